@@ -1,0 +1,19 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "cachelings",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "cachelings", targets: ["cachelings"]),
+    .executable(name: "cachelings-bench", targets: ["CacheBench"]),
+    .library(name: "CacheKit", targets: ["CacheKit"]),
+  ],
+  targets: [
+    .target(name: "CacheKit"),
+    .executableTarget(name: "cachelings", dependencies: ["CacheKit"]),
+    .executableTarget(name: "CacheBench", dependencies: ["CacheKit"]),
+    .testTarget(name: "CacheKitTests", dependencies: ["CacheKit"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,124 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few file operations the file backend needs, straight on the system calls: one open, one read,
+/// one close per lookup, and writes that a reader never sees half done.
+enum PosixFiles {
+  /// The whole content of `path`, or nil when it cannot be read (missing, a directory, unreadable).
+  static func readAll(_ path: String) -> [UInt8]? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+    var content: [UInt8] = []
+    var capacity = max(Int(info.st_size), 0) + 1
+    while true {
+      let previous = content.count
+      content.append(contentsOf: repeatElement(0, count: capacity))
+      let got = content.withUnsafeMutableBytes { buffer in
+        read(descriptor, buffer.baseAddress! + previous, capacity)
+      }
+      if got < 0 {
+        if errno == EINTR { content.removeLast(capacity); continue }
+        return nil
+      }
+      content.removeLast(capacity - got)
+      if got == 0 { return content }
+      capacity = 4096
+    }
+  }
+
+  /// Writes `bytes` to a new temporary file in `directory` and returns its path; the caller renames or
+  /// links it into place. Creates the directory (mode 0700) when it is missing.
+  static func writeTemporary(_ bytes: [UInt8], in directory: String) throws -> String {
+    var attempt = 0
+    while true {
+      let path = directory + "/.tmp-" + String(UInt64.random(in: 0...UInt64.max), radix: 16)
+      let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+      if descriptor < 0 {
+        let failure = errno
+        attempt += 1
+        if failure == ENOENT && attempt < 3 {
+          try makeDirectory(directory)
+          continue
+        }
+        if failure == EEXIST && attempt < 10 { continue }
+        throw CacheError.backendFailure("cannot write in \(directory): \(describe(failure))")
+      }
+      defer { close(descriptor) }
+      var written = 0
+      while written < bytes.count {
+        let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+        if count < 0 {
+          if errno == EINTR { continue }
+          let failure = errno
+          unlink(path)
+          throw CacheError.backendFailure("cannot write \(path): \(describe(failure))")
+        }
+        written += count
+      }
+      return path
+    }
+  }
+
+  /// Moves `source` over `destination` in one step.
+  static func replace(_ destination: String, with source: String) throws {
+    guard rename(source, destination) == 0 else {
+      let failure = errno
+      unlink(source)
+      throw CacheError.backendFailure("cannot rename into \(destination): \(describe(failure))")
+    }
+  }
+
+  /// Links `source` to `destination` only if `destination` does not exist: false when it does.
+  static func linkIfAbsent(_ destination: String, to source: String) throws -> Bool {
+    if link(source, destination) == 0 { return true }
+    let failure = errno
+    if failure == EEXIST { return false }
+    throw CacheError.backendFailure("cannot create \(destination): \(describe(failure))")
+  }
+
+  /// Removes `path`; true when it was there.
+  @discardableResult
+  static func remove(_ path: String) -> Bool { unlink(path) == 0 }
+
+  /// The names in `directory` that end with `suffix` (none when the directory is missing).
+  static func names(in directory: String, endingWith suffix: String) -> [String] {
+    guard let stream = opendir(directory) else { return [] }
+    defer { closedir(stream) }
+    var names: [String] = []
+    while let entry = readdir(stream) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name.hasSuffix(suffix) { names.append(name) }
+    }
+    return names
+  }
+
+  /// Creates `path` and its missing parents with mode 0700.
+  static func makeDirectory(_ path: String) throws {
+    var prefix = ""
+    for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+      prefix += "/" + component
+      if mkdir(prefix, 0o700) != 0 && errno != EEXIST {
+        throw CacheError.backendFailure("cannot create directory \(prefix): \(describe(errno))")
+      }
+    }
+  }
+
+  /// `path` made absolute against the current directory, as Django's `os.path.abspath`.
+  static func absolute(_ path: String) -> String {
+    if path.hasPrefix("/") { return path }
+    guard let cwd = getcwd(nil, 0) else { return path }
+    defer { free(cwd) }
+    let base = String(cString: cwd)
+    return path.isEmpty || path == "." ? base : base + "/" + path
+  }
+
+  static func describe(_ code: Int32) -> String { String(cString: strerror(code)) }
+}
