@@ -15,20 +15,23 @@ enum PosixFiles {
     var info = stat()
     guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
     var content: [UInt8] = []
-    var capacity = max(Int(info.st_size), 0) + 1
+    var chunk = max(Int(info.st_size), 0) + 1
     while true {
-      let previous = content.count
-      content.append(contentsOf: repeatElement(0, count: capacity))
-      let got = content.withUnsafeMutableBytes { buffer in
-        read(descriptor, buffer.baseAddress! + previous, capacity)
-      }
-      if got < 0 {
-        if errno == EINTR { content.removeLast(capacity); continue }
-        return nil
-      }
-      content.removeLast(capacity - got)
-      if got == 0 { return content }
-      capacity = 4096
+      var failed = false
+      var reachedEnd = false
+      content.append(contentsOf: [UInt8](unsafeUninitializedCapacity: chunk) { buffer, initialized in
+        while true {
+          let got = read(descriptor, buffer.baseAddress, chunk)
+          if got < 0 && errno == EINTR { continue }
+          failed = got < 0
+          reachedEnd = got == 0
+          initialized = max(got, 0)
+          return
+        }
+      })
+      if failed { return nil }
+      if reachedEnd { return content }
+      chunk = 64 * 1024
     }
   }
 

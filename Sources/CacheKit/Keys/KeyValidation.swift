@@ -32,6 +32,11 @@ public struct CacheKeyWarning: Sendable, Equatable, CustomStringConvertible {
   public let kind: Kind
   public let key: String
 
+  public init(kind: Kind, key: String) {
+    self.kind = kind
+    self.key = key
+  }
+
   public var description: String {
     switch kind {
     case .tooLong(let length):

@@ -1,0 +1,119 @@
+import CacheKit
+import Testing
+
+@Suite("Conformance: get, set, add, delete, hasKey, clear")
+struct BasicOperationsTests {
+  @Test("get of a missing key is nil", arguments: ConformanceBackend.allCases)
+  func getMissing(_ backend: ConformanceBackend) throws {
+    let cache = backend.makeFixture().cache!
+    #expect(try cache.get("absent") == nil)
+  }
+
+  @Test("get of a missing key returns the default given", arguments: ConformanceBackend.allCases)
+  func getMissingDefault(_ backend: ConformanceBackend) throws {
+    let cache = backend.makeFixture().cache!
+    #expect(try cache.get("absent", default: .text("fallback")) == .text("fallback"))
+    #expect(try cache.get("absent", default: 7) == 7)
+  }
+
+  @Test("set then get returns the value", arguments: ConformanceBackend.allCases)
+  func setThenGet(_ backend: ConformanceBackend) throws {
+    let cache = backend.makeFixture().cache!
+    try cache.set("greeting", .text("hello"))
+    #expect(try cache.get("greeting") == .text("hello"))
+  }
+
+  @Test("set replaces an existing value", arguments: ConformanceBackend.allCases)
+  func setReplaces(_ backend: ConformanceBackend) throws {
+    let cache = backend.makeFixture().cache!
+    try cache.set("k", .text("first"))
+    try cache.set("k", .text("second"))
+    #expect(try cache.get("k") == .text("second"))
+  }
+
+  @Test("add stores when the key is absent and returns true", arguments: ConformanceBackend.allCases)
+  func addAbsent(_ backend: ConformanceBackend) throws {
+    let cache = backend.makeFixture().cache!
+    #expect(try cache.add("k", .text("value")))
+    #expect(try cache.get("k") == .text("value"))
+  }
+
+  @Test("add on an existing key returns false and keeps the old value", arguments: ConformanceBackend.allCases)
+  func addExisting(_ backend: ConformanceBackend) throws {
+    let cache = backend.makeFixture().cache!
+    try cache.set("k", .text("old"))
+    #expect(try cache.add("k", .text("new")) == false)
+    #expect(try cache.get("k") == .text("old"))
+  }
+
+  @Test("add on an expired key stores the new value", arguments: ConformanceBackend.allCases)
+  func addExpired(_ backend: ConformanceBackend) throws {
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
+    try cache.set("k", .text("old"), timeout: 10)
+    fixture.clock.advance(by: 11)
+    #expect(try cache.add("k", .text("new")))
+    #expect(try cache.get("k") == .text("new"))
+  }
+
+  @Test("delete of a present key returns true and removes it", arguments: ConformanceBackend.allCases)
+  func deletePresent(_ backend: ConformanceBackend) throws {
+    let cache = backend.makeFixture().cache!
+    try cache.set("k", .text("v"))
+    #expect(try cache.delete("k"))
+    #expect(try cache.get("k") == nil)
+  }
+
+  @Test("delete of a missing key returns false", arguments: ConformanceBackend.allCases)
+  func deleteMissing(_ backend: ConformanceBackend) throws {
+    let cache = backend.makeFixture().cache!
+    #expect(try cache.delete("absent") == false)
+  }
+
+  @Test("delete removes only the key named", arguments: ConformanceBackend.allCases)
+  func deleteOnlyThatKey(_ backend: ConformanceBackend) throws {
+    let cache = backend.makeFixture().cache!
+    try cache.set("a", .text("1"))
+    try cache.set("b", .text("2"))
+    try cache.delete("a")
+    #expect(try cache.get("a") == nil)
+    #expect(try cache.get("b") == .text("2"))
+  }
+
+  @Test("hasKey is true for a live key and false for a missing one", arguments: ConformanceBackend.allCases)
+  func hasKey(_ backend: ConformanceBackend) throws {
+    let cache = backend.makeFixture().cache!
+    try cache.set("present", .text("v"))
+    #expect(try cache.hasKey("present"))
+    #expect(try cache.hasKey("absent") == false)
+  }
+
+  @Test("hasKey is false once the key has expired", arguments: ConformanceBackend.allCases)
+  func hasKeyExpired(_ backend: ConformanceBackend) throws {
+    let fixture = backend.makeFixture()
+    try fixture.cache.set("k", .text("v"), timeout: 5)
+    fixture.clock.advance(by: 5)
+    #expect(try fixture.cache.hasKey("k") == false)
+  }
+
+  @Test("clear removes every key, whatever its prefix or version", arguments: ConformanceBackend.allCases)
+  func clearEverything(_ backend: ConformanceBackend) throws {
+    let fixture = backend.makeFixture()
+    let other = fixture.sibling(keyPrefix: "other", version: 3)
+    try fixture.cache.set("a", .text("1"))
+    try fixture.cache.set("b", .text("2"), version: 2)
+    try other.set("c", .text("3"))
+    try fixture.cache.clear()
+    #expect(try fixture.cache.get("a") == nil)
+    #expect(try fixture.cache.get("b", version: 2) == nil)
+    #expect(try other.get("c") == nil)
+  }
+
+  @Test("the cache works again after close", arguments: ConformanceBackend.allCases)
+  func closeThenUse(_ backend: ConformanceBackend) throws {
+    let cache = backend.makeFixture().cache!
+    try cache.set("k", .text("v"))
+    try cache.close()
+    #expect(try cache.get("k") == .text("v"))
+  }
+}

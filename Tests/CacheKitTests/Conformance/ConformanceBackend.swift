@@ -1,0 +1,61 @@
+import CacheKit
+import Synchronization
+import Testing
+
+/// The backends the conformance suite runs on. Every check in the suite takes one of these.
+enum ConformanceBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
+  case memory
+  case file
+
+  var testDescription: String { rawValue }
+
+  /// A fresh, empty cache of this backend on a manual clock.
+  func makeFixture(
+    keyPrefix: String = "", version: Int = 1, defaultTimeout: ResolvedTimeout = .seconds(300),
+    keyFunction: CacheKeyFunction? = nil
+  ) -> CacheFixture {
+    let fixture = CacheFixture(backend: self)
+    fixture.cache = fixture.sibling(
+      keyPrefix: keyPrefix, version: version, defaultTimeout: defaultTimeout, keyFunction: keyFunction)
+    return fixture
+  }
+}
+
+/// A cache under test with its clock, its warnings and its storage, which goes away with the fixture.
+final class CacheFixture {
+  let backend: ConformanceBackend
+  let clock = ManualClock()
+  let warnings = WarningCollector()
+  private let directory: TemporaryDirectory?
+  private let storeName: String
+  /// Set by `makeFixture`; the cache each check works on.
+  var cache: (any Cache)!
+
+  private static let counter = Atomic<Int>(0)
+
+  fileprivate init(backend: ConformanceBackend) {
+    self.backend = backend
+    storeName = "conformance-\(Self.counter.add(1, ordering: .relaxed).newValue)"
+    directory = backend == .file ? TemporaryDirectory() : nil
+  }
+
+  /// Another cache on the same storage and clock, as Django's test aliases `prefix`, `v2` and
+  /// `custom_key` share one LOCATION.
+  func sibling(
+    keyPrefix: String = "", version: Int = 1, defaultTimeout: ResolvedTimeout = .seconds(300),
+    keyFunction: CacheKeyFunction? = nil
+  ) -> any Cache {
+    let options = CacheOptions(
+      keyPrefix: keyPrefix, version: version, defaultTimeout: defaultTimeout, keyFunction: keyFunction,
+      clock: clock, warnings: warnings.handler)
+    switch backend {
+    case .memory: return MemoryCache(name: storeName, options: options)
+    case .file: return FileCache(directory: directory!.path, options: options)
+    }
+  }
+}
+
+extension Array where Element == UInt8 {
+  /// The UTF-8 bytes of `text`, for short literals in checks.
+  static func text(_ text: String) -> [UInt8] { Array(text.utf8) }
+}

@@ -1,0 +1,85 @@
+import CacheKit
+import Testing
+
+@Suite("Conformance: incr and decr")
+struct CounterTests {
+  @Test("incr adds one and returns the new value", arguments: ConformanceBackend.allCases)
+  func incrByOne(_ backend: ConformanceBackend) throws {
+    let cache = backend.makeFixture().cache!
+    try cache.set("n", 1)
+    #expect(try cache.incr("n") == 2)
+    #expect(try cache.get("n", as: Int.self) == 2)
+  }
+
+  @Test("incr by a delta, including a negative one", arguments: ConformanceBackend.allCases)
+  func incrByDelta(_ backend: ConformanceBackend) throws {
+    let cache = backend.makeFixture().cache!
+    try cache.set("n", 10)
+    #expect(try cache.incr("n", by: 5) == 15)
+    #expect(try cache.incr("n", by: -20) == -5)
+    #expect(try cache.get("n", as: Int.self) == -5)
+  }
+
+  @Test("decr subtracts", arguments: ConformanceBackend.allCases)
+  func decr(_ backend: ConformanceBackend) throws {
+    let cache = backend.makeFixture().cache!
+    try cache.set("n", 10)
+    #expect(try cache.decr("n") == 9)
+    #expect(try cache.decr("n", by: 4) == 5)
+  }
+
+  @Test("incr and decr of a missing key fail with keyNotFound", arguments: ConformanceBackend.allCases)
+  func missingKey(_ backend: ConformanceBackend) throws {
+    let cache = backend.makeFixture().cache!
+    #expect(throws: CacheError.keyNotFound(":1:absent")) { try cache.incr("absent") }
+    #expect(throws: CacheError.keyNotFound(":1:absent")) { try cache.decr("absent") }
+    #expect(try cache.hasKey("absent") == false)
+  }
+
+  @Test("incr of an expired key fails with keyNotFound", arguments: ConformanceBackend.allCases)
+  func expiredKey(_ backend: ConformanceBackend) throws {
+    let fixture = backend.makeFixture()
+    try fixture.cache.set("n", 1, timeout: 5)
+    fixture.clock.advance(by: 6)
+    #expect(throws: CacheError.keyNotFound(":1:n")) { try fixture.cache.incr("n") }
+  }
+
+  @Test("incr of a value that is not an integer fails", arguments: ConformanceBackend.allCases)
+  func notAnInteger(_ backend: ConformanceBackend) throws {
+    let cache = backend.makeFixture().cache!
+    try cache.set("word", "hello")
+    try cache.set("float", 1.5)
+    #expect(throws: CacheError.notAnInteger(":1:word")) { try cache.incr("word") }
+    #expect(throws: CacheError.notAnInteger(":1:float")) { try cache.incr("float") }
+    #expect(try cache.get("word", as: String.self) == "hello")
+  }
+
+  @Test("incr keeps the key's timeout", arguments: ConformanceBackend.allCases)
+  func incrKeepsTimeout(_ backend: ConformanceBackend) throws {
+    let fixture = backend.makeFixture()
+    try fixture.cache.set("n", 1, timeout: 10)
+    fixture.clock.advance(by: 5)
+    try fixture.cache.incr("n")
+    fixture.clock.advance(by: 5)
+    #expect(try fixture.cache.get("n") == nil)
+  }
+
+  @Test("incr that would overflow 64 bits fails and keeps the value", arguments: ConformanceBackend.allCases)
+  func overflow(_ backend: ConformanceBackend) throws {
+    let cache = backend.makeFixture().cache!
+    try cache.set("n", Int.max)
+    #expect(throws: CacheError.overflow(":1:n")) { try cache.incr("n") }
+    #expect(try cache.get("n", as: Int.self) == Int.max)
+  }
+
+  @Test("integers are stored as decimal text", arguments: ConformanceBackend.allCases)
+  func decimalText(_ backend: ConformanceBackend) throws {
+    let cache = backend.makeFixture().cache!
+    try cache.set("n", 42)
+    try cache.set("m", -7)
+    #expect(try cache.get("n") == .text("42"))
+    #expect(try cache.get("m") == .text("-7"))
+    try cache.set("text", .text("41"))
+    #expect(try cache.incr("text") == 42)
+  }
+}

@@ -1,0 +1,148 @@
+import CacheKit
+import Testing
+
+@Suite("Conformance: timeouts and touch")
+struct TimeoutTests {
+  @Test("omitting the timeout uses the default of 300 seconds", arguments: ConformanceBackend.allCases)
+  func defaultTimeout(_ backend: ConformanceBackend) throws {
+    let fixture = backend.makeFixture()
+    try fixture.cache.set("k", .text("v"))
+    fixture.clock.advance(by: 299)
+    #expect(try fixture.cache.get("k") == .text("v"))
+    fixture.clock.advance(by: 1)
+    #expect(try fixture.cache.get("k") == nil)
+  }
+
+  @Test("a configured default timeout replaces 300 seconds", arguments: ConformanceBackend.allCases)
+  func configuredDefault(_ backend: ConformanceBackend) throws {
+    let fixture = backend.makeFixture(defaultTimeout: .seconds(10))
+    try fixture.cache.set("k", .text("v"))
+    try fixture.cache.add("a", .text("v"))
+    fixture.clock.advance(by: 9.5)
+    #expect(try fixture.cache.get("k") == .text("v"))
+    fixture.clock.advance(by: 1)
+    #expect(try fixture.cache.get("k") == nil)
+    #expect(try fixture.cache.get("a") == nil)
+  }
+
+  @Test("a default of never keeps values without a timeout forever", arguments: ConformanceBackend.allCases)
+  func neverDefault(_ backend: ConformanceBackend) throws {
+    let fixture = backend.makeFixture(defaultTimeout: .never)
+    try fixture.cache.set("k", .text("v"))
+    fixture.clock.advance(by: 10 * 365 * 86_400)
+    #expect(try fixture.cache.get("k") == .text("v"))
+  }
+
+  @Test("timeout never keeps a value for years", arguments: ConformanceBackend.allCases)
+  func neverTimeout(_ backend: ConformanceBackend) throws {
+    let fixture = backend.makeFixture()
+    try fixture.cache.set("k", .text("v"), timeout: .never)
+    try fixture.cache.add("a", .text("v"), timeout: .never)
+    fixture.clock.advance(by: 5 * 365 * 86_400)
+    #expect(try fixture.cache.get("k") == .text("v"))
+    #expect(try fixture.cache.get("a") == .text("v"))
+  }
+
+  @Test("a value expires exactly at its deadline", arguments: ConformanceBackend.allCases)
+  func expiresAtDeadline(_ backend: ConformanceBackend) throws {
+    let fixture = backend.makeFixture()
+    try fixture.cache.set("k", .text("v"), timeout: 60)
+    fixture.clock.advance(by: 59.9)
+    #expect(try fixture.cache.get("k") == .text("v"))
+    fixture.clock.advance(by: 0.1)
+    #expect(try fixture.cache.get("k") == nil)
+  }
+
+  @Test("set with timeout 0 stores nothing and removes the old value", arguments: ConformanceBackend.allCases)
+  func zeroTimeoutSet(_ backend: ConformanceBackend) throws {
+    let cache = backend.makeFixture().cache!
+    try cache.set("k", .text("old"))
+    try cache.set("k", .text("new"), timeout: 0)
+    #expect(try cache.get("k") == nil)
+    #expect(try cache.hasKey("k") == false)
+  }
+
+  @Test("set with a negative timeout stores nothing", arguments: ConformanceBackend.allCases)
+  func negativeTimeoutSet(_ backend: ConformanceBackend) throws {
+    let cache = backend.makeFixture().cache!
+    try cache.set("k", .text("v"), timeout: -1)
+    #expect(try cache.get("k") == nil)
+  }
+
+  @Test("add with timeout 0 returns true and keeps nothing", arguments: ConformanceBackend.allCases)
+  func zeroTimeoutAdd(_ backend: ConformanceBackend) throws {
+    let cache = backend.makeFixture().cache!
+    #expect(try cache.add("k", .text("v"), timeout: 0))
+    #expect(try cache.get("k") == nil)
+  }
+
+  @Test("a later set replaces the earlier timeout", arguments: ConformanceBackend.allCases)
+  func setReplacesTimeout(_ backend: ConformanceBackend) throws {
+    let fixture = backend.makeFixture()
+    try fixture.cache.set("k", .text("v"), timeout: 10)
+    try fixture.cache.set("k", .text("v"), timeout: .never)
+    fixture.clock.advance(by: 1_000)
+    #expect(try fixture.cache.get("k") == .text("v"))
+  }
+
+  @Test("touch gives a live key a new timeout", arguments: ConformanceBackend.allCases)
+  func touchExtends(_ backend: ConformanceBackend) throws {
+    let fixture = backend.makeFixture()
+    try fixture.cache.set("k", .text("v"), timeout: 10)
+    #expect(try fixture.cache.touch("k", timeout: 100))
+    fixture.clock.advance(by: 50)
+    #expect(try fixture.cache.get("k") == .text("v"))
+    fixture.clock.advance(by: 50)
+    #expect(try fixture.cache.get("k") == nil)
+  }
+
+  @Test("touch without a timeout applies the default", arguments: ConformanceBackend.allCases)
+  func touchDefault(_ backend: ConformanceBackend) throws {
+    let fixture = backend.makeFixture()
+    try fixture.cache.set("k", .text("v"), timeout: .never)
+    #expect(try fixture.cache.touch("k"))
+    fixture.clock.advance(by: 301)
+    #expect(try fixture.cache.get("k") == nil)
+  }
+
+  @Test("touch with never makes a key persistent", arguments: ConformanceBackend.allCases)
+  func touchNever(_ backend: ConformanceBackend) throws {
+    let fixture = backend.makeFixture()
+    try fixture.cache.set("k", .text("v"), timeout: 10)
+    #expect(try fixture.cache.touch("k", timeout: .never))
+    fixture.clock.advance(by: 100_000)
+    #expect(try fixture.cache.get("k") == .text("v"))
+  }
+
+  @Test("touch with timeout 0 returns true and removes the key", arguments: ConformanceBackend.allCases)
+  func touchZero(_ backend: ConformanceBackend) throws {
+    let cache = backend.makeFixture().cache!
+    try cache.set("k", .text("v"))
+    #expect(try cache.touch("k", timeout: 0))
+    #expect(try cache.get("k") == nil)
+  }
+
+  @Test("touch of a missing key returns false", arguments: ConformanceBackend.allCases)
+  func touchMissing(_ backend: ConformanceBackend) throws {
+    let cache = backend.makeFixture().cache!
+    #expect(try cache.touch("absent", timeout: 100) == false)
+    #expect(try cache.get("absent") == nil)
+  }
+
+  @Test("touch of an expired key returns false and does not revive it", arguments: ConformanceBackend.allCases)
+  func touchExpired(_ backend: ConformanceBackend) throws {
+    let fixture = backend.makeFixture()
+    try fixture.cache.set("k", .text("v"), timeout: 1)
+    fixture.clock.advance(by: 2)
+    #expect(try fixture.cache.touch("k", timeout: 100) == false)
+    #expect(try fixture.cache.get("k") == nil)
+  }
+
+  @Test("delete of an expired key returns false", arguments: ConformanceBackend.allCases)
+  func deleteExpired(_ backend: ConformanceBackend) throws {
+    let fixture = backend.makeFixture()
+    try fixture.cache.set("k", .text("v"), timeout: 1)
+    fixture.clock.advance(by: 1)
+    #expect(try fixture.cache.delete("k") == false)
+  }
+}
