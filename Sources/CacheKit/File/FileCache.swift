@@ -4,8 +4,9 @@ import Synchronization
 /// final key plus `.djcache`, holding the deadline and the value.
 ///
 /// Writes go to a temporary file that is renamed into place, so a reader never sees half a value; a
-/// damaged or truncated file reads as a miss and is removed; every write culls a random
-/// `1/cullFrequency` of the files once there are `maxEntries`. Files without the suffix are left alone.
+/// damaged or truncated file reads as a miss and is removed; a write that adds a file first culls a
+/// random `1/cullFrequency` of the files once there are `maxEntries`. Files without the suffix are left
+/// alone.
 /// Unlike Django's, `incr` keeps the entry's timeout, as the other three backends do.
 public final class FileCache: Cache {
   static let suffix = ".djcache"
@@ -34,11 +35,12 @@ public final class FileCache: Cache {
   }
 
   /// How many cache files the directory holds.
-  public var fileCount: Int { PosixFiles.names(in: directory, endingWith: Self.suffix).count }
+  public var fileCount: Int { PosixFiles.count(in: directory, endingWith: Self.suffix) }
 
   public func add(_ key: CacheKey, _ value: [UInt8], timeout: ResolvedTimeout) throws -> Bool {
     let path = path(for: key)
-    if timeout.expiresImmediately { return readLive(path) == nil }
+    if readLive(path) != nil { return false }
+    if timeout.expiresImmediately { return true }
     cull()
     let temporary = try PosixFiles.writeTemporary(record(value, timeout).encoded(), in: directory)
     if try PosixFiles.linkIfAbsent(path, to: temporary) {
@@ -49,7 +51,7 @@ public final class FileCache: Cache {
       PosixFiles.remove(temporary)
       return false
     }
-    try PosixFiles.replace(path, with: temporary)
+    try PosixFiles.install(temporary, at: path)
     return true
   }
 
@@ -63,7 +65,6 @@ public final class FileCache: Cache {
       PosixFiles.remove(path)
       return
     }
-    cull()
     try write(record(value, timeout), to: path)
   }
 
@@ -121,16 +122,18 @@ public final class FileCache: Cache {
     CacheFileRecord(deadline: timeout.deadline(on: options.clock) ?? .infinity, value: value)
   }
 
+  /// Writes `record` to `path` atomically, culling first when the write adds a file.
   private func write(_ record: CacheFileRecord, to path: String) throws {
     let temporary = try PosixFiles.writeTemporary(record.encoded(), in: directory)
-    try PosixFiles.replace(path, with: temporary)
+    try PosixFiles.install(temporary, at: path, beforeCreating: cull)
   }
 
   /// Django's `_cull`: once there are `maxEntries` files, remove a random sample of a `1/cullFrequency`
-  /// share of them (all of them when the frequency is 0).
+  /// share of them (all of them when the frequency is 0). It runs before a write that adds a file; a
+  /// write that replaces one cannot raise the count, so it skips the directory listing.
   private func cull() {
+    guard PosixFiles.count(in: directory, endingWith: Self.suffix) >= maxEntries else { return }
     let names = PosixFiles.names(in: directory, endingWith: Self.suffix)
-    guard names.count >= maxEntries else { return }
     let doomed = cullFrequency == 0 ? names[...] : names.shuffled().prefix(names.count / cullFrequency)
     for name in doomed { PosixFiles.remove(directory + "/" + name) }
   }

@@ -68,14 +68,51 @@ enum PosixFiles {
     }
   }
 
-  /// Moves `source` over `destination` in one step.
-  static func replace(_ destination: String, with source: String) throws {
+  /// Moves `source` to `destination` in one step: a reader sees the old file or the new one, never half.
+  /// `beforeCreating` runs first when `destination` does not exist yet, that is, when a file is added.
+  ///
+  /// Where it can, this swaps the two names (renameat2 with RENAME_EXCHANGE) and then removes the old
+  /// file: ext4 flushes a file's data to disk when a plain rename replaces another, which makes every
+  /// write wait for the disk, and a cache does not need that.
+  static func install(_ source: String, at destination: String, beforeCreating: () -> Void = {}) throws {
+    if let exchange = exchangeFunction {
+      if exchange(AT_FDCWD, source, AT_FDCWD, destination, renameExchange) == 0 {
+        unlink(source)
+        return
+      }
+      if errno == ENOENT {
+        beforeCreating()
+        return try move(source, to: destination)
+      }
+    }
+    if access(destination, F_OK) != 0 { beforeCreating() }
+    try move(source, to: destination)
+  }
+
+  private static func move(_ source: String, to destination: String) throws {
     guard rename(source, destination) == 0 else {
       let failure = errno
       unlink(source)
       throw CacheError.backendFailure("cannot rename into \(destination): \(describe(failure))")
     }
   }
+
+  /// renameat2's flag to swap two names (linux/fs.h).
+  private static let renameExchange: UInt32 = 1 << 1
+
+  private typealias RenameAt2 = @convention(c) (
+    Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32
+  ) -> Int32
+
+  /// glibc's renameat2, which Swift's Glibc module does not export; nil where the C library lacks it.
+  private static let exchangeFunction: RenameAt2? = {
+    #if os(Linux)
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
+    return unsafeBitCast(symbol, to: RenameAt2.self)
+    #else
+    return nil
+    #endif
+  }()
 
   /// Links `source` to `destination` only if `destination` does not exist: false when it does.
   static func linkIfAbsent(_ destination: String, to source: String) throws -> Bool {
@@ -91,16 +128,33 @@ enum PosixFiles {
 
   /// The names in `directory` that end with `suffix` (none when the directory is missing).
   static func names(in directory: String, endingWith suffix: String) -> [String] {
-    guard let stream = opendir(directory) else { return [] }
-    defer { closedir(stream) }
     var names: [String] = []
-    while let entry = readdir(stream) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-      }
-      if name.hasSuffix(suffix) { names.append(name) }
-    }
+    forEachName(in: directory, endingWith: suffix) { names.append(String(decoding: $0, as: UTF8.self)) }
     return names
+  }
+
+  /// How many names in `directory` end with `suffix`, without building a string for each.
+  static func count(in directory: String, endingWith suffix: String) -> Int {
+    var count = 0
+    forEachName(in: directory, endingWith: suffix) { _ in count += 1 }
+    return count
+  }
+
+  private static func forEachName(
+    in directory: String, endingWith suffix: String, _ body: (UnsafeRawBufferPointer) -> Void
+  ) {
+    guard let stream = opendir(directory) else { return }
+    defer { closedir(stream) }
+    let tail = Array(suffix.utf8)
+    while let entry = readdir(stream) {
+      withUnsafeBytes(of: &entry.pointee.d_name) { raw in
+        let length = strlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+        guard length >= tail.count,
+          memcmp(raw.baseAddress! + (length - tail.count), tail, tail.count) == 0
+        else { return }
+        body(UnsafeRawBufferPointer(rebasing: raw[..<length]))
+      }
+    }
   }
 
   /// Creates `path` and its missing parents with mode 0700.

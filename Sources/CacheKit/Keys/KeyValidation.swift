@@ -8,15 +8,14 @@ public enum KeyValidation {
   /// Length counts characters (Unicode scalars), as Django's `len(key)` does; a bad character is one in
   /// 0x00...0x20 or 0x7F. Non-ASCII text is allowed.
   public static func problems(in key: String) -> [CacheKeyWarning] {
-    var scalars = 0
-    var badCharacter = false
-    for byte in key.utf8 {
-      if byte & 0xC0 != 0x80 { scalars += 1 }
-      if byte <= 0x20 || byte == 0x7F { badCharacter = true }
+    var key = key
+    let (bytes, badCharacter) = key.withUTF8 { utf8 in
+      (utf8.count, utf8.contains { $0 <= 0x20 || $0 == 0x7F })
     }
-    if scalars <= maxLength && !badCharacter { return [] }
+    let length = bytes <= maxLength ? bytes : key.unicodeScalars.count
+    if length <= maxLength && !badCharacter { return [] }
     var found: [CacheKeyWarning] = []
-    if scalars > maxLength { found.append(CacheKeyWarning(kind: .tooLong(length: scalars), key: key)) }
+    if length > maxLength { found.append(CacheKeyWarning(kind: .tooLong(length: length), key: key)) }
     if badCharacter { found.append(CacheKeyWarning(kind: .invalidCharacter, key: key)) }
     return found
   }

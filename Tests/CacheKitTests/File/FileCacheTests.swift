@@ -121,6 +121,19 @@ struct FileCacheTests {
     #expect(try cache.get("k9") == [1])
   }
 
+  @Test("replacing a file in a full directory keeps every file; the next added file culls")
+  func cullOnlyWhenAdding() throws {
+    let directory = TemporaryDirectory()
+    let cache = makeCache(directory, maxEntries: 6, cullFrequency: 3)
+    for index in 0..<6 { try cache.set("k\(index)", [1]) }
+    try cache.set("k0", [2])
+    #expect(cache.fileCount == 6)
+    #expect(try cache.get("k0") == [2])
+    try cache.add("new", [1])
+    #expect(cache.fileCount == 5)
+    #expect(try cache.get("new") == [1])
+  }
+
   @Test("the culled files are a random sample, not always the same ones")
   func cullIsRandom() throws {
     var survivorSets: Set<Set<String>> = []
