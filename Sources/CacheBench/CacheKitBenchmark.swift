@@ -19,7 +19,9 @@ struct CacheKitBenchmark {
   func run() throws -> Bool {
     let directory = NSTemporaryDirectory() + "cachelings-bench-\(getpid())"
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    print("cachelings-bench cachekit: \(keys) keys, \(valueSize)-byte values, best of \(runs) alternating rounds of \(seconds) s")
+    print(
+      "cachelings-bench cachekit: \(keys) keys, \(valueSize)-byte values, best of \(runs) alternating rounds of \(seconds) s"
+    )
 
     // The rounds alternate between Django and cachelings, each keeping its best figure: file creation on
     // ext4 slows down for a while after many deletions, and alternating spreads that over both sides.
@@ -31,13 +33,15 @@ struct CacheKitBenchmark {
       if let peer {
         note("round \(round) of \(runs): Django")
         let measured = try peer.measure(
-          keys: keys, valueSize: valueSize, seconds: seconds, runs: 1, directory: directory + "/django-\(round)")
+          keys: keys, valueSize: valueSize, seconds: seconds, runs: 1,
+          directory: directory + "/django-\(round)")
         django = (measured.version, (django?.rates ?? [:]).merging(measured.rates, uniquingKeysWith: max))
       }
       note("round \(round) of \(runs): cachelings")
       let memory = MemoryCache(name: "bench", options: CacheOptions(warnings: .silent))
       measure("memory", memory, into: &ours)
-      let file = FileCache(directory: directory + "/cachelings-\(round)", options: CacheOptions(warnings: .silent))
+      let file = FileCache(
+        directory: directory + "/cachelings-\(round)", options: CacheOptions(warnings: .silent))
       measure("file", file, into: &ours)
     }
 
@@ -60,11 +64,13 @@ struct CacheKitBenchmark {
     try! cache.clear()
   }
 
-  private func report(_ ours: [String: Double], _ django: (version: String, rates: [String: Double])?) -> Bool {
+  private func report(_ ours: [String: Double], _ django: (version: String, rates: [String: Double])?) -> Bool
+  {
     let peerName = django.map { "Django \($0.version)" } ?? "Django (skipped)"
     print("")
-    print(pad("operation", 13) + pad("cachelings", 16, right: true) + pad(peerName, 18, right: true)
-      + pad("ratio", 10, right: true) + "   target")
+    print(
+      pad("operation", 13) + pad("cachelings", 16, right: true) + pad(peerName, 18, right: true)
+        + pad("ratio", 10, right: true) + "   target")
     var allMet = true
     for name in Self.order {
       let mine = ours[name] ?? 0

@@ -6,7 +6,8 @@ struct DjangoPeer {
   let environment: String
 
   static var defaultEnvironment: String {
-    let cacheHome = ProcessInfo.processInfo.environment["XDG_CACHE_HOME"]
+    let cacheHome =
+      ProcessInfo.processInfo.environment["XDG_CACHE_HOME"]
       ?? (NSHomeDirectory() + "/.cache")
     return cacheHome + "/cachelings/django-5.2-venv"
   }
@@ -26,7 +27,9 @@ struct DjangoPeer {
   }
 
   /// Runs the workload on Django's backends; returns the Django version and operations per second by name.
-  func measure(keys: Int, valueSize: Int, seconds: Double, runs: Int, directory: String) throws
+  func measure(
+    keys: Int, valueSize: Int, seconds: Double, runs: Int, directory: String
+  ) throws
     -> (version: String, rates: [String: Double])
   {
     let output = try run(
@@ -56,7 +59,9 @@ struct DjangoPeer {
     let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
-      throw BenchError("\(executable) \(arguments.prefix(2).joined(separator: " ")) failed with status \(process.terminationStatus)")
+      throw BenchError(
+        "\(executable) \(arguments.prefix(2).joined(separator: " ")) failed with status \(process.terminationStatus)"
+      )
     }
     return String(decoding: data, as: UTF8.self)
   }

@@ -37,10 +37,14 @@ while let option = arguments.popFirst() {
   switch option {
   case "--no-django": benchmark.withDjango = false
   case "--seconds":
-    guard let text = arguments.popFirst(), let value = Double(text), value > 0 else { fail("--seconds takes a positive number") }
+    guard let text = arguments.popFirst(), let value = Double(text), value > 0 else {
+      fail("--seconds takes a positive number")
+    }
     benchmark.seconds = value
   case "--runs":
-    guard let text = arguments.popFirst(), let value = Int(text), value > 0 else { fail("--runs takes a positive whole number") }
+    guard let text = arguments.popFirst(), let value = Int(text), value > 0 else {
+      fail("--runs takes a positive whole number")
+    }
     benchmark.runs = value
   case "--venv":
     guard let path = arguments.popFirst() else { fail("--venv takes a path") }

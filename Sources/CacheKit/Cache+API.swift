@@ -15,21 +15,27 @@ extension Cache {
 
   /// Stores `value` only if `key` has no live value; returns whether it stored.
   @discardableResult
-  public func add(_ key: String, _ value: [UInt8], timeout: CacheTimeout = .default, version: Int? = nil)
+  public func add(
+    _ key: String, _ value: [UInt8], timeout: CacheTimeout = .default, version: Int? = nil
+  )
     throws -> Bool
   {
     try add(makeKey(key, version: version), value, timeout: options.resolve(timeout))
   }
 
   /// The stored bytes, or `defaultValue` when the key is missing or expired.
-  public func get(_ key: String, default defaultValue: [UInt8]? = nil, version: Int? = nil) throws
+  public func get(
+    _ key: String, default defaultValue: [UInt8]? = nil, version: Int? = nil
+  ) throws
     -> [UInt8]?
   {
     try get(makeKey(key, version: version)) ?? defaultValue
   }
 
   /// Stores `value`, replacing what was there.
-  public func set(_ key: String, _ value: [UInt8], timeout: CacheTimeout = .default, version: Int? = nil)
+  public func set(
+    _ key: String, _ value: [UInt8], timeout: CacheTimeout = .default, version: Int? = nil
+  )
     throws
   {
     try set(makeKey(key, version: version), value, timeout: options.resolve(timeout))
@@ -79,7 +85,9 @@ extension Cache {
 
   /// Stores every pair; returns the caller's keys that could not be stored (only memcached has any).
   @discardableResult
-  public func setMany(_ items: [String: [UInt8]], timeout: CacheTimeout = .default, version: Int? = nil)
+  public func setMany(
+    _ items: [String: [UInt8]], timeout: CacheTimeout = .default, version: Int? = nil
+  )
     throws -> [String]
   {
     var callerKey: [CacheKey: String] = [:]

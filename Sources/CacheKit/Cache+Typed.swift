@@ -27,7 +27,9 @@ extension Cache {
   }
 
   /// The live values among `keys`, read as `type`.
-  public func getMany<T: Decodable>(_ keys: [String], as type: T.Type, version: Int? = nil) throws
+  public func getMany<T: Decodable>(
+    _ keys: [String], as type: T.Type, version: Int? = nil
+  ) throws
     -> [String: T]
   {
     var decoded: [String: T] = [:]

@@ -47,7 +47,9 @@ extension Cache {
     return found
   }
 
-  public func setMany(_ items: [(key: CacheKey, value: [UInt8])], timeout: ResolvedTimeout) throws
+  public func setMany(
+    _ items: [(key: CacheKey, value: [UInt8])], timeout: ResolvedTimeout
+  ) throws
     -> [CacheKey]
   {
     for item in items { try set(item.key, item.value, timeout: timeout) }

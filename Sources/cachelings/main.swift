@@ -1,1 +1,35 @@
-print("cachelings")
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The command line. It only wires: the course, the grader and the servers live in their modules.
+let version = "0.1.0"
+
+let usage = """
+  cachelings \(version): learn caching the way Django's cache framework defines it.
+
+  Usage: cachelings [--help] [--version]
+
+  The course's lessons, quizzes, exercises and servers are still being built. What exists today
+  is CacheKit, the library learners program against: Django's cache API in Swift, with an
+  in-process memory backend and a file backend (see README.md).
+
+  Options:
+    -h, --help     show this help
+    --version      print the version
+  """
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case nil, "-h", "--help", "help":
+  print(usage)
+case "--version":
+  print("cachelings \(version)")
+case let other?:
+  let message = other.hasPrefix("-") ? "unknown option '\(other)'" : "unknown command '\(other)'"
+  var standardError = Array("cachelings: \(message)\n\n\(usage)\n".utf8)
+  _ = standardError.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+  exit(2)
+}

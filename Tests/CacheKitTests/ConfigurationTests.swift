@@ -7,7 +7,9 @@ struct ConfigurationTests {
     try CachesConfiguration(json: Array(json.utf8))
   }
 
-  private func expectError(_ json: String, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+  private func expectError(
+    _ json: String, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     do {
       _ = try load(json)
       Issue.record("expected an error: \(expected)", sourceLocation: sourceLocation)
@@ -90,10 +92,13 @@ struct ConfigurationTests {
       "CACHES['default'].OPTIONS.MAX_ENTRY: unknown option (known: MAX_ENTRIES, CULL_FREQUENCY)")
     expectError(
       #"{"default": {"BACKEND": "memory", "TIMEOUTS": 3}}"#,
-      "CACHES['default'].TIMEOUTS: unknown field (known: BACKEND, KEY_PREFIX, LOCATION, OPTIONS, TIMEOUT, VERSION)")
+      "CACHES['default'].TIMEOUTS: unknown field (known: BACKEND, KEY_PREFIX, LOCATION, OPTIONS, TIMEOUT, VERSION)"
+    )
     expectError(
       #"{"default": {"BACKEND": "file"}}"#, "CACHES['default'].LOCATION: the file backend needs a directory")
-    expectError(#"{"default": "memory"}"#, "CACHES['default']: expected an object with BACKEND and LOCATION, found a string")
+    expectError(
+      #"{"default": "memory"}"#,
+      "CACHES['default']: expected an object with BACKEND and LOCATION, found a string")
   }
 
   @Test("malformed JSON and a missing file are reported, not crashed on")
@@ -111,7 +116,9 @@ struct ConfigurationTests {
   @Test("asking for an unknown alias lists the configured ones")
   func unknownAlias() throws {
     let configuration = CachesConfiguration.standard
-    #expect(throws: ConfigurationError(alias: "nope", field: nil, message: "no such alias (configured: default)")) {
+    #expect(
+      throws: ConfigurationError(alias: "nope", field: nil, message: "no such alias (configured: default)")
+    ) {
       try configuration.cache("nope")
     }
   }

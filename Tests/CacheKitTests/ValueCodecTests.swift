@@ -37,7 +37,8 @@ struct ValueCodecTests {
   @Test("validation counts characters and flags the forbidden bytes only")
   func validation() {
     #expect(KeyValidation.problems(in: String(repeating: "ü", count: 250)).isEmpty)
-    #expect(KeyValidation.problems(in: String(repeating: "ü", count: 251)).map(\.kind) == [.tooLong(length: 251)])
+    #expect(
+      KeyValidation.problems(in: String(repeating: "ü", count: 251)).map(\.kind) == [.tooLong(length: 251)])
     #expect(KeyValidation.problems(in: "a\u{20}b").map(\.kind) == [.invalidCharacter])
     #expect(KeyValidation.problems(in: "!~\u{80}").isEmpty)
   }

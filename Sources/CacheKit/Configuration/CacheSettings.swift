@@ -26,7 +26,8 @@ public struct CacheSettings: Sendable, Equatable {
   public var cullFrequency: Int
 
   public init(
-    backend: CacheBackendKind, location: String = "", timeout: CacheTimeout = .default, keyPrefix: String = "",
+    backend: CacheBackendKind, location: String = "", timeout: CacheTimeout = .default,
+    keyPrefix: String = "",
     version: Int = 1, maxEntries: Int = 300, cullFrequency: Int = 3
   ) {
     self.backend = backend
@@ -49,9 +50,11 @@ public struct CacheSettings: Sendable, Equatable {
       keyFunction: keyFunction, clock: clock, warnings: warnings)
     switch backend {
     case .memory:
-      return MemoryCache(name: location, maxEntries: maxEntries, cullFrequency: cullFrequency, options: options)
+      return MemoryCache(
+        name: location, maxEntries: maxEntries, cullFrequency: cullFrequency, options: options)
     case .file:
-      return FileCache(directory: location, maxEntries: maxEntries, cullFrequency: cullFrequency, options: options)
+      return FileCache(
+        directory: location, maxEntries: maxEntries, cullFrequency: cullFrequency, options: options)
     }
   }
 }

@@ -33,7 +33,8 @@ public struct CachesConfiguration: Sendable, Equatable {
       throw ConfigurationError(alias: nil, field: nil, message: "not valid JSON (\(error))")
     }
     guard case .object(let table) = document else {
-      throw ConfigurationError(alias: nil, field: nil, message: "expected an object of aliases, found \(document.kind)")
+      throw ConfigurationError(
+        alias: nil, field: nil, message: "expected an object of aliases, found \(document.kind)")
     }
     var aliases: [String: CacheSettings] = [:]
     for (alias, entry) in table {
@@ -45,7 +46,8 @@ public struct CachesConfiguration: Sendable, Equatable {
   /// Reads a CACHES table from a JSON file; errors name the file.
   public init(contentsOfFile path: String) throws {
     guard let bytes = PosixFiles.readAll(path) else {
-      throw ConfigurationError(alias: nil, field: nil, message: "cannot read \(path): \(PosixFiles.describe(errno))")
+      throw ConfigurationError(
+        alias: nil, field: nil, message: "cannot read \(path): \(PosixFiles.describe(errno))")
     }
     do {
       try self.init(json: bytes)

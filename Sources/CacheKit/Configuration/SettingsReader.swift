@@ -23,7 +23,9 @@ struct SettingsReader {
     if let prefix = fields["KEY_PREFIX"] { settings.keyPrefix = try string(prefix, "KEY_PREFIX") }
     if let version = fields["VERSION"] { settings.version = try integer(version, "VERSION") }
     if let options = fields["OPTIONS"] {
-      guard case .object(let values) = options else { throw error("OPTIONS", "expected an object, found \(options.kind)") }
+      guard case .object(let values) = options else {
+        throw error("OPTIONS", "expected an object, found \(options.kind)")
+      }
       if let unknown = values.keys.sorted().first(where: { !Self.optionFields.contains($0) }) {
         throw error("OPTIONS." + unknown, "unknown option (known: MAX_ENTRIES, CULL_FREQUENCY)")
       }

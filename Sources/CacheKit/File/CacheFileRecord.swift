@@ -37,7 +37,9 @@ struct CacheFileRecord {
   }
 
   private func appendLittleEndian(_ word: UInt64, to bytes: inout [UInt8]) {
-    for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
+    for shift in stride(from: 0, to: 64, by: 8) {
+      bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift)))
+    }
   }
 
   private static func littleEndian(_ bytes: [UInt8], at offset: Int) -> UInt64 {

@@ -21,7 +21,9 @@ public final class FileCache: Cache {
   /// Serialises read-modify-write operations (`incr`, `touch`) within this process.
   private let updates = Mutex(())
 
-  public init(directory: String, maxEntries: Int = 300, cullFrequency: Int = 3, options: CacheOptions = .init()) {
+  public init(
+    directory: String, maxEntries: Int = 300, cullFrequency: Int = 3, options: CacheOptions = .init()
+  ) {
     self.directory = PosixFiles.absolute(directory)
     self.maxEntries = maxEntries
     self.cullFrequency = cullFrequency

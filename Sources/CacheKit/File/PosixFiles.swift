@@ -19,16 +19,17 @@ enum PosixFiles {
     while true {
       var failed = false
       var reachedEnd = false
-      content.append(contentsOf: [UInt8](unsafeUninitializedCapacity: chunk) { buffer, initialized in
-        while true {
-          let got = read(descriptor, buffer.baseAddress, chunk)
-          if got < 0 && errno == EINTR { continue }
-          failed = got < 0
-          reachedEnd = got == 0
-          initialized = max(got, 0)
-          return
-        }
-      })
+      content.append(
+        contentsOf: [UInt8](unsafeUninitializedCapacity: chunk) { buffer, initialized in
+          while true {
+            let got = read(descriptor, buffer.baseAddress, chunk)
+            if got < 0 && errno == EINTR { continue }
+            failed = got < 0
+            reachedEnd = got == 0
+            initialized = max(got, 0)
+            return
+          }
+        })
       if failed { return nil }
       if reachedEnd { return content }
       chunk = 64 * 1024
@@ -55,7 +56,9 @@ enum PosixFiles {
       defer { close(descriptor) }
       var written = 0
       while written < bytes.count {
-        let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+        let count = bytes.withUnsafeBytes {
+          write(descriptor, $0.baseAddress! + written, bytes.count - written)
+        }
         if count < 0 {
           if errno == EINTR { continue }
           let failure = errno
@@ -100,9 +103,10 @@ enum PosixFiles {
   /// renameat2's flag to swap two names (linux/fs.h).
   private static let renameExchange: UInt32 = 1 << 1
 
-  private typealias RenameAt2 = @convention(c) (
-    Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32
-  ) -> Int32
+  private typealias RenameAt2 =
+    @convention(c) (
+      Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32
+    ) -> Int32
 
   /// glibc's renameat2, which Swift's Glibc module does not export; nil where the C library lacks it.
   private static let exchangeFunction: RenameAt2? = {

@@ -1,9 +1,10 @@
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
 
 /// Receives key warnings; the caller may replace it (to collect them in a test, or to silence them).
 public struct CacheWarningHandler: Sendable {

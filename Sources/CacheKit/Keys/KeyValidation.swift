@@ -67,6 +67,9 @@ public struct CacheKeyWarning: Sendable, Equatable, CustomStringConvertible {
 
   private var quoted: String {
     let shown = key.unicodeScalars.count > 60 ? String(key.prefix(57)) + "..." : key
-    return "'" + shown.unicodeScalars.map { $0.value < 0x21 || $0.value == 0x7F ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined() + "'"
+    return "'"
+      + shown.unicodeScalars.map {
+        $0.value < 0x21 || $0.value == 0x7F ? "\\u{\(String($0.value, radix: 16))}" : String($0)
+      }.joined() + "'"
   }
 }

@@ -15,8 +15,9 @@ public final class MemoryCache: Cache {
   public let cullFrequency: Int
   private let store: MemoryStore
 
-  public init(name: String = "", maxEntries: Int = 300, cullFrequency: Int = 3, options: CacheOptions = .init())
-  {
+  public init(
+    name: String = "", maxEntries: Int = 300, cullFrequency: Int = 3, options: CacheOptions = .init()
+  ) {
     self.name = name
     self.maxEntries = maxEntries
     self.cullFrequency = cullFrequency
@@ -65,7 +66,9 @@ public final class MemoryCache: Cache {
     let now = options.clock.now()
     let deadline = timeout.deadline(on: options.clock) ?? .infinity
     return store.withTable { table in
-      guard let position = table.find(key.rawValue), !table.isExpired(position, now: now) else { return false }
+      guard let position = table.find(key.rawValue), !table.isExpired(position, now: now) else {
+        return false
+      }
       if timeout.expiresImmediately {
         table.remove(position)
       } else {

@@ -38,7 +38,8 @@ struct BasicOperationsTests {
     #expect(try cache.get("k") == .text("value"))
   }
 
-  @Test("add on an existing key returns false and keeps the old value", arguments: ConformanceBackend.allCases)
+  @Test(
+    "add on an existing key returns false and keeps the old value", arguments: ConformanceBackend.allCases)
   func addExisting(_ backend: ConformanceBackend) throws {
     let cache = backend.makeFixture().cache!
     try cache.set("k", .text("old"))

@@ -83,7 +83,8 @@ struct BulkOperationTests {
     #expect(try cache.getOrSet("k", default: "other") == "stored")
   }
 
-  @Test("getOrSet with timeout 0 returns the value without keeping it", arguments: ConformanceBackend.allCases)
+  @Test(
+    "getOrSet with timeout 0 returns the value without keeping it", arguments: ConformanceBackend.allCases)
   func getOrSetZeroTimeout(_ backend: ConformanceBackend) throws {
     let cache = backend.makeFixture().cache!
     let value = try cache.getOrSet("k", timeout: 0) { .text("computed") }

@@ -5,7 +5,8 @@ import Testing
 struct KeyValidationTests {
   /// Memory and file warn about keys memcached would refuse; memcached refuses them.
   private func expectFlagged(
-    _ fixture: CacheFixture, key: String, kind: CacheKeyWarning.Kind, sourceLocation: SourceLocation = #_sourceLocation
+    _ fixture: CacheFixture, key: String, kind: CacheKeyWarning.Kind,
+    sourceLocation: SourceLocation = #_sourceLocation
   ) throws {
     let cache = fixture.cache!
     switch cache.keyPolicy {

@@ -129,7 +129,8 @@ struct TimeoutTests {
     #expect(try cache.get("absent") == nil)
   }
 
-  @Test("touch of an expired key returns false and does not revive it", arguments: ConformanceBackend.allCases)
+  @Test(
+    "touch of an expired key returns false and does not revive it", arguments: ConformanceBackend.allCases)
   func touchExpired(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
     try fixture.cache.set("k", .text("v"), timeout: 1)

@@ -64,7 +64,9 @@ struct ValueTests {
     #expect(throws: CacheError.self) { try cache.get("bytes", as: String.self) }
   }
 
-  @Test("values are copies: changing the original does not change the cache", arguments: ConformanceBackend.allCases)
+  @Test(
+    "values are copies: changing the original does not change the cache",
+    arguments: ConformanceBackend.allCases)
   func valuesAreCopies(_ backend: ConformanceBackend) throws {
     let cache = backend.makeFixture().cache!
     var bytes: [UInt8] = [1, 2, 3]

@@ -51,7 +51,9 @@ struct VersionAndPrefixTests {
     #expect(throws: CacheError.keyNotFound("absent")) { try cache.decrVersion("absent") }
   }
 
-  @Test("caches with different prefixes on one store do not see each other", arguments: ConformanceBackend.allCases)
+  @Test(
+    "caches with different prefixes on one store do not see each other",
+    arguments: ConformanceBackend.allCases)
   func prefixesSeparate(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
     let prefixed = fixture.sibling(keyPrefix: "cacheprefix")
@@ -74,8 +76,12 @@ struct VersionAndPrefixTests {
 
   @Test("a custom key function decides the stored key", arguments: ConformanceBackend.allCases)
   func customKeyFunction(_ backend: ConformanceBackend) throws {
-    let fixture = backend.makeFixture(keyFunction: { key, prefix, version in "CUSTOM-\(prefix)-\(version)-\(key)" })
-    let sameFunction = fixture.sibling(keyFunction: { key, prefix, version in "CUSTOM-\(prefix)-\(version)-\(key)" })
+    let fixture = backend.makeFixture(keyFunction: { key, prefix, version in
+      "CUSTOM-\(prefix)-\(version)-\(key)"
+    })
+    let sameFunction = fixture.sibling(keyFunction: { key, prefix, version in
+      "CUSTOM-\(prefix)-\(version)-\(key)"
+    })
     let standard = fixture.sibling()
     try fixture.cache.set("k", .text("v"))
     #expect(try fixture.cache.makeKey("k") == CacheKey("CUSTOM--1-k"))

@@ -1,14 +1,17 @@
+import CacheKit
+import Testing
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CacheKit
-import Testing
 
 @Suite("FileCache: files, damage, culling and atomic writes")
 struct FileCacheTests {
-  private func makeCache(_ directory: TemporaryDirectory, maxEntries: Int = 300, cullFrequency: Int = 3)
+  private func makeCache(
+    _ directory: TemporaryDirectory, maxEntries: Int = 300, cullFrequency: Int = 3
+  )
     -> FileCache
   {
     FileCache(
@@ -21,7 +24,9 @@ struct FileCacheTests {
     defer { closedir(stream) }
     var names: [String] = []
     while let entry = readdir(stream) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+      let name = withUnsafeBytes(of: entry.pointee.d_name) {
+        String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+      }
       if name != "." && name != ".." { names.append(name) }
     }
     return names.sorted()
@@ -37,7 +42,9 @@ struct FileCacheTests {
   /// Byte equality by memcmp: element-wise comparison of large arrays is slow in a debug build.
   private static func same(_ left: [UInt8]?, _ right: [UInt8]) -> Bool {
     guard let left, left.count == right.count else { return false }
-    return left.withUnsafeBytes { l in right.withUnsafeBytes { r in l.count == 0 || memcmp(l.baseAddress!, r.baseAddress!, l.count) == 0 } }
+    return left.withUnsafeBytes { l in
+      right.withUnsafeBytes { r in l.count == 0 || memcmp(l.baseAddress!, r.baseAddress!, l.count) == 0 }
+    }
   }
 
   private func fileExists(_ path: String) -> Bool { access(path, F_OK) == 0 }
@@ -67,7 +74,8 @@ struct FileCacheTests {
     let cache = makeCache(directory)
     try cache.set("k", .text("v"))
     #expect(names(in: directory.path) == ["86faa9ea774c6ce60e4513e14b3c0af9.djcache"])
-    #expect(cache.path(for: try cache.makeKey("k")) == directory.path + "/86faa9ea774c6ce60e4513e14b3c0af9.djcache")
+    #expect(
+      cache.path(for: try cache.makeKey("k")) == directory.path + "/86faa9ea774c6ce60e4513e14b3c0af9.djcache")
   }
 
   @Test("a truncated file reads as a miss and is removed")

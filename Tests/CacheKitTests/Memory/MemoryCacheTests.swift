@@ -7,7 +7,9 @@ struct MemoryCacheTests {
   private static let counter = Atomic<Int>(0)
 
   /// A cache on a store no other test uses.
-  private func freshCache(maxEntries: Int = 300, cullFrequency: Int = 3, clock: ManualClock = ManualClock())
+  private func freshCache(
+    maxEntries: Int = 300, cullFrequency: Int = 3, clock: ManualClock = ManualClock()
+  )
     -> MemoryCache
   {
     let name = "memory-test-\(Self.counter.add(1, ordering: .relaxed).newValue)"

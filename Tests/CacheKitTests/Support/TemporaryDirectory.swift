@@ -22,7 +22,9 @@ final class TemporaryDirectory {
   static func removeTree(_ path: String) {
     if let stream = opendir(path) {
       while let entry = readdir(stream) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        let name = withUnsafeBytes(of: entry.pointee.d_name) {
+          String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+        }
         if name == "." || name == ".." { continue }
         let child = path + "/" + name
         if unlink(child) != 0 { removeTree(child) }
