@@ -18,7 +18,8 @@ public final class FileCache: Cache {
   public let maxEntries: Int
   /// A cull removes `count / cullFrequency` files; 0 removes all (Django's CULL_FREQUENCY, 3).
   public let cullFrequency: Int
-  /// Serialises read-modify-write operations (`incr`, `touch`) within this process.
+  /// Serialises this instance's read-modify-write operations (`incr`, `touch`); as in Django, they are
+  /// not atomic across processes or across instances on one directory.
   private let updates = Mutex(())
 
   public init(

@@ -25,7 +25,7 @@ enum PosixFiles {
             let got = read(descriptor, buffer.baseAddress, chunk)
             if got < 0 && errno == EINTR { continue }
             failed = got < 0
-            reachedEnd = got == 0
+            reachedEnd = got < chunk  // a short read of a regular file is its end
             initialized = max(got, 0)
             return
           }
