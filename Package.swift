@@ -10,10 +10,13 @@ let package = Package(
     .library(name: "CacheKit", targets: ["CacheKit"]),
   ],
   targets: [
+    .target(name: "RESP"),
     .target(name: "CacheKit"),
+    .target(name: "CacheServer", dependencies: ["RESP"]),
     .executableTarget(name: "cachelings", dependencies: ["CacheKit"]),
     .executableTarget(name: "CacheBench", dependencies: ["CacheKit"]),
     .testTarget(name: "CacheKitTests", dependencies: ["CacheKit"]),
+    .testTarget(name: "CacheServerTests", dependencies: ["CacheServer"]),
   ],
   swiftLanguageModes: [.v6]
 )

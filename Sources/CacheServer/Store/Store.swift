@@ -1,0 +1,94 @@
+/// Everything a server keeps: its databases, statistics, clock and memory limit. Value semantics; a
+/// server owns one behind `SharedStore`'s lock.
+public struct Store: Sendable {
+  public var databases: [Keyspace]
+  public var clock = StoreClock()
+  public var statistics = StoreStatistics()
+  /// The memory limit in bytes (by `Keyspace`'s estimate); 0 means none, as Redis's maxmemory.
+  public var maxMemory = 0
+  public var policy = EvictionPolicy.noEviction
+
+  private var random = SplitMix64(seed: 0x5EED_CAC4_E11A_6500)
+
+  /// A store with `databases` empty databases (Redis has 16, memcached 1).
+  public init(databases: Int) {
+    self.databases = Array(repeating: Keyspace(), count: databases)
+  }
+
+  /// The estimated bytes all entries take.
+  public var memoryUsed: Int { databases.reduce(0) { $0 + $1.memoryUsed } }
+
+  /// Keys removed by expiry in every database, for Redis's expired_keys.
+  public var expiredTotal: UInt64 { databases.reduce(0) { $0 + $1.expiredCount } }
+
+  public var isOverMemoryLimit: Bool { maxMemory > 0 && memoryUsed > maxMemory }
+
+  /// Evicts by the policy until the store is within its memory limit; false when it cannot get there
+  /// (noeviction, or nothing left to evict), and then a write must be refused.
+  public mutating func enforceMemoryLimit() -> Bool {
+    guard maxMemory > 0 else { return true }
+    var used = memoryUsed
+    while used > maxMemory {
+      guard let (database, position) = evictionCandidate() else { return false }
+      let before = databases[database].memoryUsed
+      databases[database].remove(position)
+      used -= before - databases[database].memoryUsed
+      statistics.evicted += 1
+    }
+    return true
+  }
+
+  /// Redis's active expiry cycle: per database, samples 20 keys with a TTL and removes the expired,
+  /// again while more than a tenth of a sample had expired, up to `maxRounds` rounds per database.
+  public mutating func expireCycle(now: Int64, maxRounds: Int = 16) {
+    for database in databases.indices where databases[database].volatileCount > 0 {
+      for _ in 0..<maxRounds {
+        let (checked, removed) = databases[database].expireSample(20, now: now, using: &random)
+        if checked == 0 || removed * 10 <= checked { break }
+      }
+    }
+  }
+
+  private mutating func evictionCandidate() -> (Int, Int32)? {
+    switch policy {
+    case .noEviction:
+      return nil
+    case .allKeysLRU, .volatileLRU:
+      // Evict from the fullest database: each keeps its own recency order.
+      guard let database = databases.indices.max(by: { databases[$0].memoryUsed < databases[$1].memoryUsed }),
+        databases[database].count > 0
+      else { return nil }
+      if policy == .volatileLRU {
+        return databases[database].volatileCount > 0 ? volatileSample(database) : nil
+      }
+      return databases[database].leastRecentPosition.map { (database, $0) }
+    case .allKeysRandom:
+      guard let database = databases.indices.first(where: { databases[$0].count > 0 }) else { return nil }
+      return databases[database].randomPosition(using: &random).map { (database, $0) }
+    case .volatileRandom:
+      guard let database = databases.indices.first(where: { databases[$0].volatileCount > 0 }) else {
+        return nil
+      }
+      return volatileSample(database)
+    }
+  }
+
+  private mutating func volatileSample(_ database: Int) -> (Int, Int32)? {
+    databases[database].randomVolatilePosition(using: &random).map { (database, $0) }
+  }
+}
+
+/// A small, fast, seedable generator: sampling must not cost a system call.
+struct SplitMix64: RandomNumberGenerator, Sendable {
+  private var state: UInt64
+
+  init(seed: UInt64) { state = seed }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var mixed = state
+    mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+    return mixed ^ (mixed >> 31)
+  }
+}
