@@ -12,7 +12,8 @@ let package = Package(
   targets: [
     .target(name: "RESP"),
     .target(name: "CacheKit"),
-    .target(name: "CacheServer", dependencies: ["RESP"]),
+    .target(name: "CLinux"),
+    .target(name: "CacheServer", dependencies: ["RESP", "CLinux"]),
     .executableTarget(name: "cachelings", dependencies: ["CacheKit"]),
     .executableTarget(name: "CacheBench", dependencies: ["CacheKit"]),
     .testTarget(name: "CacheKitTests", dependencies: ["CacheKit"]),

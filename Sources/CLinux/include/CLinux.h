@@ -1,0 +1,14 @@
+// Linux system calls that Swift's Glibc module does not export: the event loop's epoll, eventfd and
+// signalfd, and accept4 (a GNU extension). Nothing else lives here.
+#ifndef CACHELINGS_CLINUX_H
+#define CACHELINGS_CLINUX_H
+#ifdef __linux__
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+
+/// accept4(2): accepts a connection with flags (SOCK_NONBLOCK, SOCK_CLOEXEC) set in the same call.
+int cachelings_accept4(int descriptor, struct sockaddr *address, socklen_t *length, int flags);
+#endif
+#endif

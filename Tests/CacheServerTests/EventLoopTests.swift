@@ -1,0 +1,99 @@
+import CacheServer
+import Synchronization
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Upper-cases every byte it receives and closes on "q".
+private final class ShoutingFrontEnd: ProtocolFrontEnd, Sendable {
+  let closedCount = Atomic<Int>(0)
+  func connectionOpened(id: UInt64, peer: String) -> any ConnectionHandler { Handler(frontEnd: self) }
+  func tick() {}
+
+  final class Handler: ConnectionHandler {
+    let frontEnd: ShoutingFrontEnd
+    init(frontEnd: ShoutingFrontEnd) { self.frontEnd = frontEnd }
+
+    func receive(_ input: UnsafeRawBufferPointer, output: inout [UInt8]) -> ConnectionAction {
+      for byte in input {
+        if byte == UInt8(ascii: "q") { return .close }
+        output.append(byte >= 97 && byte <= 122 ? byte - 32 : byte)
+      }
+      return .keepOpen
+    }
+
+    func closed() { frontEnd.closedCount.add(1, ordering: .relaxed) }
+  }
+}
+
+@Suite("EventLoop: sockets, pipelining, back-pressure and shutdown", .serialized)
+struct EventLoopTests {
+  @Test("replies arrive in order, also for input sent in many pieces")
+  func echoInOrder() throws {
+    let server = try RunningLoop { ShoutingFrontEnd() }
+    let client = try TestClient(port: server.port)
+    client.send("hello ")
+    client.send("world")
+    #expect(client.receive(count: 11) == Array("HELLO WORLD".utf8))
+    #expect(server.stop())
+  }
+
+  @Test("a handler's close is honoured after its replies are sent")
+  func closeAfterReply() throws {
+    let server = try RunningLoop { ShoutingFrontEnd() }
+    let client = try TestClient(port: server.port)
+    client.send("bye q ignored")
+    #expect(client.receive(count: 4) == Array("BYE ".utf8))
+    #expect(client.isClosedByPeer())
+    #expect(server.stop())
+  }
+
+  @Test("a large reply is delivered whole to a slow reader")
+  func largeReply() throws {
+    let server = try RunningLoop { ShoutingFrontEnd() }
+    let client = try TestClient(port: server.port)
+    let payload = [UInt8](repeating: UInt8(ascii: "a"), count: 4 * 1024 * 1024)
+    client.send(payload)
+    let received = client.receive(count: payload.count)
+    #expect(received.count == payload.count)
+    #expect(received.allSatisfy { $0 == UInt8(ascii: "A") })
+    #expect(server.stop())
+  }
+
+  @Test("1,000 connections opened and closed leave none behind")
+  func manyConnections() throws {
+    let frontEnd = ShoutingFrontEnd()
+    let server = try RunningLoop { frontEnd }
+    for batch in 0..<10 {
+      var clients: [TestClient] = []
+      for _ in 0..<100 { clients.append(try TestClient(port: server.port)) }
+      clients[batch].send("x")
+      #expect(clients[batch].receive(count: 1) == Array("X".utf8))
+    }
+    #expect(server.connectionCount() == 0)
+    #expect(frontEnd.closedCount.load(ordering: .relaxed) == 1_000)
+    #expect(server.stop())
+  }
+
+  @Test("a client vanishing mid-stream is cleaned up")
+  func vanishingClient() throws {
+    let server = try RunningLoop { ShoutingFrontEnd() }
+    do {
+      let client = try TestClient(port: server.port)
+      client.send([UInt8](repeating: 0x61, count: 100_000))
+    }
+    #expect(server.connectionCount() == 0)
+    #expect(server.stop())
+  }
+
+  @Test("stop ends run() and the port is free again")
+  func stopFreesPort() throws {
+    let server = try RunningLoop { ShoutingFrontEnd() }
+    let port = server.port
+    #expect(server.stop())
+    let again = try ListeningSocket(address: "127.0.0.1", port: port)
+    #expect(again.port == port)
+  }
+}
