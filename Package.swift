@@ -14,9 +14,10 @@ let package = Package(
     .target(name: "CacheKit"),
     .target(name: "CLinux"),
     .target(name: "CacheServer", dependencies: ["RESP", "CLinux"]),
-    .executableTarget(name: "cachelings", dependencies: ["CacheKit"]),
+    .executableTarget(name: "cachelings", dependencies: ["CacheKit", "CacheServer"]),
     .executableTarget(name: "CacheBench", dependencies: ["CacheKit"]),
     .testTarget(name: "CacheKitTests", dependencies: ["CacheKit"]),
+    .testTarget(name: "RESPTests", dependencies: ["RESP"]),
     .testTarget(name: "CacheServerTests", dependencies: ["CacheServer"]),
   ],
   swiftLanguageModes: [.v6]

@@ -11,10 +11,11 @@ let usage = """
   cachelings \(version): learn caching the way Django's cache framework defines it.
 
   Usage: cachelings [--help] [--version]
+         cachelings serve redis [--port N] [--bind ADDRESS] [--maxmemory BYTES] [--requirepass P]
 
-  The course's lessons, quizzes, exercises and servers are still being built. What exists today
-  is CacheKit, the library learners program against: Django's cache API in Swift, with an
-  in-process memory backend and a file backend (see README.md).
+  The course's lessons, quizzes and exercises are still being built. What exists today is
+  CacheKit, the library learners program against (Django's cache API in Swift, with memory and
+  file backends), and the Redis-protocol server: see README.md.
 
   Options:
     -h, --help     show this help
@@ -27,9 +28,9 @@ case nil, "-h", "--help", "help":
   print(usage)
 case "--version":
   print("cachelings \(version)")
+case "serve":
+  exit(ServeCommand.run(Array(arguments.dropFirst())))
 case let other?:
   let message = other.hasPrefix("-") ? "unknown option '\(other)'" : "unknown command '\(other)'"
-  var standardError = Array("cachelings: \(message)\n\n\(usage)\n".utf8)
-  _ = standardError.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
-  exit(2)
+  exit(UsageError.report(message, usage: usage))
 }

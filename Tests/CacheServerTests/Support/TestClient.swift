@@ -6,7 +6,7 @@ import Glibc
 final class TestClient {
   let descriptor: Int32
 
-  init(port: UInt16, timeoutSeconds: Int = 5) throws {
+  init(port: UInt16, timeoutSeconds: Int = 2) throws {
     descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
     setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))

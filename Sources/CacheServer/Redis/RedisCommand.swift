@@ -1,0 +1,40 @@
+import RESP
+
+/// One command of the Redis front end: its name, Redis's arity rule and what it does.
+struct RedisCommand {
+  struct Flags: OptionSet {
+    let rawValue: UInt8
+    /// Refused with OOM when the store is over its memory limit and cannot evict.
+    static let denyOOM = Flags(rawValue: 1)
+    /// Allowed before AUTH.
+    static let noAuth = Flags(rawValue: 2)
+    /// Runs immediately inside MULTI instead of being queued (MULTI, EXEC, DISCARD, QUIT).
+    static let transactionControl = Flags(rawValue: 4)
+  }
+
+  /// Lower-case, as Redis names commands in errors.
+  let name: String
+  /// Redis's rule: n means exactly n arguments, command name included; -n means at least n.
+  let arity: Int
+  let flags: Flags
+  let run: (inout Store, RedisCall, inout RESPWriter) -> Void
+
+  func acceptsArgumentCount(_ count: Int) -> Bool {
+    arity >= 0 ? count == arity : count >= -arity
+  }
+}
+
+/// What a command sees of its call: the arguments, the session and the front end's settings.
+struct RedisCall {
+  let arguments: [[UInt8]]
+  let session: RedisSession
+  let frontEnd: RedisFrontEnd
+
+  var count: Int { arguments.count }
+
+  subscript(_ index: Int) -> [UInt8] { arguments[index] }
+
+  func key(_ index: Int) -> StoreKey { StoreKey(arguments[index]) }
+
+  func integer(_ index: Int) -> Int64? { RedisInteger.parse(arguments[index]) }
+}

@@ -1,0 +1,23 @@
+import RESP
+
+/// Redis's strict integer parsing (util.c string2ll, shared with the RESP decoder) and formatting.
+enum RedisInteger {
+  static func parse(_ bytes: [UInt8]) -> Int64? { RESPNumber.parse(bytes[...]) }
+
+  /// Decimal ASCII of `value`, for values stored by INCR.
+  static func format(_ value: Int64) -> [UInt8] { Array(String(value).utf8) }
+}
+
+extension Array where Element == UInt8 {
+  /// Whether these bytes spell `word`, ignoring ASCII case (option keywords such as `nx` or `EX`).
+  func isKeyword(_ word: StaticString) -> Bool {
+    guard count == word.utf8CodeUnitCount else { return false }
+    let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+    for index in 0..<count where Self.lowercase(self[index]) != Self.lowercase(expected[index]) {
+      return false
+    }
+    return true
+  }
+
+  static func lowercase(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
+}

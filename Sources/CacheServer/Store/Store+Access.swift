@@ -1,0 +1,43 @@
+/// Key access as the front ends' commands need it, with lazy expiry on every lookup.
+extension Store {
+  /// A lookup by a read command: counts a hit or a miss and makes the entry the most recent.
+  public mutating func read(_ key: StoreKey, in database: Int) -> StoreEntry? {
+    let now = clock.now()
+    guard let position = databases[database].live(key, now: now) else {
+      statistics.misses += 1
+      return nil
+    }
+    statistics.hits += 1
+    databases[database].touch(position)
+    return databases[database].entry(at: position)
+  }
+
+  /// A lookup by a write command: no hit or miss counted, recency unchanged.
+  public mutating func peek(_ key: StoreKey, in database: Int) -> StoreEntry? {
+    let now = clock.now()
+    return databases[database].live(key, now: now).map { databases[database].entry(at: $0) }
+  }
+
+  /// Stores `entry`, replacing what was there.
+  public mutating func write(_ key: StoreKey, _ entry: StoreEntry, in database: Int) {
+    databases[database].store(key, entry)
+  }
+
+  /// Removes `key`; true when it held a live value.
+  @discardableResult
+  public mutating func delete(_ key: StoreKey, in database: Int) -> Bool {
+    let now = clock.now()
+    guard let position = databases[database].live(key, now: now) else { return false }
+    databases[database].remove(position)
+    return true
+  }
+
+  /// Sets when a live `key` expires; false when there is no such key.
+  @discardableResult
+  public mutating func expire(_ key: StoreKey, at deadline: Int64, in database: Int) -> Bool {
+    let now = clock.now()
+    guard let position = databases[database].live(key, now: now) else { return false }
+    databases[database].setExpiry(deadline, at: position)
+    return true
+  }
+}

@@ -1,0 +1,114 @@
+/// Turns the bytes a client sends into commands (arrays of arguments), as Redis's networking.c reads
+/// its query buffer: multibulk requests and inline commands, split at any byte, many per read.
+///
+/// It keeps its place across reads, so a long pipeline or a large argument is parsed once, and it never
+/// reserves a declared length before the bytes arrive.
+public struct RESPRequestDecoder: Sendable {
+  private var buffer: [UInt8] = []
+  private var position = 0
+  private var arguments: [[UInt8]] = []
+  /// Arguments still to read in the current multibulk; 0 between commands.
+  private var remaining = 0
+  /// The declared length of the bulk being read, or -1 before its `$` line.
+  private var bulkLength = -1
+
+  public init() {}
+
+  /// Bytes received but not yet consumed.
+  public var bufferedByteCount: Int { buffer.count - position }
+
+  public mutating func append(_ bytes: UnsafeRawBufferPointer) {
+    compact()
+    buffer.append(contentsOf: bytes)
+  }
+
+  public mutating func append(_ bytes: some Sequence<UInt8>) {
+    compact()
+    buffer.append(contentsOf: bytes)
+  }
+
+  /// The next complete command's arguments; nil when more bytes are needed.
+  public mutating func next() throws(RESPProtocolError) -> [[UInt8]]? {
+    while true {
+      if remaining == 0 {
+        guard position < buffer.count else { return nil }
+        if buffer[position] != UInt8(ascii: "*") {
+          guard let command = try inlineCommand() else { return nil }
+          if command.isEmpty { continue }
+          return command
+        }
+        guard let count = try headerNumber(tooBig: "too big mbulk count string") else { return nil }
+        guard let count, count <= Int64(Int32.max) else {
+          throw RESPProtocolError("Protocol error: invalid multibulk length")
+        }
+        if count <= 0 { continue }
+        remaining = Int(count)
+        arguments.reserveCapacity(min(remaining, 1_024))
+      }
+      while remaining > 0 {
+        if bulkLength < 0 {
+          guard position < buffer.count else { return nil }
+          let found = buffer[position]
+          guard found == UInt8(ascii: "$") else {
+            throw RESPProtocolError("Protocol error: expected '$', got '\(Character(Unicode.Scalar(found)))'")
+          }
+          guard let length = try headerNumber(tooBig: "too big bulk count string") else { return nil }
+          guard let length, length >= 0, length <= Int64(RESP.maxBulkLength) else {
+            throw RESPProtocolError("Protocol error: invalid bulk length")
+          }
+          bulkLength = Int(length)
+        }
+        guard buffer.count - position >= bulkLength + 2 else { return nil }
+        arguments.append(Array(buffer[position..<(position + bulkLength)]))
+        position += bulkLength + 2
+        bulkLength = -1
+        remaining -= 1
+      }
+      defer { arguments = [] }
+      return arguments
+    }
+  }
+
+  /// Reads a `*N` or `$N` line at `position`: nil when its CR LF has not arrived, `.some(nil)` when the
+  /// number is malformed.
+  private mutating func headerNumber(tooBig: String) throws(RESPProtocolError) -> Int64?? {
+    guard let carriageReturn = buffer[position...].firstIndex(of: 13), carriageReturn + 1 < buffer.count
+    else {
+      if buffer.count - position > RESP.maxInlineLength {
+        throw RESPProtocolError("Protocol error: \(tooBig)")
+      }
+      return nil
+    }
+    let number = RESPNumber.parse(buffer[(position + 1)..<carriageReturn])
+    position = carriageReturn + 2
+    return .some(number)
+  }
+
+  /// Reads an inline command line: nil when its LF has not arrived; empty for a blank line.
+  private mutating func inlineCommand() throws(RESPProtocolError) -> [[UInt8]]? {
+    guard let newline = buffer[position...].firstIndex(of: 10) else {
+      if buffer.count - position > RESP.maxInlineLength {
+        throw RESPProtocolError("Protocol error: too big inline request")
+      }
+      return nil
+    }
+    var end = newline
+    if end > position && buffer[end - 1] == 13 { end -= 1 }
+    guard let command = InlineCommand.split(buffer[position..<end]) else {
+      throw RESPProtocolError("Protocol error: unbalanced quotes in request")
+    }
+    position = newline + 1
+    return command
+  }
+
+  /// Drops consumed bytes once they are most of the buffer, so memory tracks what is pending.
+  private mutating func compact() {
+    if position == buffer.count {
+      buffer.removeAll(keepingCapacity: buffer.capacity <= 64 * 1024)
+      position = 0
+    } else if position > 4_096 && position * 2 > buffer.count {
+      buffer.removeSubrange(0..<position)
+      position = 0
+    }
+  }
+}

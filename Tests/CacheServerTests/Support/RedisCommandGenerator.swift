@@ -1,0 +1,106 @@
+/// A seeded generator of Redis commands over the supported set: valid and invalid options, wrong
+/// arities, bad integers, a small keyspace so commands meet each other's keys, and TTLs long enough
+/// that nothing expires during a run (so both servers must agree exactly).
+struct RedisCommandGenerator {
+  private var random: SeededRandom
+
+  init(seed: UInt64) { random = SeededRandom(seed: seed) }
+
+  mutating func next() -> [String] {
+    let key = "k\(random.below(8))"
+    let other = "k\(random.below(8))"
+    switch random.below(40) {
+    case 0: return ["GET", key]
+    case 1: return ["SET", key, value()] + setOptions()
+    case 2: return ["SET", key, value()]
+    case 3: return ["SETNX", key, value()]
+    case 4: return ["SETEX", key, ttl(), value()]
+    case 5: return ["PSETEX", key, ttl(milliseconds: true), value()]
+    case 6:
+      return ["GETEX", key]
+        + pick([[], ["PERSIST"], ["EX", ttl()], ["PX", ttl(milliseconds: true)], ["EX"], ["BOGUS"]])
+    case 7: return ["GETDEL", key]
+    case 8: return ["MGET", key, other, "missing"]
+    case 9: return ["MSET", key, value(), other] + pick([[value()], []])
+    case 10: return ["MSETNX", key, value(), other, value()]
+    case 11: return ["APPEND", key, value()]
+    case 12: return ["STRLEN", key]
+    case 13: return ["INCR", key]
+    case 14: return ["DECR", key]
+    case 15: return ["INCRBY", key, integer()]
+    case 16: return ["DECRBY", key, integer()]
+    case 17: return ["DEL", key, other]
+    case 18: return ["UNLINK", key]
+    case 19: return ["EXISTS", key, key, other]
+    case 20: return ["TYPE", key]
+    case 21:
+      let milliseconds = random.below(2) == 0
+      return [milliseconds ? "PEXPIRE" : "EXPIRE", key, ttl(milliseconds: milliseconds)] + expireOptions()
+    case 22:
+      return [pick(["EXPIREAT", "PEXPIREAT"]), key, pick(["1", "0", "-5", "99999999999", "abc"])]
+        + expireOptions()
+    case 23: return ["TTL", key]
+    case 24: return ["PERSIST", key]
+    case 25: return ["DBSIZE"]
+    case 26: return ["SELECT", pick(["0", "1", "15", "16", "-1", "x"])]
+    case 27: return ["ECHO", value()]
+    case 28: return pick([["PING"], ["PING", "hi"], ["PING", "a", "b"]])
+    case 29: return [pick(["GET", "SET", "INCR", "TTL", "ECHO", "STRLEN", "EXISTS", "MGET"])]
+    case 30: return [pick(["NOSUCH", "GETT", "setx"]), key, value()]
+    case 31: return ["KEYS", pick(["*", "k[0-3]", "k?", "z*", "k\\1"])]
+    case 32: return pick([["FLUSHDB"], ["FLUSHDB", "ASYNC"], ["FLUSHDB", "BAD"]])
+    case 33: return ["MULTI"]
+    case 34: return ["EXEC"]
+    case 35: return ["DISCARD"]
+    case 36: return ["SET", key, pick(["10", "-3", "9223372036854775807", "1.5", "007"])]
+    case 37: return ["INCRBY", key, pick(["9223372036854775807", "-9223372036854775808", "1"])]
+    case 38: return ["GETEX", key, "EXAT", pick(["1", "99999999999"])]
+    default: return ["SET", key, value(), pick(["NX", "XX"]), "GET"]
+    }
+  }
+
+  private mutating func value() -> String { pick(["v", "hello world", "", "42", "-1", "x\r\ny", "é"]) }
+
+  private mutating func integer() -> String {
+    pick(["1", "-1", "100", "abc", "1.5", " 1", "+1", "9223372036854775808"])
+  }
+
+  private mutating func ttl(milliseconds: Bool = false) -> String {
+    let base =
+      milliseconds
+      ? ["100000000", "0", "-1", "x", "9223372036854775807"]
+      : ["100000", "0", "-1", "x", "9223372036854775807"]
+    return pick(base + [milliseconds ? "5000000" : "5000"])
+  }
+
+  private mutating func setOptions() -> [String] {
+    pick([
+      ["NX"], ["XX"], ["GET"], ["EX", "1000"], ["PX", "1000000"], ["KEEPTTL"], ["NX", "XX"], ["EX", "0"],
+      ["EX", "abc"], ["EX"], ["EX", "1000", "PX", "10"], ["KEEPTTL", "EX", "100"], ["EXAT", "99999999999"],
+      ["PXAT", "1"], ["NX", "GET"], ["XX", "KEEPTTL"], ["BOGUS"],
+    ])
+  }
+
+  private mutating func expireOptions() -> [String] {
+    pick([[], [], ["NX"], ["XX"], ["GT"], ["LT"], ["NX", "XX"], ["GT", "LT"], ["XX", "GT"], ["FOO"]])
+  }
+
+  private mutating func pick<T>(_ options: [T]) -> T { options[random.below(options.count)] }
+}
+
+/// SplitMix64, so that a failing run can be replayed from its seed.
+struct SeededRandom {
+  private var state: UInt64
+
+  init(seed: UInt64) { state = seed }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var mixed = state
+    mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+    return mixed ^ (mixed >> 31)
+  }
+
+  mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+}
