@@ -154,8 +154,10 @@ public final class EventLoop {
   /// Writes what it can; watches for writability while replies remain; closes when asked and done.
   private func flush(_ connection: Connection) {
     while connection.pending > 0 {
+      // send with MSG_NOSIGNAL: a client that vanished must not raise SIGPIPE and kill the server.
       let written = connection.output.withUnsafeBytes {
-        write(connection.descriptor, $0.baseAddress! + connection.sent, connection.pending)
+        send(
+          connection.descriptor, $0.baseAddress! + connection.sent, connection.pending, Int32(MSG_NOSIGNAL))
       }
       if written < 0 {
         if errno == EINTR { continue }

@@ -33,7 +33,7 @@ final class TestClient {
     var offset = 0
     while offset < bytes.count {
       let sent = bytes.withUnsafeBytes {
-        Glibc.send(descriptor, $0.baseAddress! + offset, bytes.count - offset, 0)
+        Glibc.send(descriptor, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
       }
       guard sent > 0 else { return }
       offset += sent

@@ -1,0 +1,91 @@
+import CacheServer
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite("Redis front end under bad input and many clients", .serialized)
+struct RedisRobustnessTests {
+  /// Open descriptors of this process, to check that connections leave none behind.
+  private func openDescriptors() -> Int {
+    (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? -1
+  }
+
+  private static let seeds: [String] = [
+    "*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$1\r\nv\r\n", "PING\r\n", "set a \"b c\"\r\n",
+    "*2\r\n$3\r\nGET\r\n$1\r\nk\r\n",
+    "*1\r\n$4\r\nPING\r\n", "*2\r\n$4\r\nINCR\r\n$1\r\nn\r\n", "MULTI\r\n", "EXEC\r\n",
+  ]
+
+  @Test("20,000 random and mutated frames never stop the server or leak a connection")
+  func mutatedFrames() throws {
+    let server = try RunningServer(.forTests())
+    let before = openDescriptors()
+    var random = SeededRandom(seed: 7)
+    var client = try TestClient(port: server.port, timeoutSeconds: 1)
+    for index in 0..<20_000 {
+      var frame = Array(Self.seeds[random.below(Self.seeds.count)].utf8)
+      for _ in 0..<random.below(4) {
+        switch random.below(3) {
+        case 0:
+          if !frame.isEmpty { frame[random.below(frame.count)] = UInt8(truncatingIfNeeded: random.next()) }
+        case 1: frame.insert(UInt8(truncatingIfNeeded: random.next()), at: random.below(frame.count + 1))
+        default: if !frame.isEmpty { frame.remove(at: random.below(frame.count)) }
+        }
+      }
+      client.send(frame)
+      if index % 500 == 499 { client = try TestClient(port: server.port, timeoutSeconds: 1) }
+    }
+    let probe = try RedisReplyReader(port: server.port)
+    #expect(try probe.call(["PING"]) == .simpleString(Array("PONG".utf8)))
+    _ = consume client
+    _ = consume probe
+    usleep(300_000)
+    #expect(openDescriptors() <= before + 2)
+  }
+
+  @Test("a protocol error gets Redis's reply and then the connection closes")
+  func protocolErrorCloses() throws {
+    let server = try RunningServer(.forTests())
+    let client = try TestClient(port: server.port)
+    client.send("*1\r\n$abc\r\n")
+    let reply = Array("-ERR Protocol error: invalid bulk length\r\n".utf8)
+    #expect(client.receive(count: reply.count) == reply)
+    #expect(client.isClosedByPeer())
+  }
+
+  @Test("a huge declared bulk does not make the server allocate it")
+  func hugeDeclaredBulk() throws {
+    let server = try RunningServer(.forTests())
+    let client = try TestClient(port: server.port)
+    client.send("*2\r\n$3\r\nGET\r\n$536870912\r\nabc")
+    let probe = try RedisReplyReader(port: server.port)
+    #expect(try probe.call(["PING"]) == .simpleString(Array("PONG".utf8)))
+  }
+
+  @Test("pipelined commands are answered in order")
+  func pipelining() throws {
+    let server = try RunningServer(.forTests())
+    let client = try TestClient(port: server.port)
+    client.send(String(repeating: "INCR counter\r\n", count: 1_000))
+    let expected = (1...1_000).map { ":\($0)\r\n" }.joined()
+    #expect(client.receive(count: expected.utf8.count) == Array(expected.utf8))
+  }
+
+  @Test("ADVANCECLOCK exists only with the test flag, and expires keys without waiting")
+  func testClock() throws {
+    var plain = RedisServer.Options.forTests()
+    plain.testClock = false
+    let withoutFlag = try RunningServer(plain)
+    let off = try RedisReplyReader(port: withoutFlag.port)
+    #expect(
+      try off.call(["ADVANCECLOCK", "1000"])?.text?.hasPrefix("ERR unknown command 'ADVANCECLOCK'") == true)
+    let server = try RunningServer(.forTests())
+    let on = try RedisReplyReader(port: server.port)
+    #expect(try on.call(["SET", "k", "v", "EX", "10"]) == .simpleString(Array("OK".utf8)))
+    #expect(try on.call(["ADVANCECLOCK", "10000"]) == .simpleString(Array("OK".utf8)))
+    #expect(try on.call(["GET", "k"]) == .null)
+  }
+}
