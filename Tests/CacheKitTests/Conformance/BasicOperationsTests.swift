@@ -5,27 +5,31 @@ import Testing
 struct BasicOperationsTests {
   @Test("get of a missing key is nil", arguments: ConformanceBackend.allCases)
   func getMissing(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     #expect(try cache.get("absent") == nil)
   }
 
   @Test("get of a missing key returns the default given", arguments: ConformanceBackend.allCases)
   func getMissingDefault(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     #expect(try cache.get("absent", default: .text("fallback")) == .text("fallback"))
     #expect(try cache.get("absent", default: 7) == 7)
   }
 
   @Test("set then get returns the value", arguments: ConformanceBackend.allCases)
   func setThenGet(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     try cache.set("greeting", .text("hello"))
     #expect(try cache.get("greeting") == .text("hello"))
   }
 
   @Test("set replaces an existing value", arguments: ConformanceBackend.allCases)
   func setReplaces(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     try cache.set("k", .text("first"))
     try cache.set("k", .text("second"))
     #expect(try cache.get("k") == .text("second"))
@@ -33,7 +37,8 @@ struct BasicOperationsTests {
 
   @Test("add stores when the key is absent and returns true", arguments: ConformanceBackend.allCases)
   func addAbsent(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     #expect(try cache.add("k", .text("value")))
     #expect(try cache.get("k") == .text("value"))
   }
@@ -41,7 +46,8 @@ struct BasicOperationsTests {
   @Test(
     "add on an existing key returns false and keeps the old value", arguments: ConformanceBackend.allCases)
   func addExisting(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     try cache.set("k", .text("old"))
     #expect(try cache.add("k", .text("new")) == false)
     #expect(try cache.get("k") == .text("old"))
@@ -52,14 +58,15 @@ struct BasicOperationsTests {
     let fixture = backend.makeFixture()
     let cache = fixture.cache!
     try cache.set("k", .text("old"), timeout: 10)
-    fixture.clock.advance(by: 11)
+    fixture.advance(by: 11)
     #expect(try cache.add("k", .text("new")))
     #expect(try cache.get("k") == .text("new"))
   }
 
   @Test("delete of a present key returns true and removes it", arguments: ConformanceBackend.allCases)
   func deletePresent(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     try cache.set("k", .text("v"))
     #expect(try cache.delete("k"))
     #expect(try cache.get("k") == nil)
@@ -67,13 +74,15 @@ struct BasicOperationsTests {
 
   @Test("delete of a missing key returns false", arguments: ConformanceBackend.allCases)
   func deleteMissing(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     #expect(try cache.delete("absent") == false)
   }
 
   @Test("delete removes only the key named", arguments: ConformanceBackend.allCases)
   func deleteOnlyThatKey(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     try cache.set("a", .text("1"))
     try cache.set("b", .text("2"))
     try cache.delete("a")
@@ -83,7 +92,8 @@ struct BasicOperationsTests {
 
   @Test("hasKey is true for a live key and false for a missing one", arguments: ConformanceBackend.allCases)
   func hasKey(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     try cache.set("present", .text("v"))
     #expect(try cache.hasKey("present"))
     #expect(try cache.hasKey("absent") == false)
@@ -93,7 +103,7 @@ struct BasicOperationsTests {
   func hasKeyExpired(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
     try fixture.cache.set("k", .text("v"), timeout: 5)
-    fixture.clock.advance(by: 5)
+    fixture.advance(by: 5)
     #expect(try fixture.cache.hasKey("k") == false)
   }
 
@@ -112,7 +122,8 @@ struct BasicOperationsTests {
 
   @Test("the cache works again after close", arguments: ConformanceBackend.allCases)
   func closeThenUse(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     try cache.set("k", .text("v"))
     try cache.close()
     #expect(try cache.get("k") == .text("v"))

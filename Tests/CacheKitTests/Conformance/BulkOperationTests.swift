@@ -5,7 +5,8 @@ import Testing
 struct BulkOperationTests {
   @Test("getMany returns only the keys found", arguments: ConformanceBackend.allCases)
   func getManySkipsMisses(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     try cache.set("a", .text("1"))
     try cache.set("c", .text("3"))
     let found = try cache.getMany(["a", "b", "c", "d"])
@@ -17,13 +18,14 @@ struct BulkOperationTests {
     let fixture = backend.makeFixture()
     try fixture.cache.set("short", .text("1"), timeout: 1)
     try fixture.cache.set("long", .text("2"), timeout: 100)
-    fixture.clock.advance(by: 2)
+    fixture.advance(by: 2)
     #expect(try fixture.cache.getMany(["short", "long"]) == ["long": .text("2")])
   }
 
   @Test("getMany reads typed values at a version", arguments: ConformanceBackend.allCases)
   func getManyTyped(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     try cache.set("x", 1, version: 2)
     try cache.set("y", 2, version: 2)
     try cache.set("z", 3)
@@ -32,7 +34,8 @@ struct BulkOperationTests {
 
   @Test("setMany stores every pair and reports no failures", arguments: ConformanceBackend.allCases)
   func setManyStores(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     let failed = try cache.setMany(["a": .text("1"), "b": .text("2"), "c": .text("3")])
     #expect(failed.isEmpty)
     #expect(try cache.getMany(["a", "b", "c"]) == ["a": .text("1"), "b": .text("2"), "c": .text("3")])
@@ -42,15 +45,16 @@ struct BulkOperationTests {
   func setManyTimeout(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
     try fixture.cache.setMany(["a": 1, "b": 2], timeout: 10)
-    fixture.clock.advance(by: 9)
+    fixture.advance(by: 9)
     #expect(try fixture.cache.getMany(["a", "b"], as: Int.self) == ["a": 1, "b": 2])
-    fixture.clock.advance(by: 1)
+    fixture.advance(by: 1)
     #expect(try fixture.cache.getMany(["a", "b"]).isEmpty)
   }
 
   @Test("deleteMany removes the keys named and no others", arguments: ConformanceBackend.allCases)
   func deleteMany(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     try cache.setMany(["a": .text("1"), "b": .text("2"), "c": .text("3")])
     try cache.deleteMany(["a", "b", "missing"])
     #expect(try cache.getMany(["a", "b", "c"]) == ["c": .text("3")])
@@ -58,7 +62,8 @@ struct BulkOperationTests {
 
   @Test("getOrSet computes, stores and returns a missing value once", arguments: ConformanceBackend.allCases)
   func getOrSetComputesOnce(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     var calls = 0
     let first = try cache.getOrSet("answer", timeout: 60) { () -> Int in
       calls += 1
@@ -76,7 +81,8 @@ struct BulkOperationTests {
 
   @Test("getOrSet with a plain default stores it", arguments: ConformanceBackend.allCases)
   func getOrSetDefault(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     #expect(try cache.getOrSet("k", default: "fallback") == "fallback")
     #expect(try cache.get("k", as: String.self) == "fallback")
     try cache.set("k", "stored")
@@ -86,7 +92,8 @@ struct BulkOperationTests {
   @Test(
     "getOrSet with timeout 0 returns the value without keeping it", arguments: ConformanceBackend.allCases)
   func getOrSetZeroTimeout(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     let value = try cache.getOrSet("k", timeout: 0) { .text("computed") }
     #expect(value == .text("computed"))
     #expect(try cache.get("k") == nil)
@@ -94,7 +101,8 @@ struct BulkOperationTests {
 
   @Test("getOrSet does not call the closure when the key is present", arguments: ConformanceBackend.allCases)
   func getOrSetExisting(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     try cache.set("k", .text("present"))
     let value = try cache.getOrSet("k") { () -> [UInt8] in
       Issue.record("the closure ran although the key was present")

@@ -6,6 +6,7 @@ import Testing
 enum ConformanceBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
   case memory
   case file
+  case redis
 
   var testDescription: String { rawValue }
 
@@ -27,6 +28,7 @@ final class CacheFixture {
   let clock = ManualClock()
   let warnings = WarningCollector()
   private let directory: TemporaryDirectory?
+  private let redis: InProcessRedis?
   private let storeName: String
   /// Set by `makeFixture`; the cache each check works on.
   var cache: (any Cache)!
@@ -37,6 +39,13 @@ final class CacheFixture {
     self.backend = backend
     storeName = "conformance-\(Self.counter.add(1, ordering: .relaxed).newValue)"
     directory = backend == .file ? TemporaryDirectory() : nil
+    redis = backend == .redis ? try! InProcessRedis() : nil
+  }
+
+  /// Moves time forward for the cache and, on a server backend, for the server too.
+  func advance(by seconds: Double) {
+    clock.advance(by: seconds)
+    redis?.advance(by: seconds)
   }
 
   /// Another cache on the same storage and clock, as Django's test aliases `prefix`, `v2` and
@@ -51,6 +60,7 @@ final class CacheFixture {
     switch backend {
     case .memory: return MemoryCache(name: storeName, options: options)
     case .file: return FileCache(directory: directory!.path, options: options)
+    case .redis: return RedisCache(location: RedisLocation(port: redis!.port), options: options)
     }
   }
 }

@@ -5,7 +5,8 @@ import Testing
 struct CounterTests {
   @Test("incr adds one and returns the new value", arguments: ConformanceBackend.allCases)
   func incrByOne(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     try cache.set("n", 1)
     #expect(try cache.incr("n") == 2)
     #expect(try cache.get("n", as: Int.self) == 2)
@@ -13,7 +14,8 @@ struct CounterTests {
 
   @Test("incr by a delta, including a negative one", arguments: ConformanceBackend.allCases)
   func incrByDelta(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     try cache.set("n", 10)
     #expect(try cache.incr("n", by: 5) == 15)
     #expect(try cache.incr("n", by: -20) == -5)
@@ -22,7 +24,8 @@ struct CounterTests {
 
   @Test("decr subtracts", arguments: ConformanceBackend.allCases)
   func decr(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     try cache.set("n", 10)
     #expect(try cache.decr("n") == 9)
     #expect(try cache.decr("n", by: 4) == 5)
@@ -30,7 +33,8 @@ struct CounterTests {
 
   @Test("incr and decr of a missing key fail with keyNotFound", arguments: ConformanceBackend.allCases)
   func missingKey(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     #expect(throws: CacheError.keyNotFound(":1:absent")) { try cache.incr("absent") }
     #expect(throws: CacheError.keyNotFound(":1:absent")) { try cache.decr("absent") }
     #expect(try cache.hasKey("absent") == false)
@@ -40,13 +44,14 @@ struct CounterTests {
   func expiredKey(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
     try fixture.cache.set("n", 1, timeout: 5)
-    fixture.clock.advance(by: 6)
+    fixture.advance(by: 6)
     #expect(throws: CacheError.keyNotFound(":1:n")) { try fixture.cache.incr("n") }
   }
 
   @Test("incr of a value that is not an integer fails", arguments: ConformanceBackend.allCases)
   func notAnInteger(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     try cache.set("word", "hello")
     try cache.set("float", 1.5)
     #expect(throws: CacheError.notAnInteger(":1:word")) { try cache.incr("word") }
@@ -58,15 +63,16 @@ struct CounterTests {
   func incrKeepsTimeout(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
     try fixture.cache.set("n", 1, timeout: 10)
-    fixture.clock.advance(by: 5)
+    fixture.advance(by: 5)
     try fixture.cache.incr("n")
-    fixture.clock.advance(by: 5)
+    fixture.advance(by: 5)
     #expect(try fixture.cache.get("n") == nil)
   }
 
   @Test("incr that would overflow 64 bits fails and keeps the value", arguments: ConformanceBackend.allCases)
   func overflow(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     try cache.set("n", Int.max)
     #expect(throws: CacheError.overflow(":1:n")) { try cache.incr("n") }
     #expect(try cache.get("n", as: Int.self) == Int.max)
@@ -74,7 +80,8 @@ struct CounterTests {
 
   @Test("integers are stored as decimal text", arguments: ConformanceBackend.allCases)
   func decimalText(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     try cache.set("n", 42)
     try cache.set("m", -7)
     #expect(try cache.get("n") == .text("42"))

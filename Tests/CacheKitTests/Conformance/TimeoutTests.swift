@@ -7,9 +7,9 @@ struct TimeoutTests {
   func defaultTimeout(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
     try fixture.cache.set("k", .text("v"))
-    fixture.clock.advance(by: 299)
+    fixture.advance(by: 299)
     #expect(try fixture.cache.get("k") == .text("v"))
-    fixture.clock.advance(by: 1)
+    fixture.advance(by: 1)
     #expect(try fixture.cache.get("k") == nil)
   }
 
@@ -18,9 +18,9 @@ struct TimeoutTests {
     let fixture = backend.makeFixture(defaultTimeout: .seconds(10))
     try fixture.cache.set("k", .text("v"))
     try fixture.cache.add("a", .text("v"))
-    fixture.clock.advance(by: 9.5)
+    fixture.advance(by: 9.5)
     #expect(try fixture.cache.get("k") == .text("v"))
-    fixture.clock.advance(by: 1)
+    fixture.advance(by: 1)
     #expect(try fixture.cache.get("k") == nil)
     #expect(try fixture.cache.get("a") == nil)
   }
@@ -29,7 +29,7 @@ struct TimeoutTests {
   func neverDefault(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture(defaultTimeout: .never)
     try fixture.cache.set("k", .text("v"))
-    fixture.clock.advance(by: 10 * 365 * 86_400)
+    fixture.advance(by: 10 * 365 * 86_400)
     #expect(try fixture.cache.get("k") == .text("v"))
   }
 
@@ -38,7 +38,7 @@ struct TimeoutTests {
     let fixture = backend.makeFixture()
     try fixture.cache.set("k", .text("v"), timeout: .never)
     try fixture.cache.add("a", .text("v"), timeout: .never)
-    fixture.clock.advance(by: 5 * 365 * 86_400)
+    fixture.advance(by: 5 * 365 * 86_400)
     #expect(try fixture.cache.get("k") == .text("v"))
     #expect(try fixture.cache.get("a") == .text("v"))
   }
@@ -47,15 +47,16 @@ struct TimeoutTests {
   func expiresAtDeadline(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
     try fixture.cache.set("k", .text("v"), timeout: 60)
-    fixture.clock.advance(by: 59.9)
+    fixture.advance(by: 59.9)
     #expect(try fixture.cache.get("k") == .text("v"))
-    fixture.clock.advance(by: 0.1)
+    fixture.advance(by: 0.1)
     #expect(try fixture.cache.get("k") == nil)
   }
 
   @Test("set with timeout 0 stores nothing and removes the old value", arguments: ConformanceBackend.allCases)
   func zeroTimeoutSet(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     try cache.set("k", .text("old"))
     try cache.set("k", .text("new"), timeout: 0)
     #expect(try cache.get("k") == nil)
@@ -64,14 +65,16 @@ struct TimeoutTests {
 
   @Test("set with a negative timeout stores nothing", arguments: ConformanceBackend.allCases)
   func negativeTimeoutSet(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     try cache.set("k", .text("v"), timeout: -1)
     #expect(try cache.get("k") == nil)
   }
 
   @Test("add with timeout 0 returns true and keeps nothing", arguments: ConformanceBackend.allCases)
   func zeroTimeoutAdd(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     #expect(try cache.add("k", .text("v"), timeout: 0))
     #expect(try cache.get("k") == nil)
   }
@@ -81,7 +84,7 @@ struct TimeoutTests {
     let fixture = backend.makeFixture()
     try fixture.cache.set("k", .text("v"), timeout: 10)
     try fixture.cache.set("k", .text("v"), timeout: .never)
-    fixture.clock.advance(by: 1_000)
+    fixture.advance(by: 1_000)
     #expect(try fixture.cache.get("k") == .text("v"))
   }
 
@@ -90,9 +93,9 @@ struct TimeoutTests {
     let fixture = backend.makeFixture()
     try fixture.cache.set("k", .text("v"), timeout: 10)
     #expect(try fixture.cache.touch("k", timeout: 100))
-    fixture.clock.advance(by: 50)
+    fixture.advance(by: 50)
     #expect(try fixture.cache.get("k") == .text("v"))
-    fixture.clock.advance(by: 50)
+    fixture.advance(by: 50)
     #expect(try fixture.cache.get("k") == nil)
   }
 
@@ -101,7 +104,7 @@ struct TimeoutTests {
     let fixture = backend.makeFixture()
     try fixture.cache.set("k", .text("v"), timeout: .never)
     #expect(try fixture.cache.touch("k"))
-    fixture.clock.advance(by: 301)
+    fixture.advance(by: 301)
     #expect(try fixture.cache.get("k") == nil)
   }
 
@@ -110,13 +113,14 @@ struct TimeoutTests {
     let fixture = backend.makeFixture()
     try fixture.cache.set("k", .text("v"), timeout: 10)
     #expect(try fixture.cache.touch("k", timeout: .never))
-    fixture.clock.advance(by: 100_000)
+    fixture.advance(by: 100_000)
     #expect(try fixture.cache.get("k") == .text("v"))
   }
 
   @Test("touch with timeout 0 returns true and removes the key", arguments: ConformanceBackend.allCases)
   func touchZero(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     try cache.set("k", .text("v"))
     #expect(try cache.touch("k", timeout: 0))
     #expect(try cache.get("k") == nil)
@@ -124,7 +128,8 @@ struct TimeoutTests {
 
   @Test("touch of a missing key returns false", arguments: ConformanceBackend.allCases)
   func touchMissing(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     #expect(try cache.touch("absent", timeout: 100) == false)
     #expect(try cache.get("absent") == nil)
   }
@@ -134,7 +139,7 @@ struct TimeoutTests {
   func touchExpired(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
     try fixture.cache.set("k", .text("v"), timeout: 1)
-    fixture.clock.advance(by: 2)
+    fixture.advance(by: 2)
     #expect(try fixture.cache.touch("k", timeout: 100) == false)
     #expect(try fixture.cache.get("k") == nil)
   }
@@ -143,7 +148,7 @@ struct TimeoutTests {
   func deleteExpired(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
     try fixture.cache.set("k", .text("v"), timeout: 1)
-    fixture.clock.advance(by: 1)
+    fixture.advance(by: 1)
     #expect(try fixture.cache.delete("k") == false)
   }
 }

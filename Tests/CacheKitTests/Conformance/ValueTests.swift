@@ -11,7 +11,8 @@ struct ValueTests {
 
   @Test("unicode text round-trips", arguments: ConformanceBackend.allCases)
   func unicodeValues(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     let text = "ascii, ünïcödé, 日本語, emoji 🧑‍💻, zero-width\u{200B}joiner"
     try cache.set("text", text)
     #expect(try cache.get("text", as: String.self) == text)
@@ -20,7 +21,8 @@ struct ValueTests {
 
   @Test("every byte value round-trips, CR, LF and NUL included", arguments: ConformanceBackend.allCases)
   func binaryValues(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     let bytes = (0...255).map(UInt8.init) + Array("\r\nEND\r\n".utf8) + [0, 0, 0xFF]
     try cache.set("binary", bytes)
     #expect(try cache.get("binary") == bytes)
@@ -28,7 +30,8 @@ struct ValueTests {
 
   @Test("an empty value is a hit, not a miss", arguments: ConformanceBackend.allCases)
   func emptyValue(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     try cache.set("empty", [])
     #expect(try cache.get("empty") == [])
     #expect(try cache.hasKey("empty"))
@@ -37,7 +40,8 @@ struct ValueTests {
 
   @Test("a large value (512 KiB) round-trips", arguments: ConformanceBackend.allCases)
   func largeValue(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     var generator = SystemRandomNumberGenerator()
     let bytes = (0..<(512 * 1024)).map { _ in UInt8.random(in: 0...255, using: &generator) }
     try cache.set("large", bytes)
@@ -46,7 +50,8 @@ struct ValueTests {
 
   @Test("Codable values round-trip as JSON", arguments: ConformanceBackend.allCases)
   func codableValues(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     let profile = Profile(name: "Ada", tags: ["admin", "ops"], score: 9.5)
     try cache.set("profile", profile)
     #expect(try cache.get("profile", as: Profile.self) == profile)
@@ -56,7 +61,8 @@ struct ValueTests {
 
   @Test("reading a value as the wrong type fails with decodingFailed", arguments: ConformanceBackend.allCases)
   func wrongType(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     try cache.set("word", "hello")
     #expect(throws: CacheError.self) { try cache.get("word", as: Int.self) }
     #expect(throws: CacheError.self) { try cache.get("word", as: Profile.self) }
@@ -68,7 +74,8 @@ struct ValueTests {
     "values are copies: changing the original does not change the cache",
     arguments: ConformanceBackend.allCases)
   func valuesAreCopies(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     var bytes: [UInt8] = [1, 2, 3]
     try cache.set("k", bytes)
     bytes[0] = 99

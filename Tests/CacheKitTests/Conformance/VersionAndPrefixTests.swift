@@ -5,7 +5,8 @@ import Testing
 struct VersionAndPrefixTests {
   @Test("the same key at two versions holds two values", arguments: ConformanceBackend.allCases)
   func versionsAreSeparate(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     try cache.set("k", .text("one"), version: 1)
     try cache.set("k", .text("two"), version: 2)
     #expect(try cache.get("k") == .text("one"))
@@ -26,7 +27,8 @@ struct VersionAndPrefixTests {
 
   @Test("incrVersion moves the value and returns the new version", arguments: ConformanceBackend.allCases)
   func incrVersion(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     try cache.set("k", .text("v"))
     #expect(try cache.incrVersion("k") == 2)
     #expect(try cache.get("k") == nil)
@@ -37,7 +39,8 @@ struct VersionAndPrefixTests {
 
   @Test("decrVersion moves the value down", arguments: ConformanceBackend.allCases)
   func decrVersion(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     try cache.set("k", .text("v"), version: 4)
     #expect(try cache.decrVersion("k", version: 4) == 3)
     #expect(try cache.get("k", version: 4) == nil)
@@ -46,7 +49,8 @@ struct VersionAndPrefixTests {
 
   @Test("incrVersion of a missing key fails with keyNotFound", arguments: ConformanceBackend.allCases)
   func incrVersionMissing(_ backend: ConformanceBackend) throws {
-    let cache = backend.makeFixture().cache!
+    let fixture = backend.makeFixture()
+    let cache = fixture.cache!
     #expect(throws: CacheError.keyNotFound("absent")) { try cache.incrVersion("absent") }
     #expect(throws: CacheError.keyNotFound("absent")) { try cache.decrVersion("absent") }
   }

@@ -1,0 +1,40 @@
+import CacheServer
+import Foundation
+
+/// Our Redis-protocol server on a free loopback port, on its own thread, stopped when released. Tests
+/// move its clock directly, as the test-only clock command would.
+final class InProcessRedis: @unchecked Sendable {
+  let port: UInt16
+  private let server: RedisServer
+  private let finished = DispatchSemaphore(value: 0)
+
+  init() throws {
+    var options = RedisServer.Options()
+    options.port = 0
+    server = try RedisServer(options)
+    port = server.port
+    let finished = self.finished
+    let server = self.server
+    let box = UncheckedBox(server)
+    Thread.detachNewThread {
+      box.value.run()
+      finished.signal()
+    }
+    _ = server
+  }
+
+  /// Moves the server's time forward.
+  func advance(by seconds: Double) {
+    server.store.withStore { $0.clock.advance(byMilliseconds: Int64((seconds * 1_000).rounded())) }
+  }
+
+  deinit {
+    server.stopper.stop()
+    _ = finished.wait(timeout: .now() + 5)
+  }
+
+  private final class UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+  }
+}
