@@ -16,9 +16,10 @@ let package = Package(
     .target(name: "CacheServer", dependencies: ["RESP", "CLinux"]),
     .executableTarget(name: "cachelings", dependencies: ["CacheKit", "CacheServer"]),
     .executableTarget(name: "CacheBench", dependencies: ["CacheKit"]),
-    .testTarget(name: "CacheKitTests", dependencies: ["CacheKit", "CacheServer"]),
+    .target(name: "TestSupport", dependencies: ["RESP"], path: "Tests/TestSupport"),
+    .testTarget(name: "CacheKitTests", dependencies: ["CacheKit", "CacheServer", "TestSupport"]),
     .testTarget(name: "RESPTests", dependencies: ["RESP"]),
-    .testTarget(name: "CacheServerTests", dependencies: ["CacheServer"]),
+    .testTarget(name: "CacheServerTests", dependencies: ["CacheServer", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 import CacheServer
 import Foundation
 import RESP
+import TestSupport
 import Testing
 
 /// Our server and a real redis-server get the same commands; their replies must be the same.

@@ -1,5 +1,6 @@
 import CacheKit
 import Synchronization
+import TestSupport
 import Testing
 
 /// The backends the conformance suite runs on. Every check in the suite takes one of these.
@@ -7,8 +8,15 @@ enum ConformanceBackend: String, CaseIterable, CustomTestStringConvertible, Send
   case memory
   case file
   case redis
+  /// RedisCache on a real redis-server, when one is installed.
+  case realRedis
 
   var testDescription: String { rawValue }
+
+  /// The backends this machine can run: a real redis-server only where it is installed.
+  static var available: [ConformanceBackend] {
+    allCases.filter { $0 != .realRedis || RedisPeer.executable() != nil }
+  }
 
   /// A fresh, empty cache of this backend on a manual clock.
   func makeFixture(
@@ -29,6 +37,7 @@ final class CacheFixture {
   let warnings = WarningCollector()
   private let directory: TemporaryDirectory?
   private let redis: InProcessRedis?
+  private let realRedis: RedisPeer?
   private let storeName: String
   /// Set by `makeFixture`; the cache each check works on.
   var cache: (any Cache)!
@@ -40,12 +49,14 @@ final class CacheFixture {
     storeName = "conformance-\(Self.counter.add(1, ordering: .relaxed).newValue)"
     directory = backend == .file ? TemporaryDirectory() : nil
     redis = backend == .redis ? try! InProcessRedis() : nil
+    realRedis = backend == .realRedis ? try! RedisPeer(executable: RedisPeer.executable()!) : nil
   }
 
   /// Moves time forward for the cache and, on a server backend, for the server too.
   func advance(by seconds: Double) {
     clock.advance(by: seconds)
     redis?.advance(by: seconds)
+    if let realRedis { RawRedis(port: realRedis.port).simulateTimePassing(seconds) }
   }
 
   /// Another cache on the same storage and clock, as Django's test aliases `prefix`, `v2` and
@@ -61,6 +72,8 @@ final class CacheFixture {
     case .memory: return MemoryCache(name: storeName, options: options)
     case .file: return FileCache(directory: directory!.path, options: options)
     case .redis: return RedisCache(location: RedisLocation(port: redis!.port), options: options)
+    case .realRedis:
+      return RedisCache(location: RedisLocation(port: realRedis!.port), options: options)
     }
   }
 }
