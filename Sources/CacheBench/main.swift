@@ -5,11 +5,15 @@ import Glibc
 /// cachelings-bench: measured figures for the project's speed targets, with the real peer in the same run.
 let usage = """
   Usage: cachelings-bench cachekit [--seconds S] [--runs N] [--no-django] [--venv PATH]
+         cachelings-bench redis [--requests N] [--keys N]
 
-  Measures get, set and incr per second of MemoryCache and FileCache and, in the same run,
-  of Django 5.2's LocMemCache and FileBasedCache, and prints each figure and each ratio.
-  The first run creates a Python virtual environment with Django from PyPI.
-  Build it optimised: swift run -c release cachelings-bench cachekit
+  cachekit: get, set and incr per second of MemoryCache and FileCache and, in the same run,
+  of Django 5.2's LocMemCache and FileBasedCache, with each ratio. The first run creates a
+  Python virtual environment with Django from PyPI.
+  redis: redis-benchmark against `cachelings serve redis` and a real redis-server in the same
+  run (requests per second at pipeline 1 and 16, and the ratio), then resident memory of both
+  after loading the same keys. Needs redis-server and redis-tools.
+  Build optimised first: swift build -c release, then .build/release/cachelings-bench ...
 
   Options:
     --seconds S   length of one timed run (default 1.0)
@@ -30,6 +34,25 @@ if arguments.contains("-h") || arguments.contains("--help") {
   exit(0)
 }
 guard let command = arguments.popFirst() else { fail("name a benchmark") }
+if command == "redis" {
+  var redis = RedisBenchmark()
+  while let option = arguments.popFirst() {
+    guard let text = arguments.popFirst(), let value = Int(text), value > 0 else {
+      fail("\(option) takes a positive whole number")
+    }
+    switch option {
+    case "--requests": redis.requests = value
+    case "--keys": redis.keysForMemory = value
+    default: fail("unknown option '\(option)'")
+    }
+  }
+  do {
+    exit(try redis.run() ? 0 : 1)
+  } catch {
+    print("cachelings-bench: \(error)")
+    exit(1)
+  }
+}
 guard command == "cachekit" else { fail("unknown benchmark '\(command)'") }
 
 var benchmark = CacheKitBenchmark()
