@@ -8,7 +8,7 @@ import Glibc
 /// A cache on a Redis-protocol server, issuing what Django's RedisCache issues: SET with EX and NX, MGET,
 /// DEL, EXISTS then INCRBY, EXPIRE or PERSIST for touch, a MULTI/EXEC pipeline for setMany, FLUSHDB.
 ///
-/// With `ignoreErrors`, a server that cannot be reached reads as misses and writes as no-ops, each with a
+/// With `ignoreErrors`, a server that cannot be reached reads as misses and writes as no-ops, with one
 /// warning on standard error: the graceful degradation a cache in front of a database should have.
 public final class RedisCache: Cache {
   public let options: CacheOptions
@@ -17,6 +17,7 @@ public final class RedisCache: Cache {
   public let socketTimeout: Double
   public let ignoreErrors: Bool
   private let idle = Mutex<[RedisClientConnection]>([])
+  private let warnedUnavailable = Atomic<Bool>(false)
   private static let maxIdleConnections = 8
 
   public init(
@@ -169,8 +170,11 @@ public final class RedisCache: Cache {
     do {
       return try body()
     } catch CacheError.backendFailure(let reason) where ignoreErrors {
-      let line = Array("cachelings: warning: Redis unavailable, treated as a miss: \(reason)\n".utf8)
-      _ = line.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+      if !warnedUnavailable.exchange(true, ordering: .relaxed) {
+        let line = Array(
+          "cachelings: warning: Redis unavailable, reads miss and writes are skipped: \(reason)\n".utf8)
+        _ = line.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+      }
       return fallback
     }
   }
