@@ -33,7 +33,7 @@ final class RedisConnection: ConnectionHandler {
 
   private func dispatch(_ arguments: [[UInt8]]) -> ConnectionAction {
     frontEnd.commandsProcessed += 1
-    let name = String(decoding: arguments[0].map(RedisConfigCase.lower), as: UTF8.self)
+    let name = Self.commandName(arguments[0])
     if name == "quit" {
       reply.simpleString("OK")
       return .close
@@ -95,8 +95,17 @@ final class RedisConnection: ConnectionHandler {
     }
     reply.arrayHeader(queued.count)
     for arguments in queued {
-      let name = String(decoding: arguments[0].map(RedisConfigCase.lower), as: UTF8.self)
+      let name = Self.commandName(arguments[0])
       if let command = frontEnd.commands[name] { run(command, arguments) }
+    }
+  }
+
+  /// The lower-case command name, written straight into the string (names up to 15 bytes need no
+  /// allocation at all).
+  static func commandName(_ bytes: [UInt8]) -> String {
+    String(unsafeUninitializedCapacity: bytes.count) { buffer in
+      for index in bytes.indices { buffer[index] = RedisConfigCase.lower(bytes[index]) }
+      return bytes.count
     }
   }
 

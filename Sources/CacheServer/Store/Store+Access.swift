@@ -18,6 +18,14 @@ extension Store {
     return databases[database].live(key, now: now).map { databases[database].entry(at: $0) }
   }
 
+  /// Replaces the value of a live `key` in place, keeping its TTL; false when there is no such key.
+  public mutating func replaceValue(of key: StoreKey, in database: Int, with value: [UInt8]) -> Bool {
+    let now = clock.now()
+    guard let position = databases[database].live(key, now: now) else { return false }
+    databases[database].setValue(value, at: position)
+    return true
+  }
+
   /// Stores `entry`, replacing what was there.
   public mutating func write(_ key: StoreKey, _ entry: StoreEntry, in database: Int) {
     databases[database].store(key, entry)

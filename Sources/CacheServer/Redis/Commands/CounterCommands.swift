@@ -23,12 +23,15 @@ enum CounterCommands {
 
   private static func add(_ store: inout Store, _ call: RedisCall, _ reply: inout RESPWriter, delta: Int64) {
     let database = call.session.database
-    var entry = store.peek(call.key(1), in: database) ?? StoreEntry(value: [UInt8(ascii: "0")])
-    guard let current = RedisInteger.parse(entry.value) else { return reply.error(RedisError.notInteger) }
+    let key = call.key(1)
+    let stored = store.peek(key, in: database)?.value
+    guard let current = stored.map(RedisInteger.parse) ?? 0 else { return reply.error(RedisError.notInteger) }
     let (sum, overflow) = current.addingReportingOverflow(delta)
     guard !overflow else { return reply.error(RedisError.overflow) }
-    entry.value = RedisInteger.format(sum)
-    store.write(call.key(1), entry, in: database)
+    let digits = RedisInteger.format(sum)
+    if stored == nil || !store.replaceValue(of: key, in: database, with: digits) {
+      store.write(key, StoreEntry(value: digits), in: database)
+    }
     reply.integer(sum)
   }
 
