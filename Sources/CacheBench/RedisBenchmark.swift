@@ -44,7 +44,7 @@ struct RedisBenchmark {
         allMet = allMet && ratio >= target
         print(
           pad("P\(pipeline)        \(test)", 18) + pad(Self.format(mine), 14, right: true)
-            + pad(Self.format(theirs), 14, right: true) + pad(String(format: "%.2f", ratio), 8, right: true)
+            + pad(Self.format(theirs), 14, right: true) + pad(String(format: "%.3f", ratio), 8, right: true)
             + String(format: "   >= %.1f %@", target, ratio >= target ? "met" : "MISSED"))
       }
     }
