@@ -18,7 +18,7 @@ let package = Package(
     .executableTarget(name: "CacheBench", dependencies: ["CacheKit"]),
     .target(name: "TestSupport", dependencies: ["RESP"], path: "Tests/TestSupport"),
     .testTarget(name: "CacheKitTests", dependencies: ["CacheKit", "CacheServer", "TestSupport"]),
-    .testTarget(name: "RESPTests", dependencies: ["RESP"]),
+    .testTarget(name: "RESPTests", dependencies: ["RESP", "TestSupport"]),
     .testTarget(name: "CacheServerTests", dependencies: ["CacheServer", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import CacheServer
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)

@@ -1,21 +1,9 @@
 import RESP
+import TestSupport
 import Testing
 
 @Suite("RESP decoders under random and mutated input")
 struct FuzzTests {
-  /// SplitMix64, seeded so that a failure can be replayed.
-  struct Random {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var mixed = state
-      mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-      return mixed ^ (mixed >> 31)
-    }
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-  }
-
   private static let seeds: [String] = [
     "*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$1\r\nv\r\n", "PING\r\n", "set a \"b c\"\r\n", "$5\r\nhello\r\n",
     "%1\r\n+k\r\n:1\r\n", "=6\r\ntxt:hi\r\n", "*2\r\n$-1\r\n_\r\n", ",1.5\r\n#t\r\n",
@@ -23,7 +11,7 @@ struct FuzzTests {
 
   @Test("100,000 mutated frames never crash either decoder")
   func mutatedFrames() {
-    var random = Random(state: 42)
+    var random = SeededRandom(seed: 42)
     var outcomes = (yielded: 0, waited: 0, rejected: 0)
     for _ in 0..<100_000 {
       var frame = Array(Self.seeds[random.below(Self.seeds.count)].utf8)

@@ -1,3 +1,5 @@
+import TestSupport
+
 /// A seeded generator of Redis commands over the supported set: valid and invalid options, wrong
 /// arities, bad integers, a small keyspace so commands meet each other's keys, and TTLs long enough
 /// that nothing expires during a run (so both servers must agree exactly). Past deadlines appear only
@@ -88,21 +90,4 @@ struct RedisCommandGenerator {
   }
 
   private mutating func pick<T>(_ options: [T]) -> T { options[random.below(options.count)] }
-}
-
-/// SplitMix64, so that a failing run can be replayed from its seed.
-struct SeededRandom {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var mixed = state
-    mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-    return mixed ^ (mixed >> 31)
-  }
-
-  mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
