@@ -13,7 +13,7 @@ struct RedisCommandGenerator {
   mutating func next() -> [String] {
     let key = "k\(random.below(8))"
     let other = "k\(random.below(8))"
-    switch random.below(40) {
+    switch random.below(42) {
     case 0: return ["GET", key]
     case 1: return ["SET", key, value()] + setOptions()
     case 2: return ["SET", key, value()]
@@ -59,6 +59,12 @@ struct RedisCommandGenerator {
     case 36: return ["SET", key, pick(["10", "-3", "9223372036854775807", "1.5", "007"])]
     case 37: return ["INCRBY", key, pick(["9223372036854775807", "-9223372036854775808", "1"])]
     case 38: return ["GETEX", key, "EXAT", pick(["1", "99999999999"])]
+    case 39:
+      return [
+        "INCRBYFLOAT", key,
+        pick(["1.5", "0.1", "0.7", "-2", "1e3", "abc", "inf", " 1", "3.0e-2", "10.5e-3", "-0"]),
+      ]
+    case 40: return ["SET", key, pick(["2.5", "1e2", "0.3", "-7", "x1"])]
     default: return ["SET", key, value(), pick(["NX", "XX"]), "GET"]
     }
   }

@@ -1,5 +1,9 @@
 import RESP
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// INCR, DECR, INCRBY, DECRBY and INCRBYFLOAT: a missing key counts as 0 and the TTL is kept.
 enum CounterCommands {
   static func incr(_ store: inout Store, _ call: RedisCall, _ reply: inout RESPWriter) {
@@ -49,22 +53,49 @@ enum CounterCommands {
   }
 }
 
-/// Redis's long double parsing and formatting for INCRBYFLOAT, within what a Double can hold.
+/// INCRBYFLOAT's arithmetic as Redis does it: C `long double` (Float80 here), parsed with strtold and
+/// written with `%.17Lf`, trailing zeros and a trailing point removed (util.c string2ld, ld2string).
 enum RedisFloat {
-  /// A finite number written without spaces; Redis refuses "inf" and "nan" here.
-  static func parse(_ bytes: [UInt8]) -> Double? {
-    guard !bytes.isEmpty, bytes.count <= 5_000, bytes.first != UInt8(ascii: " "),
-      bytes.last != UInt8(ascii: " ")
-    else { return nil }
-    guard let value = Double(String(decoding: bytes, as: UTF8.self)), value.isFinite else { return nil }
+  #if arch(x86_64) && os(Linux)
+  typealias Number = Float80
+  #else
+  typealias Number = Double
+  #endif
+
+  /// The number in `bytes`, or nil where Redis answers "value is not a valid float": empty, leading
+  /// space, trailing garbage, NaN, or out of range. Infinity parses (the sum is refused later).
+  static func parse(_ bytes: [UInt8]) -> Number? {
+    guard !bytes.isEmpty, bytes.count < 5 * 1_024 else { return nil }
+    let text = bytes.prefix { $0 != 0 }.map { CChar(bitPattern: $0) } + [0]
+    guard let first = text.first, !(first == 32 || (first >= 9 && first <= 13)) else { return nil }
+    var end: UnsafeMutablePointer<CChar>?
+    errno = 0
+    let value = text.withUnsafeBufferPointer { buffer -> Number in
+      #if arch(x86_64) && os(Linux)
+      strtold(buffer.baseAddress!, &end)
+      #else
+      strtod(buffer.baseAddress!, &end)
+      #endif
+    }
+    guard let end, end.pointee == 0, !value.isNaN else { return nil }
+    if errno == ERANGE && (value.isInfinite || value == 0) { return nil }
     return value
   }
 
-  /// Up to 17 decimals with trailing zeros (and a trailing point) removed, as `%.17Lf` humanised.
-  static func format(_ value: Double) -> [UInt8] {
-    if value == value.rounded(), abs(value) < 1e17 { return Array(String(Int64(value)).utf8) }
-    var text = String(value)
-    if text.contains("e") { text = String(describing: value) }
-    return Array(text.utf8)
+  static func format(_ value: Number) -> [UInt8] {
+    var buffer = [CChar](repeating: 0, count: 5 * 1_024)
+    let length = withVaList([value]) { arguments in
+      #if arch(x86_64) && os(Linux)
+      vsnprintf(&buffer, buffer.count, "%.17Lf", arguments)
+      #else
+      vsnprintf(&buffer, buffer.count, "%.17f", arguments)
+      #endif
+    }
+    var text = buffer[..<Int(max(0, min(length, Int32(buffer.count - 1))))].map { UInt8(bitPattern: $0) }
+    if text.contains(UInt8(ascii: ".")) {
+      while text.last == UInt8(ascii: "0") { text.removeLast() }
+      if text.last == UInt8(ascii: ".") { text.removeLast() }
+    }
+    return text == Array("-0".utf8) ? [UInt8(ascii: "0")] : text
   }
 }
