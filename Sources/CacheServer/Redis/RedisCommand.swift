@@ -8,8 +8,6 @@ struct RedisCommand {
     static let denyOOM = Flags(rawValue: 1)
     /// Allowed before AUTH.
     static let noAuth = Flags(rawValue: 2)
-    /// Runs immediately inside MULTI instead of being queued (MULTI, EXEC, DISCARD, QUIT).
-    static let transactionControl = Flags(rawValue: 4)
   }
 
   /// Lower-case, as Redis names commands in errors.

@@ -44,9 +44,11 @@ enum RedisCommandTable {
       .init(name: "info", arity: -1, flags: [], run: ServerCommands.info),
       .init(name: "config", arity: -2, flags: [], run: ServerCommands.config),
       .init(name: "command", arity: -1, flags: [], run: ServerCommands.command),
-      .init(name: "multi", arity: 1, flags: [.transactionControl], run: { _, _, _ in }),
-      .init(name: "exec", arity: 1, flags: [.transactionControl], run: { _, _, _ in }),
-      .init(name: "discard", arity: 1, flags: [.transactionControl], run: { _, _, _ in }),
+      // MULTI, EXEC and DISCARD change the connection's state, so RedisConnection runs them itself;
+      // they are listed here for their arity and so that they are known commands.
+      .init(name: "multi", arity: 1, flags: [], run: { _, _, _ in }),
+      .init(name: "exec", arity: 1, flags: [], run: { _, _, _ in }),
+      .init(name: "discard", arity: 1, flags: [], run: { _, _, _ in }),
     ]
     if testClock {
       commands.append(.init(name: "advanceclock", arity: 2, flags: [], run: ServerCommands.advanceClock))

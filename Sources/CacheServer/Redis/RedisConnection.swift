@@ -104,7 +104,7 @@ final class RedisConnection: ConnectionHandler {
   /// allocation at all).
   static func commandName(_ bytes: [UInt8]) -> String {
     String(unsafeUninitializedCapacity: bytes.count) { buffer in
-      for index in bytes.indices { buffer[index] = RedisConfigCase.lower(bytes[index]) }
+      for index in bytes.indices { buffer[index] = ASCII.lowercase(bytes[index]) }
       return bytes.count
     }
   }

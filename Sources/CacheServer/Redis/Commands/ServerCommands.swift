@@ -14,7 +14,7 @@ enum ServerCommands {
       var pairs: [(String, String)] = []
       for pattern in call.arguments.dropFirst(2) {
         for (name, value) in configValues(store)
-        where GlobPattern.matches(pattern.map(RedisConfigCase.lower), Array(name.utf8)) {
+        where GlobPattern.matches(pattern.map(ASCII.lowercase), Array(name.utf8)) {
           if !pairs.contains(where: { $0.0 == name }) { pairs.append((name, value)) }
         }
       }
@@ -25,7 +25,7 @@ enum ServerCommands {
       }
     } else if sub.isKeyword("SET") && call.count >= 4 && call.count % 2 == 0 {
       for index in stride(from: 2, to: call.count, by: 2) {
-        let name = String(decoding: call[index].map(RedisConfigCase.lower), as: UTF8.self)
+        let name = String(decoding: call[index].map(ASCII.lowercase), as: UTF8.self)
         let value = String(decoding: call[index + 1], as: UTF8.self)
         switch name {
         case "maxmemory":
@@ -78,8 +78,4 @@ enum ServerCommands {
     store.clock.advance(byMilliseconds: milliseconds)
     reply.simpleString("OK")
   }
-}
-
-enum RedisConfigCase {
-  static func lower(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
 }
