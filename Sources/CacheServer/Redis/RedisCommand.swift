@@ -16,6 +16,24 @@ struct RedisCommand {
   let arity: Int
   let flags: Flags
   let run: (inout Store, RedisCall, inout RESPWriter) -> Void
+  /// `name` as bytes, for the command table's lookup.
+  let nameBytes: [UInt8]
+  let control: Control
+
+  /// Commands that change the connection's state, which RedisConnection runs itself.
+  enum Control { case none, quit, multi, exec, discard }
+
+  init(
+    name: String, arity: Int, flags: Flags, control: Control = .none,
+    run: @escaping (inout Store, RedisCall, inout RESPWriter) -> Void = { _, _, _ in }
+  ) {
+    self.name = name
+    self.arity = arity
+    self.flags = flags
+    self.control = control
+    self.run = run
+    self.nameBytes = Array(name.utf8)
+  }
 
   func acceptsArgumentCount(_ count: Int) -> Bool {
     arity >= 0 ? count == arity : count >= -arity

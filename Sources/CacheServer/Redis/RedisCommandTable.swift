@@ -1,6 +1,32 @@
-/// Every command the Redis front end knows, by lower-case name.
-enum RedisCommandTable {
-  static func make(testClock: Bool) -> [String: RedisCommand] {
+/// Every command the Redis front end knows, found by the bytes of its name in any letter case: a
+/// bucket per name length and first letter, so a lookup neither hashes nor builds a string.
+struct RedisCommandTable {
+  private var buckets = [[RedisCommand]](repeating: [], count: 16 * 32)
+
+  init(testClock: Bool) {
+    for command in Self.commands(testClock: testClock) {
+      buckets[Self.bucket(Array(command.name.utf8))].append(command)
+    }
+  }
+
+  /// The command `name` names, ignoring ASCII case.
+  subscript(name: [UInt8]) -> RedisCommand? {
+    guard !name.isEmpty else { return nil }
+    search: for command in buckets[Self.bucket(name)] where command.nameBytes.count == name.count {
+      for index in name.indices where ASCII.lowercase(name[index]) != command.nameBytes[index] {
+        continue search
+      }
+      return command
+    }
+    return nil
+  }
+
+  private static func bucket(_ name: [UInt8]) -> Int {
+    guard let first = name.first else { return 0 }
+    return (name.count & 15) << 5 | Int(ASCII.lowercase(first) & 31)
+  }
+
+  private static func commands(testClock: Bool) -> [RedisCommand] {
     var commands: [RedisCommand] = [
       .init(name: "ping", arity: -1, flags: [], run: ConnectionCommands.ping),
       .init(name: "echo", arity: 2, flags: [], run: ConnectionCommands.echo),
@@ -44,15 +70,15 @@ enum RedisCommandTable {
       .init(name: "info", arity: -1, flags: [], run: ServerCommands.info),
       .init(name: "config", arity: -2, flags: [], run: ServerCommands.config),
       .init(name: "command", arity: -1, flags: [], run: ServerCommands.command),
-      // MULTI, EXEC and DISCARD change the connection's state, so RedisConnection runs them itself;
-      // they are listed here for their arity and so that they are known commands.
-      .init(name: "multi", arity: 1, flags: [], run: { _, _, _ in }),
-      .init(name: "exec", arity: 1, flags: [], run: { _, _, _ in }),
-      .init(name: "discard", arity: 1, flags: [], run: { _, _, _ in }),
+      // Listed for their arity and so that they are known; RedisConnection runs them itself.
+      .init(name: "multi", arity: 1, flags: [], control: .multi),
+      .init(name: "exec", arity: 1, flags: [], control: .exec),
+      .init(name: "discard", arity: 1, flags: [], control: .discard),
+      .init(name: "quit", arity: -1, flags: [.noAuth], control: .quit),
     ]
     if testClock {
       commands.append(.init(name: "advanceclock", arity: 2, flags: [], run: ServerCommands.advanceClock))
     }
-    return Dictionary(uniqueKeysWithValues: commands.map { ($0.name, $0) })
+    return commands
   }
 }

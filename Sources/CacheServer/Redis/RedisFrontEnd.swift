@@ -19,7 +19,7 @@ public final class RedisFrontEnd: ProtocolFrontEnd {
 
   let configuration: Configuration
   let store: SharedStore
-  let commands: [String: RedisCommand]
+  let commands: RedisCommandTable
   /// The port served, for INFO.
   public var port: UInt16 = 0
   private var sessions: [UInt64: RedisSession] = [:]
@@ -30,7 +30,7 @@ public final class RedisFrontEnd: ProtocolFrontEnd {
   public init(store: SharedStore, configuration: Configuration = Configuration()) {
     self.store = store
     self.configuration = configuration
-    self.commands = RedisCommandTable.make(testClock: configuration.testClock)
+    self.commands = RedisCommandTable(testClock: configuration.testClock)
   }
 
   public func connectionOpened(id: UInt64, peer: String) -> any ConnectionHandler {

@@ -26,6 +26,24 @@ extension Store {
     return true
   }
 
+  /// Reads the live value of `key` (nil when absent) and, when `body` returns a new value, stores it
+  /// with one lookup: an existing key keeps its TTL, a new key gets none. For read-modify-write commands.
+  public mutating func update<Result>(
+    _ key: StoreKey, in database: Int, _ body: ([UInt8]?) -> (newValue: [UInt8]?, result: Result)
+  ) -> Result {
+    let now = clock.now()
+    let position = databases[database].live(key, now: now)
+    let (newValue, result) = body(position.map { databases[database].entry(at: $0).value })
+    if let newValue {
+      if let position {
+        databases[database].setValue(newValue, at: position)
+      } else {
+        databases[database].store(key, StoreEntry(value: newValue))
+      }
+    }
+    return result
+  }
+
   /// Stores `entry`, replacing what was there.
   public mutating func write(_ key: StoreKey, _ entry: StoreEntry, in database: Int) {
     databases[database].store(key, entry)

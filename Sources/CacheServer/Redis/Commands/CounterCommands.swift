@@ -26,18 +26,20 @@ enum CounterCommands {
   }
 
   private static func add(_ store: inout Store, _ call: RedisCall, _ reply: inout RESPWriter, delta: Int64) {
-    let database = call.session.database
-    let key = call.key(1)
-    let stored = store.peek(key, in: database)?.value
-    guard let current = stored.map(RedisInteger.parse) ?? 0 else { return reply.error(RedisError.notInteger) }
-    let (sum, overflow) = current.addingReportingOverflow(delta)
-    guard !overflow else { return reply.error(RedisError.overflow) }
-    let digits = RedisInteger.format(sum)
-    if stored == nil || !store.replaceValue(of: key, in: database, with: digits) {
-      store.write(key, StoreEntry(value: digits), in: database)
+    let outcome = store.update(call.key(1), in: call.session.database) {
+      stored -> ([UInt8]?, Result<Int64, Refusal>) in
+      guard let current = stored.map(RedisInteger.parse) ?? 0 else { return (nil, .failure(.notInteger)) }
+      let (sum, overflow) = current.addingReportingOverflow(delta)
+      return overflow ? (nil, .failure(.overflow)) : (RedisInteger.format(sum), .success(sum))
     }
-    reply.integer(sum)
+    switch outcome {
+    case .success(let sum): reply.integer(sum)
+    case .failure(.notInteger): reply.error(RedisError.notInteger)
+    case .failure(.overflow): reply.error(RedisError.overflow)
+    }
   }
+
+  private enum Refusal: Error { case notInteger, overflow }
 
   static func incrbyfloat(_ store: inout Store, _ call: RedisCall, _ reply: inout RESPWriter) {
     let database = call.session.database
