@@ -11,6 +11,7 @@ public final class EventLoop {
   static let outputHighWater = 1 << 20
   static let readChunk = 16 * 1024
   static let ticksPerSecond = 10
+  static let spinPolls = 50
 
   private final class Connection {
     let descriptor: Int32
@@ -19,6 +20,8 @@ public final class EventLoop {
     var sent = 0
     var closeWhenFlushed = false
     var interest: UInt32 = 0
+    /// Listed in `toFlush`: its replies go out once this pass has read every ready connection.
+    var flushPending = false
 
     init(descriptor: Int32, handler: any ConnectionHandler) {
       self.descriptor = descriptor
@@ -36,6 +39,7 @@ public final class EventLoop {
   private var connections: [Int32: Connection] = [:]
   private var nextConnectionID: UInt64 = 1
   private var readBuffer = [UInt8](repeating: 0, count: EventLoop.readChunk)
+  private var toFlush: [Connection] = []
 
   /// The port the loop listens on.
   public var port: UInt16 { listener.port }
@@ -86,9 +90,13 @@ public final class EventLoop {
     var events = [epoll_event](repeating: epoll_event(), count: 256)
     let tickInterval = 1_000 / Self.ticksPerSecond
     var nextTick = Self.milliseconds() + Int64(tickInterval)
+    var idlePolls = 0
     serving: while true {
-      let timeout = Int32(max(0, nextTick - Self.milliseconds()))
+      // Under load, poll without sleeping for a few empty passes: a client's next request then finds
+      // the loop awake instead of paying for a wake-up. Idle, the loop sleeps until the next tick.
+      let timeout = idlePolls < Self.spinPolls ? 0 : Int32(max(0, nextTick - Self.milliseconds()))
       let ready = epoll_wait(epoll, &events, Int32(events.count), timeout)
+      idlePolls = ready > 0 ? 0 : idlePolls + 1
       if ready < 0 && errno != EINTR { break }
       for index in 0..<max(0, Int(ready)) {
         let descriptor = events[index].data.fd
@@ -101,6 +109,7 @@ public final class EventLoop {
           service(connection, flags: flags)
         }
       }
+      flushPass()
       let now = Self.milliseconds()
       if now >= nextTick {
         frontEnd.tick()
@@ -128,7 +137,20 @@ public final class EventLoop {
     {
       guard readAvailable(connection) else { return drop(connection) }
     }
-    flush(connection)
+    if !connection.flushPending {
+      connection.flushPending = true
+      toFlush.append(connection)
+    }
+  }
+
+  /// Sends the replies of every connection read in this pass, as Redis writes its pending replies just
+  /// before it waits again: a client with many connections then finds several replies per wake-up.
+  private func flushPass() {
+    for connection in toFlush where connection.flushPending {
+      connection.flushPending = false
+      if connections[connection.descriptor] === connection { flush(connection) }
+    }
+    toFlush.removeAll(keepingCapacity: true)
   }
 
   /// Reads until the socket is drained or the output is over the high-water mark; false when the peer
