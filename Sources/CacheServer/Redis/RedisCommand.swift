@@ -19,12 +19,16 @@ struct RedisCommand {
   /// `name` as bytes, for the command table's lookup.
   let nameBytes: [UInt8]
   let control: Control
+  /// A container command's subcommands (CLIENT, CONFIG, COMMAND), named `container|sub` as Redis names
+  /// them in errors; they share the container's `run`, which tells them apart.
+  let subcommands: [RedisCommand]
 
   /// Commands that change the connection's state, which RedisConnection runs itself.
   enum Control { case none, quit, multi, exec, discard }
 
   init(
     name: String, arity: Int, flags: Flags, control: Control = .none,
+    subcommands: [(name: String, arity: Int)] = [],
     run: @escaping (inout Store, RedisCall, inout RESPWriter) -> Void = { _, _, _ in }
   ) {
     self.name = name
@@ -33,6 +37,18 @@ struct RedisCommand {
     self.control = control
     self.run = run
     self.nameBytes = Array(name.utf8)
+    self.subcommands = subcommands.map { sub in
+      RedisCommand(name: name + "|" + sub.name, arity: sub.arity, flags: flags, run: run)
+    }
+  }
+
+  /// The subcommand `name` names, ignoring ASCII case.
+  func subcommand(_ name: [UInt8]) -> RedisCommand? {
+    let prefix = nameBytes.count + 1
+    return subcommands.first { sub in
+      sub.nameBytes.count - prefix == name.count
+        && name.indices.allSatisfy { ASCII.lowercase(name[$0]) == sub.nameBytes[prefix + $0] }
+    }
   }
 
   func acceptsArgumentCount(_ count: Int) -> Bool {

@@ -2,11 +2,20 @@
 /// bucket per name length and first letter, so a lookup neither hashes nor builds a string.
 struct RedisCommandTable {
   private var buckets = [[RedisCommand]](repeating: [], count: 16 * 32)
+  /// Every command, in the order of the table below.
+  let all: [RedisCommand]
 
   init(testClock: Bool) {
-    for command in Self.commands(testClock: testClock) {
+    all = Self.commands(testClock: testClock)
+    for command in all {
       buckets[Self.bucket(Array(command.name.utf8))].append(command)
     }
+  }
+
+  /// A command or a `container|subcommand`, as COMMAND INFO and COMMAND DOCS name them.
+  func lookup(fullName: [UInt8]) -> RedisCommand? {
+    guard let bar = fullName.firstIndex(of: UInt8(ascii: "|")) else { return self[fullName] }
+    return self[Array(fullName[..<bar])]?.subcommand(Array(fullName[(bar + 1)...]))
   }
 
   /// The command `name` names, ignoring ASCII case.
@@ -33,7 +42,11 @@ struct RedisCommandTable {
       .init(name: "select", arity: 2, flags: [], run: ConnectionCommands.select),
       .init(name: "auth", arity: -2, flags: [.noAuth], run: ConnectionCommands.auth),
       .init(name: "hello", arity: -1, flags: [.noAuth], run: ConnectionCommands.hello),
-      .init(name: "client", arity: -2, flags: [], run: ConnectionCommands.client),
+      .init(
+        name: "client", arity: -2, flags: [],
+        subcommands: [
+          ("id", 2), ("getname", 2), ("setname", 3), ("setinfo", -4), ("list", -2), ("info", 2), ("help", 2),
+        ], run: ConnectionCommands.client),
       .init(name: "get", arity: 2, flags: [], run: StringCommands.get),
       .init(name: "set", arity: -3, flags: [.denyOOM], run: StringCommands.set),
       .init(name: "setnx", arity: 3, flags: [.denyOOM], run: StringCommands.setnx),
@@ -68,8 +81,13 @@ struct RedisCommandTable {
       .init(name: "pttl", arity: 2, flags: [], run: ExpiryCommands.pttl),
       .init(name: "persist", arity: 2, flags: [], run: ExpiryCommands.persist),
       .init(name: "info", arity: -1, flags: [], run: ServerCommands.info),
-      .init(name: "config", arity: -2, flags: [], run: ServerCommands.config),
-      .init(name: "command", arity: -1, flags: [], run: ServerCommands.command),
+      .init(
+        name: "config", arity: -2, flags: [],
+        subcommands: [("get", -3), ("set", -4), ("resetstat", 2), ("help", 2)], run: ServerCommands.config),
+      .init(
+        name: "command", arity: -1, flags: [],
+        subcommands: [("count", 2), ("docs", -2), ("info", -2), ("list", -2), ("help", 2)],
+        run: ServerCommands.command),
       // Listed for their arity and so that they are known; RedisConnection runs them itself.
       .init(name: "multi", arity: 1, flags: [], control: .multi),
       .init(name: "exec", arity: 1, flags: [], control: .exec),

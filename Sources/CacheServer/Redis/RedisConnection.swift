@@ -63,14 +63,25 @@ final class RedisConnection: ConnectionHandler {
       reply.simpleString("OK")
       return .close
     }
-    session.lastCommand = command.name
-    guard session.authenticated || command.flags.contains(.noAuth) else {
-      reply.error(RedisError.noAuth)
+    // Redis's order: unknown subcommand, then arity (of the subcommand when there is one), then auth.
+    var checked = command
+    if !command.subcommands.isEmpty && arguments.count >= 2 {
+      guard let subcommand = command.subcommand(arguments[1]) else {
+        if session.queued != nil { session.transactionFailed = true }
+        reply.error(RedisError.unknownSubcommand(arguments[1], of: command.name.uppercased()))
+        return .keepOpen
+      }
+      checked = subcommand
+    }
+    session.lastCommand = checked.name
+    session.lastActiveAt = store.clock.now() - store.clock.offsetMilliseconds
+    guard checked.acceptsArgumentCount(arguments.count) else {
+      if session.queued != nil { session.transactionFailed = true }
+      reply.error(RedisError.arity(checked.name))
       return .keepOpen
     }
-    guard command.acceptsArgumentCount(arguments.count) else {
-      if session.queued != nil { session.transactionFailed = true }
-      reply.error(RedisError.arity(command.name))
+    guard session.authenticated || command.flags.contains(.noAuth) else {
+      reply.error(RedisError.noAuth)
       return .keepOpen
     }
     switch command.control {

@@ -7,6 +7,7 @@ enum RedisError {
   static let overflow = "ERR increment or decrement would overflow"
   static let dbIndex = "ERR DB index is out of range"
   static let noAuth = "NOAUTH Authentication required."
+  static let wrongPassword = "WRONGPASS invalid username-password pair or user is disabled."
   static let outOfMemory = "OOM command not allowed when used memory > 'maxmemory'."
   static let execAbort = "EXECABORT Transaction discarded because of previous errors."
   static let nestedMulti = "ERR MULTI calls can not be nested"

@@ -53,12 +53,12 @@ public struct Store: Sendable {
     switch policy {
     case .noEviction:
       return nil
-    case .allKeysLRU, .volatileLRU:
+    case .allKeysLRU, .volatileLRU, .allKeysLFU, .volatileLFU:
       // Evict from the fullest database: each keeps its own recency order.
       guard let database = databases.indices.max(by: { databases[$0].memoryUsed < databases[$1].memoryUsed }),
         databases[database].count > 0
       else { return nil }
-      if policy == .volatileLRU {
+      if policy == .volatileLRU || policy == .volatileLFU {
         return databases[database].volatileCount > 0 ? volatileSample(database) : nil
       }
       return databases[database].leastRecentPosition.map { (database, $0) }
@@ -70,6 +70,23 @@ public struct Store: Sendable {
         return nil
       }
       return volatileSample(database)
+    case .volatileTTL:
+      guard let database = databases.indices.first(where: { databases[$0].volatileCount > 0 }) else {
+        return nil
+      }
+      // Redis samples maxmemory-samples (5) keys and evicts the one closest to expiring.
+      var soonest: Int32?
+      for _ in 0..<5 {
+        guard let (_, position) = volatileSample(database) else { break }
+        if soonest.map({
+          databases[database].entry(at: position).expiresAt < databases[database].entry(at: $0).expiresAt
+        })
+          ?? true
+        {
+          soonest = position
+        }
+      }
+      return soonest.map { (database, $0) }
     }
   }
 

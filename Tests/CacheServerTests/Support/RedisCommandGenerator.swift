@@ -13,7 +13,7 @@ struct RedisCommandGenerator {
   mutating func next() -> [String] {
     let key = "k\(random.below(8))"
     let other = "k\(random.below(8))"
-    switch random.below(42) {
+    switch random.below(52) {
     case 0: return ["GET", key]
     case 1: return ["SET", key, value()] + setOptions()
     case 2: return ["SET", key, value()]
@@ -65,6 +65,39 @@ struct RedisCommandGenerator {
         pick(["1.5", "0.1", "0.7", "-2", "1e3", "abc", "inf", " 1", "3.0e-2", "10.5e-3", "-0"]),
       ]
     case 40: return ["SET", key, pick(["2.5", "1e2", "0.3", "-7", "x1"])]
+    case 41: return ["PTTL", key]
+    case 42:
+      return ["SCAN", "0"] + pick([[], ["MATCH", "k[0-3]"], ["MATCH", "z*"]]) + ["COUNT", "1000"]
+    case 43:
+      return pick([
+        ["SCAN", "x"], ["SCAN", "0", "COUNT", "0"], ["SCAN", "0", "BOGUS"], ["SCAN", "0", "COUNT"],
+      ])
+    case 44:
+      return pick([
+        ["HELLO", "2"], ["HELLO", "3"], ["HELLO"], ["HELLO", "4"], ["HELLO", "x"],
+        ["HELLO", "2", "SETNAME", "n1"],
+        ["HELLO", "3", "AUTH", "default", "pw"], ["HELLO", "2", "BOGUS"],
+      ])
+    case 45:
+      return pick([["AUTH", "pw"], ["AUTH", "default", "pw"], ["AUTH", "a", "b", "c"]])
+    case 46:
+      return pick([
+        ["CLIENT", "GETNAME"], ["CLIENT", "SETNAME", "worker-1"], ["CLIENT", "SETNAME", "bad name"],
+        ["CLIENT", "SETNAME", ""], ["CLIENT", "SETNAME"], ["CLIENT", "BOGUS"], ["CLIENT", "ID", "extra"],
+      ])
+    case 47:
+      return ["CONFIG", "GET", pick(["maxmemory", "maxmemory-policy", "save", "appendonly", "nosuchparam"])]
+    case 48:
+      return pick([
+        ["CONFIG", "SET", "maxmemory-policy", "bogus"], ["CONFIG", "SET", "appendonly", "maybe"],
+        ["CONFIG", "SET", "appendonly", "no"],
+        ["CONFIG", "SET", "save", "100 x"], ["CONFIG", "SET", "maxmemory", "12zb"],
+        ["CONFIG", "RESETSTAT", "x"],
+        ["CONFIG", "SET", "nosuchparam", "1"], ["CONFIG", "GET"], ["CONFIG", "BOGUS"],
+        ["CONFIG", "SET", "save", ""],
+      ])
+    case 49: return ["CLIENT", "ID"]
+    case 50: return pick([["FLUSHALL"], ["FLUSHALL", "SYNC"], ["FLUSHALL", "NOPE"]])
     default: return ["SET", key, value(), pick(["NX", "XX"]), "GET"]
     }
   }

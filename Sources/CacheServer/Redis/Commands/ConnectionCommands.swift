@@ -25,18 +25,25 @@ enum ConnectionCommands {
 
   static func auth(_ store: inout Store, _ call: RedisCall, _ reply: inout RESPWriter) {
     guard call.count <= 3 else { return reply.error(RedisError.syntax) }
-    guard let password = call.frontEnd.configuration.password else {
+    if call.count == 2 && call.frontEnd.configuration.password == nil {
       return reply.error(
         "ERR AUTH <password> called without any password configured for the default user. "
           + "Are you sure your configuration is correct?")
     }
     let user = call.count == 3 ? call[1] : Array("default".utf8)
-    if user == Array("default".utf8) && call[call.count - 1] == Array(password.utf8) {
-      call.session.authenticated = true
-      reply.simpleString("OK")
-    } else {
-      reply.error("WRONGPASS invalid username-password pair or user is disabled.")
+    guard authenticate(user: user, password: call[call.count - 1], call) else {
+      return reply.error(RedisError.wrongPassword)
     }
+    call.session.authenticated = true
+    reply.simpleString("OK")
+  }
+
+  /// Redis's default user, the only one here: with no password configured it is `nopass`, so any
+  /// password opens it; otherwise the password must match.
+  private static func authenticate(user: [UInt8], password: [UInt8], _ call: RedisCall) -> Bool {
+    guard user == Array("default".utf8) else { return false }
+    guard let configured = call.frontEnd.configuration.password else { return true }
+    return password == Array(configured.utf8)
   }
 
   static func hello(_ store: inout Store, _ call: RedisCall, _ reply: inout RESPWriter) {
@@ -54,10 +61,9 @@ enum ConnectionCommands {
     while index < call.count {
       let more = call.count - index - 1
       if call[index].isKeyword("AUTH") && more >= 2 {
-        let password = call[index + 2]
-        guard let configured = call.frontEnd.configuration.password, password == Array(configured.utf8),
-          call[index + 1] == Array("default".utf8)
-        else { return reply.error("WRONGPASS invalid username-password pair or user is disabled.") }
+        guard authenticate(user: call[index + 1], password: call[index + 2], call) else {
+          return reply.error(RedisError.wrongPassword)
+        }
         call.session.authenticated = true
         index += 3
       } else if call[index].isKeyword("SETNAME") && more >= 1 {
@@ -94,24 +100,56 @@ enum ConnectionCommands {
     reply.arrayHeader(0)
   }
 
+  /// CLIENT's subcommands; the dispatcher has already checked the name and the argument count.
   static func client(_ store: inout Store, _ call: RedisCall, _ reply: inout RESPWriter) {
     let sub = call[1]
-    if sub.isKeyword("SETNAME") && call.count == 3 {
+    if sub.isKeyword("SETNAME") {
       guard ClientNames.isValid(call[2]) else { return reply.error(ClientNames.invalidMessage) }
       call.session.name = call[2]
       reply.simpleString("OK")
-    } else if sub.isKeyword("GETNAME") && call.count == 2 {
+    } else if sub.isKeyword("GETNAME") {
       reply.optionalBulk(call.session.name.isEmpty ? nil : call.session.name)
-    } else if sub.isKeyword("ID") && call.count == 2 {
+    } else if sub.isKeyword("ID") {
       reply.integer(Int64(call.session.id))
+    } else if sub.isKeyword("SETINFO") {
+      setInfo(call, &reply)
     } else if sub.isKeyword("LIST") {
       let lines = call.frontEnd.sessionsDescription()
       reply.verbatim(format: Array("txt".utf8), text: Array(lines.utf8))
-    } else if sub.isKeyword("SETNAME") || sub.isKeyword("GETNAME") || sub.isKeyword("ID") {
-      reply.error(RedisError.arity("client|" + String(decoding: sub, as: UTF8.self).lowercased()))
+    } else if sub.isKeyword("INFO") {
+      let line = call.frontEnd.description(of: call.session)
+      reply.verbatim(format: Array("txt".utf8), text: Array(line.utf8))
     } else {
-      reply.error(RedisError.unknownSubcommand(sub, of: "CLIENT"))
+      reply.help([
+        "CLIENT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+        "GETNAME", "    The name of this connection, or nil.",
+        "ID", "    This connection's id.",
+        "INFO", "    One line about this connection, as CLIENT LIST writes it.",
+        "LIST", "    One line about every connection.",
+        "SETINFO (LIB-NAME|LIB-VER) <value>", "    Records the client library's name or version.",
+        "SETNAME <name>", "    Names this connection.",
+        "HELP", "    This text.",
+      ])
     }
+  }
+
+  /// CLIENT SETINFO, as Redis 7.2 added it (redis-py 5 sends it on connect): LIB-NAME or LIB-VER.
+  private static func setInfo(_ call: RedisCall, _ reply: inout RESPWriter) {
+    guard call.count == 4 else { return reply.error(RedisError.arity("client|setinfo")) }
+    let attribute = call[2]
+    guard attribute.isKeyword("LIB-NAME") || attribute.isKeyword("LIB-VER") else {
+      return reply.error("ERR Unrecognized option '\(String(decoding: attribute, as: UTF8.self))'")
+    }
+    let label = attribute.isKeyword("LIB-NAME") ? "lib-name" : "lib-ver"
+    guard ClientNames.isValid(call[3]) || call[3].isEmpty else {
+      return reply.error("ERR \(label) cannot contain spaces, newlines or special characters.")
+    }
+    if label == "lib-name" {
+      call.session.libraryName = call[3]
+    } else {
+      call.session.libraryVersion = call[3]
+    }
+    reply.simpleString("OK")
   }
 }
 
