@@ -37,7 +37,8 @@ public struct RESPRequestDecoder: Sendable {
           if command.isEmpty { continue }
           return command
         }
-        guard let count = try headerNumber(tooBig: "too big mbulk count string") else { return nil }
+        guard let line = try headerLine(tooBig: "too big mbulk count string") else { return nil }
+        let count = RESPNumber.parse(buffer[(line.lowerBound + 1)..<line.upperBound])
         guard let count, count <= Int64(Int32.max) else {
           throw RESPProtocolError("Protocol error: invalid multibulk length")
         }
@@ -48,11 +49,13 @@ public struct RESPRequestDecoder: Sendable {
       while remaining > 0 {
         if bulkLength < 0 {
           guard position < buffer.count else { return nil }
-          let found = buffer[position]
+          // Redis finds the whole `$` line before it looks at its first byte.
+          guard let line = try headerLine(tooBig: "too big bulk count string") else { return nil }
+          let found = buffer[line.lowerBound]
           guard found == UInt8(ascii: "$") else {
-            throw RESPProtocolError("Protocol error: expected '$', got '\(Character(Unicode.Scalar(found)))'")
+            throw RESPProtocolError(bytes: Array("Protocol error: expected '$', got '".utf8) + [found, 39])
           }
-          guard let length = try headerNumber(tooBig: "too big bulk count string") else { return nil }
+          let length = RESPNumber.parse(buffer[(line.lowerBound + 1)..<line.upperBound])
           guard let length, length >= 0, length <= Int64(RESP.maxBulkLength) else {
             throw RESPProtocolError("Protocol error: invalid bulk length")
           }
@@ -69,24 +72,21 @@ public struct RESPRequestDecoder: Sendable {
     }
   }
 
-  /// Reads a `*N` or `$N` line at `position`: nil when its CR LF has not arrived, `.some(nil)` when the
-  /// number is malformed.
-  private mutating func headerNumber(tooBig: String) throws(RESPProtocolError) -> Int64?? {
-    guard let carriageReturn = buffer[position...].firstIndex(of: 13), carriageReturn + 1 < buffer.count
-    else {
+  /// Takes the `*N` or `$N` line at `position`, without its CR LF; nil when the CR LF has not arrived.
+  private mutating func headerLine(tooBig: String) throws(RESPProtocolError) -> Range<Int>? {
+    guard let carriageReturn = lineEnd(13), carriageReturn + 1 < buffer.count else {
       if buffer.count - position > RESP.maxInlineLength {
         throw RESPProtocolError("Protocol error: \(tooBig)")
       }
       return nil
     }
-    let number = RESPNumber.parse(buffer[(position + 1)..<carriageReturn])
-    position = carriageReturn + 2
-    return .some(number)
+    defer { position = carriageReturn + 2 }
+    return position..<carriageReturn
   }
 
   /// Reads an inline command line: nil when its LF has not arrived; empty for a blank line.
   private mutating func inlineCommand() throws(RESPProtocolError) -> [[UInt8]]? {
-    guard let newline = buffer[position...].firstIndex(of: 10) else {
+    guard let newline = lineEnd(10) else {
       if buffer.count - position > RESP.maxInlineLength {
         throw RESPProtocolError("Protocol error: too big inline request")
       }
@@ -99,6 +99,19 @@ public struct RESPRequestDecoder: Sendable {
     }
     position = newline + 1
     return command
+  }
+
+  /// Where `terminator` first appears from `position`, searched as Redis's `strchr` does: a NUL byte
+  /// ends the search, so a line with a NUL before its end stays pending (until the size limit).
+  private func lineEnd(_ terminator: UInt8) -> Int? {
+    var index = position
+    while index < buffer.count {
+      let byte = buffer[index]
+      if byte == terminator { return index }
+      if byte == 0 { return nil }
+      index += 1
+    }
+    return nil
   }
 
   /// Drops consumed bytes once they are most of the buffer, so memory tracks what is pending.

@@ -71,7 +71,13 @@ public enum RESPVersion: Sendable {
 
 /// Malformed input, with the text Redis sends before it closes the connection.
 public struct RESPProtocolError: Error, Equatable, Sendable {
-  public let message: String
+  /// The message as a server writes it, byte for byte (it may quote a byte that is not UTF-8).
+  public let bytes: [UInt8]
 
-  public init(_ message: String) { self.message = message }
+  public init(_ message: String) { self.bytes = Array(message.utf8) }
+
+  public init(bytes: [UInt8]) { self.bytes = bytes }
+
+  /// The message for people, with any invalid UTF-8 replaced.
+  public var message: String { String(decoding: bytes, as: UTF8.self) }
 }

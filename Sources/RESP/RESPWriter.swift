@@ -26,8 +26,13 @@ public struct RESPWriter: Sendable {
 
   /// `-message`; CR and LF inside become spaces, as Redis writes them.
   public mutating func error(_ message: String) {
+    error(message.utf8)
+  }
+
+  /// `-message` from raw bytes, for messages that quote what a client sent.
+  public mutating func error(_ message: some Sequence<UInt8>) {
     bytes.append(UInt8(ascii: "-"))
-    for byte in message.utf8 { bytes.append(byte == 13 || byte == 10 ? 32 : byte) }
+    for byte in message { bytes.append(byte == 13 || byte == 10 ? 32 : byte) }
     crlf()
   }
 

@@ -60,6 +60,17 @@ struct RedisRobustnessTests {
     #expect(try probe.call(["PING"]) == .simpleString(Array("PONG".utf8)))
   }
 
+  @Test("a client that half-closes after a long pipeline still gets every reply")
+  func halfCloseAfterPipeline() throws {
+    let server = try RunningServer(.forTests())
+    let client = try TestClient(port: server.port)
+    client.send(String(repeating: "PING\r\n", count: 20_000))
+    client.finishSending()
+    let replies = client.receiveAll()
+    #expect(replies.count == 20_000 * 7)
+    #expect(replies.suffix(7) == Array("+PONG\r\n".utf8))
+  }
+
   @Test("pipelined commands are answered in order")
   func pipelining() throws {
     let server = try RunningServer(.forTests())

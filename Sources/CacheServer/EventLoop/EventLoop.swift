@@ -153,12 +153,16 @@ public final class EventLoop {
     toFlush.removeAll(keepingCapacity: true)
   }
 
-  /// Reads until the socket is drained or the output is over the high-water mark; false when the peer
-  /// is gone.
+  /// Reads until the socket is drained or the output is over the high-water mark; false when the
+  /// connection failed. End of file marks it to close once its replies are sent.
   private func readAvailable(_ connection: Connection) -> Bool {
     while connection.pending < Self.outputHighWater && !connection.closeWhenFlushed {
       let count = readBuffer.withUnsafeMutableBytes { read(connection.descriptor, $0.baseAddress, $0.count) }
-      if count == 0 { return false }
+      if count == 0 {
+        // The client finished sending; what it sent before still gets its replies, then the close.
+        connection.closeWhenFlushed = true
+        return true
+      }
       if count < 0 {
         if errno == EINTR { continue }
         return errno == EAGAIN || errno == EWOULDBLOCK
@@ -193,7 +197,9 @@ public final class EventLoop {
       connection.sent = 0
       if connection.closeWhenFlushed { return drop(connection) }
     }
-    var interest = EPOLLRDHUP.rawValue
+    // A connection that is only draining its replies listens for nothing but writability: its peer's
+    // half-close would otherwise wake the loop on every pass.
+    var interest = connection.closeWhenFlushed ? 0 : EPOLLRDHUP.rawValue
     if connection.pending > 0 { interest |= EPOLLOUT.rawValue }
     if connection.pending < Self.outputHighWater && !connection.closeWhenFlushed {
       interest |= EPOLLIN.rawValue

@@ -34,7 +34,7 @@ final class RedisConnection: ConnectionHandler {
           action = dispatch(arguments, &store, &reply)
         }
       } catch {
-        reply.error("ERR " + error.message)
+        reply.error(Array("ERR ".utf8) + error.bytes)
         action = .close
       }
       return action

@@ -18,19 +18,25 @@ enum RedisError {
 
   static func invalidExpire(_ command: String) -> String { "ERR invalid expire time in '\(command)' command" }
 
-  /// `unknown command 'foo', with args beginning with: 'a' 'b' `, as Redis caps it near 128 characters.
-  static func unknownCommand(_ arguments: [[UInt8]]) -> String {
-    var listed = ""
+  /// `unknown command 'foo', with args beginning with: 'a' 'b' `, as Redis formats it with `%.128s`
+  /// and `'%.*s' `: each argument cut at a NUL byte, the list stopping once it reaches 128 bytes.
+  static func unknownCommand(_ arguments: [[UInt8]]) -> [UInt8] {
+    var listed: [UInt8] = []
     for argument in arguments.dropFirst() {
-      guard listed.utf8.count < 128 else { break }
-      let room = 128 - listed.utf8.count
-      listed += "'" + String(decoding: argument.prefix(room), as: UTF8.self) + "' "
+      guard listed.count < 128 else { break }
+      listed += [UInt8(ascii: "'")] + cString(argument).prefix(128 - listed.count) + Array("' ".utf8)
     }
-    let name = String(decoding: arguments[0].prefix(128), as: UTF8.self)
-    return "ERR unknown command '\(name)', with args beginning with: \(listed)"
+    return Array("ERR unknown command '".utf8) + cString(arguments[0]).prefix(128)
+      + Array("', with args beginning with: ".utf8) + listed
   }
 
-  static func unknownSubcommand(_ subcommand: [UInt8], of command: String) -> String {
-    "ERR unknown subcommand '\(String(decoding: subcommand.prefix(128), as: UTF8.self))'. Try \(command) HELP."
+  static func unknownSubcommand(_ subcommand: [UInt8], of command: String) -> [UInt8] {
+    Array("ERR unknown subcommand '".utf8) + cString(subcommand).prefix(128)
+      + Array("'. Try \(command) HELP.".utf8)
+  }
+
+  /// The bytes before the first NUL: what C's `%s` prints of an argument.
+  private static func cString(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
+    bytes.prefix { $0 != 0 }
   }
 }

@@ -54,6 +54,12 @@ final class TestClient {
     return received
   }
 
+  /// Half-closes the connection: the server reads end of file after what was sent.
+  func finishSending() { shutdown(descriptor, Int32(SHUT_WR)) }
+
+  /// Everything the server sends until it closes the connection (or the timeout passes).
+  func receiveAll() -> [UInt8] { receive(count: Int.max) }
+
   /// True when the server has closed the connection (a read returns end of file).
   func isClosedByPeer() -> Bool {
     var byte: UInt8 = 0

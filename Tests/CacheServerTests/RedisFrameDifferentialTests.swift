@@ -1,0 +1,77 @@
+import CacheServer
+import TestSupport
+import Testing
+
+/// Raw bytes, valid and mutated, sent to our server and to a real redis-server: each frame on a fresh
+/// connection that the client then half-closes, so the whole answer (replies, protocol errors, the
+/// connection closing) is compared byte for byte. This is where the request decoder's edge cases live:
+/// bad lengths, missing CR LF, inline quoting, NUL bytes, frames cut short.
+@Suite("Redis front end vs real redis-server, byte for byte", .serialized)
+struct RedisFrameDifferentialTests {
+  private static let seeds: [String] = [
+    "*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$1\r\nv\r\n", "*2\r\n$3\r\nGET\r\n$1\r\nk\r\n", "PING\r\n",
+    "set a \"b c\"\r\n", "echo 'x y' \"\\x41\\n\"\r\n", "*1\r\n$4\r\nPING\r\n",
+    "*2\r\n$4\r\nINCR\r\n$1\r\nn\r\n",
+    "*2\r\n$4\r\nECHO\r\n$0\r\n\r\n", "*-1\r\n", "*0\r\n", "\r\n", "PING\n",
+    "*1\r\n$4\r\nPING\r\n*1\r\n$4\r\nPING\r\n",
+    "*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$2\r\na\0\r\n", "GET k\r\nGET n\r\n",
+  ]
+
+  @Test("5,000 valid and mutated frames get the same bytes back", arguments: [UInt64(2_026_1124)])
+  func mutatedFrames(seed: UInt64) throws {
+    guard let executable = RedisPeer.executable() else {
+      if RedisPeer.requirePeers { Issue.record("redis-server is not installed, and CI requires it") }
+      print("skipped: redis-server is not installed (apt-get install redis-server)")
+      return
+    }
+    let peer = try RedisPeer(executable: executable)
+    let ours = try RunningServer(.forTests())
+    var random = SeededRandom(seed: seed)
+    var mismatches: [String] = []
+    for step in 0..<5_000 {
+      var frame = Array(Self.seeds[random.below(Self.seeds.count)].utf8)
+      for _ in 0..<random.below(3) {
+        switch random.below(4) {
+        case 0:
+          if !frame.isEmpty { frame[random.below(frame.count)] = Self.interestingByte(&random) }
+        case 1: frame.insert(Self.interestingByte(&random), at: random.below(frame.count + 1))
+        case 2: if !frame.isEmpty { frame.remove(at: random.below(frame.count)) }
+        default: frame = Array(frame.prefix(random.below(frame.count + 1)))
+        }
+      }
+      let expected = try Self.answer(to: frame, port: peer.port)
+      let actual = try Self.answer(to: frame, port: ours.port)
+      if expected != actual {
+        mismatches.append(
+          "step \(step): \(Self.show(frame)) real: \(Self.show(expected)) ours: \(Self.show(actual))")
+        if mismatches.count >= 10 { break }
+      }
+    }
+    #expect(mismatches.isEmpty, "\n\(mismatches.joined(separator: "\n"))")
+  }
+
+  private static func answer(to frame: [UInt8], port: UInt16) throws -> [UInt8] {
+    let client = try TestClient(port: port, timeoutSeconds: 2)
+    client.send(frame)
+    client.finishSending()
+    return client.receiveAll()
+  }
+
+  /// Bytes that matter to the decoder more often than chance would pick them.
+  private static func interestingByte(_ random: inout SeededRandom) -> UInt8 {
+    let special: [UInt8] = Array("\r\n*$-+0123456789\"' \\x".utf8) + [0]
+    return random.below(4) == 0
+      ? UInt8(truncatingIfNeeded: random.next()) : special[random.below(special.count)]
+  }
+
+  private static func show(_ bytes: [UInt8]) -> String {
+    bytes.map { byte in
+      switch byte {
+      case 13: "\\r"
+      case 10: "\\n"
+      case 32...126: String(UnicodeScalar(byte))
+      default: "\\x" + String(byte, radix: 16)
+      }
+    }.joined()
+  }
+}
