@@ -29,7 +29,7 @@ public final class RedisPeer: @unchecked Sendable {
     process.arguments =
       [
         "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-        "--daemonize", "no", "--logfile", "/dev/null",
+        "--daemonize", "no", "--logfile", "/dev/null", "--dir", NSTemporaryDirectory(),
       ] + extraArguments
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
