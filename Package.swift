@@ -11,14 +11,16 @@ let package = Package(
   ],
   targets: [
     .target(name: "RESP"),
+    .target(name: "MemcacheText"),
     .target(name: "CacheKit", dependencies: ["RESP"]),
     .target(name: "CLinux"),
-    .target(name: "CacheServer", dependencies: ["RESP", "CLinux"]),
+    .target(name: "CacheServer", dependencies: ["RESP", "MemcacheText", "CLinux"]),
     .executableTarget(name: "cachelings", dependencies: ["CacheKit", "CacheServer"]),
     .executableTarget(name: "CacheBench", dependencies: ["CacheKit"]),
     .target(name: "TestSupport", dependencies: ["RESP"], path: "Tests/TestSupport"),
     .testTarget(name: "CacheKitTests", dependencies: ["CacheKit", "CacheServer", "TestSupport"]),
     .testTarget(name: "RESPTests", dependencies: ["RESP", "TestSupport"]),
+    .testTarget(name: "MemcacheTextTests", dependencies: ["MemcacheText"]),
     .testTarget(name: "CacheServerTests", dependencies: ["CacheServer", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]

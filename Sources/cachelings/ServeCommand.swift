@@ -4,76 +4,42 @@ import CacheServer
 import Glibc
 #endif
 
-/// `cachelings serve redis`: runs the Redis-protocol server in the foreground until Ctrl-C or SIGTERM.
+/// `cachelings serve redis|memcached`: runs one of the course's servers in the foreground.
 enum ServeCommand {
   static let usage = """
-    Usage: cachelings serve redis [--port 6379] [--bind 127.0.0.1] [--maxmemory BYTES]
-                                  [--requirepass PASSWORD] [--test-clock]
+    Usage: cachelings serve redis [options]       the Redis-protocol server
+           cachelings serve memcached [options]   the Memcached-protocol server
 
-    Runs the course's Redis-protocol server in the foreground; Ctrl-C stops it.
-
-    Options:
-      --port N            port to listen on (default 6379; 0 picks a free one)
-      --bind ADDRESS      IPv4 address to listen on (default 127.0.0.1)
-      --maxmemory BYTES   memory limit, like Redis's maxmemory (100mb, 1gb, ...; default none)
-      --requirepass P     require AUTH P before other commands
-      --test-clock        enable ADVANCECLOCK ms, which moves the server's time (for graders)
-      -h, --help          show this help
+    Runs a server in the foreground until Ctrl-C or SIGTERM.
+    `cachelings serve redis --help` and `cachelings serve memcached --help` list the options.
     """
 
   static func run(_ arguments: [String]) -> Int32 {
     var arguments = arguments[...]
-    if arguments.isEmpty || arguments.contains("-h") || arguments.contains("--help") {
+    switch arguments.popFirst() {
+    case "redis": return ServeRedisCommand.run(arguments)
+    case "memcached": return ServeMemcachedCommand.run(arguments)
+    case "-h", "--help":
       print(usage)
-      return arguments.isEmpty ? 2 : 0
-    }
-    guard arguments.popFirst() == "redis" else {
-      return UsageError.report("serve takes 'redis' (the memcached server comes later)", usage: usage)
-    }
-    var options = RedisServer.Options()
-    while let option = arguments.popFirst() {
-      switch option {
-      case "--port":
-        guard let value = arguments.popFirst().flatMap({ UInt16($0) }) else {
-          return UsageError.report("--port takes a number from 0 to 65535", usage: usage)
-        }
-        options.port = value
-      case "--bind":
-        guard let value = arguments.popFirst() else {
-          return UsageError.report("--bind takes an address", usage: usage)
-        }
-        options.bindAddress = value
-      case "--maxmemory":
-        guard let value = arguments.popFirst().flatMap(MemorySize.parse) else {
-          return UsageError.report("--maxmemory takes a size such as 100mb", usage: usage)
-        }
-        options.maxMemory = value
-      case "--requirepass":
-        guard let value = arguments.popFirst() else {
-          return UsageError.report("--requirepass takes a password", usage: usage)
-        }
-        options.password = value
-      case "--test-clock":
-        options.testClock = true
-      default:
-        return UsageError.report("unknown option '\(option)'", usage: usage)
-      }
-    }
-    do {
-      let server = try RedisServer(options)
-      try server.stopOnSignals()
-      print(
-        "cachelings: Redis-protocol server listening on \(options.bindAddress):\(server.port) (Ctrl-C stops it)"
-      )
-      fflush(nil)
-      server.run()
-      print("cachelings: server stopped")
       return 0
-    } catch {
-      var message = Array("cachelings: cannot start the server: \(error)\n".utf8)
-      _ = message.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
-      return 1
+    case nil: return UsageError.report("serve needs a server: redis or memcached", usage: usage)
+    case let other?: return UsageError.report("unknown server '\(other)' (redis or memcached)", usage: usage)
     }
+  }
+
+  /// Prints where the server listens, serves until stopped, then says so.
+  static func serve(_ listening: String, run: () -> Void) -> Int32 {
+    print("cachelings: \(listening) (Ctrl-C stops it)")
+    fflush(nil)
+    run()
+    print("cachelings: server stopped")
+    return 0
+  }
+
+  static func cannotStart(_ error: any Error) -> Int32 {
+    var message = Array("cachelings: cannot start the server: \(error)\n".utf8)
+    _ = message.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    return 1
   }
 }
 

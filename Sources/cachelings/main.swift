@@ -11,11 +11,11 @@ let usage = """
   cachelings \(version): learn caching the way Django's cache framework defines it.
 
   Usage: cachelings [--help] [--version]
-         cachelings serve redis [--port N] [--bind ADDRESS] [--maxmemory BYTES] [--requirepass P]
+         cachelings serve redis|memcached [options]   (--help lists the options)
 
   The course's lessons, quizzes and exercises are still being built. What exists today is
-  CacheKit, the library learners program against (Django's cache API in Swift, with memory and
-  file backends), and the Redis-protocol server: see README.md.
+  CacheKit, the library learners program against (Django's cache API in Swift, with memory, file
+  and Redis backends), and the Redis-protocol and Memcached-protocol servers: see README.md.
 
   Options:
     -h, --help     show this help

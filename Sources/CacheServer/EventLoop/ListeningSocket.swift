@@ -9,12 +9,19 @@ public struct ListeningSocket: ~Copyable {
   /// The port it listens on, the chosen one when 0 was asked for.
   public let port: UInt16
 
-  public init(address: String, port: UInt16, backlog: Int32 = 511) throws(SocketError) {
+  /// `reusePort` lets several sockets (one per worker thread) listen on the same port, the kernel
+  /// spreading new connections among them.
+  public init(
+    address: String, port: UInt16, backlog: Int32 = 511, reusePort: Bool = false
+  ) throws(SocketError) {
     let descriptor = socket(
       AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
     guard descriptor >= 0 else { throw SocketError("socket") }
     var yes: Int32 = 1
     setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+    if reusePort {
+      setsockopt(descriptor, SOL_SOCKET, SO_REUSEPORT, &yes, socklen_t(MemoryLayout<Int32>.size))
+    }
     var socketAddress = sockaddr_in()
     socketAddress.sin_family = sa_family_t(AF_INET)
     socketAddress.sin_port = port.bigEndian

@@ -78,6 +78,22 @@ public struct Keyspace: Sendable {
     slots[Int(position)].entry.value = value
   }
 
+  /// Runs `body` on the entry at `position` in place, keeping the memory estimate and the TTL index
+  /// right when it changes the value or the expiry.
+  public mutating func modify<Result>(at position: Int32, _ body: (inout StoreEntry) -> Result) -> Result {
+    var entry = slots[Int(position)].entry
+    let oldCount = entry.value.count
+    // Taking the value out keeps it uniquely referenced, so `body` can change it without a copy.
+    slots[Int(position)].entry.value = []
+    let result = body(&entry)
+    let expiresAt = entry.expiresAt
+    memoryUsed += entry.value.count - oldCount
+    entry.expiresAt = slots[Int(position)].entry.expiresAt
+    slots[Int(position)].entry = entry
+    if expiresAt != entry.expiresAt { setExpiry(expiresAt, at: position) }
+    return result
+  }
+
   /// Sets when the entry at `position` expires (`StoreEntry.never` to persist it).
   public mutating func setExpiry(_ expiresAt: Int64, at position: Int32) {
     let had = slots[Int(position)].entry.hasExpiry

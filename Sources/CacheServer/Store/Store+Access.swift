@@ -44,6 +44,17 @@ extension Store {
     return result
   }
 
+  /// Runs `body` on the live entry of `key` in place (nil when there is none), optionally making it
+  /// the most recent; a changed value or expiry is accounted for as `write` would.
+  public mutating func modify<Result>(
+    _ key: StoreKey, in database: Int, touch: Bool = false, _ body: (inout StoreEntry) -> Result
+  ) -> Result? {
+    let now = clock.now()
+    guard let position = databases[database].live(key, now: now) else { return nil }
+    if touch { databases[database].touch(position) }
+    return databases[database].modify(at: position, body)
+  }
+
   /// Stores `entry`, replacing what was there.
   public mutating func write(_ key: StoreKey, _ entry: StoreEntry, in database: Int) {
     databases[database].store(key, entry)

@@ -7,6 +7,8 @@ public struct StoreEntry: Sendable {
   public var flags: UInt32
   /// memcached's compare-and-swap token, new on every change.
   public var cas: UInt64
+  /// memcached's meta-protocol state: see `MetaState`. Kept in what would otherwise be padding.
+  public var meta: MetaState = MetaState()
 
   public static let never = Int64.max
 
@@ -15,6 +17,28 @@ public struct StoreEntry: Sendable {
     self.expiresAt = expiresAt
     self.flags = flags
     self.cas = cas
+  }
+
+  /// What memcached's meta commands report and use per item: the last access in whole seconds since
+  /// the server started (28 bits) and four flags, packed into 32 bits.
+  public struct MetaState: Sendable, Equatable {
+    public var rawValue: UInt32 = 0
+
+    public init() {}
+
+    public static let fetched: UInt32 = 1 << 28
+    public static let tokenSent: UInt32 = 1 << 29
+    public static let stale: UInt32 = 1 << 30
+    public static let binaryKey: UInt32 = 1 << 31
+
+    public var lastAccess: UInt32 {
+      get { rawValue & 0x0FFF_FFFF }
+      set { rawValue = (rawValue & 0xF000_0000) | (newValue & 0x0FFF_FFFF) }
+    }
+
+    public func contains(_ flag: UInt32) -> Bool { rawValue & flag != 0 }
+    public mutating func insert(_ flag: UInt32) { rawValue |= flag }
+    public mutating func remove(_ flag: UInt32) { rawValue &= ~flag }
   }
 
   public var hasExpiry: Bool { expiresAt != Self.never }

@@ -1,0 +1,324 @@
+import MemcacheText
+
+/// The meta commands mg, ms, md and ma (proto_text.c process_m*_command): status codes of two letters,
+/// flags echoed in the order asked, and `q` to hide the nominal replies in pipelines.
+extension MemcachedConnection {
+  struct PendingMetaSet {
+    let command: StorageCommand
+    let flags: MetaFlags
+    let echoes: [[UInt8]]
+  }
+
+  /// Checks shared by the meta commands: token count, key length, flag count. False after replying.
+  private func metaPreamble(_ tokens: MemcacheTokens, tooLong: StaticString) -> Bool {
+    guard tokens.count >= 2 else {
+      reply.line("ERROR")
+      return false
+    }
+    guard tokens[1].count <= Self.keyLimit else {
+      reply.line("CLIENT_ERROR bad command line format")
+      return false
+    }
+    guard tokens.count + 1 <= MetaFlags.maxTokens else {
+      reply.line(tooLong)
+      return false
+    }
+    return true
+  }
+
+  /// ` O<opaque>` and ` k<key>` (base64 and ` b` for a binary key); nil when an opaque is too long.
+  private func echo(_ token: [UInt8], key: [UInt8], binary: Bool) -> [UInt8]? {
+    switch token[0] {
+    case UInt8(ascii: "O"):
+      guard token.count <= MetaFlags.maxOpaqueLength else { return nil }
+      return [32] + token
+    case UInt8(ascii: "k"):
+      return Array(" k".utf8) + (binary ? Base64.encode(key) + Array(" b".utf8) : key)
+    default:
+      return []
+    }
+  }
+
+  private func ttlText(_ entry: StoreEntry, _ store: Store) -> String {
+    entry.hasExpiry ? String(entry.expiresAt / 1_000 - store.clock.now() / 1_000) : "-1"
+  }
+
+  func metaGet(_ tokens: MemcacheTokens, _ store: inout Store) {
+    guard metaPreamble(tokens, tooLong: "CLIENT_ERROR options flags are too long") else { return }
+    let flags: MetaFlags
+    switch MetaFlags.parse(tokens, from: 2, now: store.clock.now(), startedAt: shared.startedAt) {
+    case .failure(let error): return reply.line(error.line)
+    case .success(let parsed): flags = parsed
+    }
+    let key = StoreKey(flags.key)
+    let now = secondsSinceStart(store)
+    var created = false
+    if store.peek(key, in: 0) == nil, flags.vivify != nil {
+      _ = save(key, StoreEntry(value: []), &store)
+      created = true
+    }
+    let clock = store.clock
+    let outcome = store.modify(key, in: 0, touch: !flags.noBump) { entry -> [UInt8]? in
+      var line = Array((flags.returnValue ? "VA \(entry.value.count)" : "HD").utf8)
+      var won = false
+      for index in 2..<tokens.count {
+        let token = tokens[index]
+        switch token[0] {
+        case UInt8(ascii: "T"): entry.expiresAt = flags.ttl ?? entry.expiresAt
+        case UInt8(ascii: "N"):
+          if created {
+            entry.expiresAt = flags.vivify ?? entry.expiresAt
+            won = true
+          }
+        case UInt8(ascii: "R"):
+          if !entry.meta.contains(StoreEntry.MetaState.tokenSent) && !created && entry.hasExpiry,
+            let recache = flags.recache, entry.expiresAt < recache
+          {
+            won = true
+          }
+        case UInt8(ascii: "s"): line += Array(" s\(entry.value.count)".utf8)
+        case UInt8(ascii: "t"):
+          let remaining = entry.hasExpiry ? String(entry.expiresAt / 1_000 - clock.now() / 1_000) : "-1"
+          line += Array(" t\(remaining)".utf8)
+        case UInt8(ascii: "c"): line += Array(" c\(entry.cas)".utf8)
+        case UInt8(ascii: "f"): line += Array(" f\(entry.flags)".utf8)
+        case UInt8(ascii: "l"): line += Array(" l\(now &- entry.meta.lastAccess)".utf8)
+        case UInt8(ascii: "h"):
+          line += Array((entry.meta.contains(StoreEntry.MetaState.fetched) ? " h1" : " h0").utf8)
+        default:
+          guard let echoed = echo(token, key: flags.key, binary: flags.binaryKey) else { return nil }
+          line += echoed
+        }
+      }
+      if entry.meta.contains(StoreEntry.MetaState.tokenSent) { line += Array(" Z".utf8) }
+      if entry.meta.contains(StoreEntry.MetaState.stale) {
+        line += Array(" X".utf8)
+        if !entry.meta.contains(StoreEntry.MetaState.tokenSent) { won = true }
+      }
+      if won {
+        line += Array(" W".utf8)
+        entry.meta.insert(StoreEntry.MetaState.tokenSent)
+      }
+      line += [13, 10]
+      if flags.returnValue { line += entry.value + [13, 10] }
+      if !flags.noBump {
+        entry.meta.insert(StoreEntry.MetaState.fetched)
+        entry.meta.lastAccess = now
+      }
+      return line
+    }
+    switch outcome {
+    case .some(.some(let line)):
+      if flags.ttl != nil { counters.touchHits += 1 } else { counters.getHits += 1 }
+      reply.append(bytes: line)
+    case .some(.none):
+      reply.line("CLIENT_ERROR opaque token too long")
+    case .none:
+      if flags.ttl != nil { counters.touchMisses += 1 } else { counters.getMisses += 1 }
+      var line = Array("EN".utf8)
+      for index in 2..<tokens.count {
+        guard let echoed = echo(tokens[index], key: flags.key, binary: flags.binaryKey) else {
+          return reply.line("CLIENT_ERROR opaque token too long")
+        }
+        line += echoed
+      }
+      if !flags.quiet {
+        reply.append(bytes: line)
+        reply.crlf()
+      }
+    }
+  }
+
+  func metaSetBegin(_ tokens: MemcacheTokens, _ store: inout Store) {
+    guard metaPreamble(tokens, tooLong: "CLIENT_ERROR options flags too long") else { return }
+    guard tokens.count > 2, let length = MemcacheNumber.int32(tokens[2]), length >= 0, length <= Int32.max - 2
+    else { return reply.line("CLIENT_ERROR bad command line format") }
+    let blockLength = Int(length) + 2
+    func refuse(_ line: String) {
+      decoder.swallow(count: blockLength)
+      reply.line(line)
+    }
+    let flags: MetaFlags
+    switch MetaFlags.parse(tokens, from: 3, now: store.clock.now(), startedAt: shared.startedAt) {
+    case .failure(let error): return refuse(error.line)
+    case .success(let parsed): flags = parsed
+    }
+    var echoes: [[UInt8]] = []
+    var opaqueTooLong = false
+    for index in 3..<tokens.count
+    where [UInt8(ascii: "O"), UInt8(ascii: "k"), UInt8(ascii: "c")].contains(tokens[index][0]) {
+      if tokens[index][0] == UInt8(ascii: "O") && tokens[index].count > MetaFlags.maxOpaqueLength {
+        opaqueTooLong = true
+      }
+      echoes.append(tokens[index])
+    }
+    var command: StorageCommand
+    switch flags.mode {
+    case 0, UInt8(ascii: "S"): command = .set
+    case UInt8(ascii: "E"): command = .add
+    case UInt8(ascii: "A"): command = .append
+    case UInt8(ascii: "P"): command = .prepend
+    case UInt8(ascii: "R"): command = .replace
+    default: return refuse("CLIENT_ERROR invalid mode for ms M token")
+    }
+    if flags.compareCas != nil && (command == .set || command == .replace) { command = .cas }
+    guard !opaqueTooLong else { return refuse("CLIENT_ERROR opaque token too long") }
+    guard
+      MemcachedItemSize.fits(
+        keyLength: flags.key.count, valueLength: Int(length), flags: flags.clientFlags,
+        limit: shared.configuration.itemSizeLimit)
+    else {
+      counters.storeTooLarge += 1
+      store.delete(StoreKey(flags.key), in: 0)
+      return refuse("SERVER_ERROR object too large for cache")
+    }
+    pendingMeta = PendingMetaSet(command: command, flags: flags, echoes: echoes)
+    decoder.expectData(count: blockLength)
+  }
+
+  func metaSetFinish(_ pending: PendingMetaSet, _ block: [UInt8], _ store: inout Store) {
+    counters.setCommands += 1
+    guard block.count >= 2, block[block.count - 2] == 13, block[block.count - 1] == 10 else {
+      return reply.line("CLIENT_ERROR bad data chunk")
+    }
+    let flags = pending.flags
+    let outcome = storeItem(
+      pending.command, key: StoreKey(flags.key), value: Array(block.dropLast(2)), flags: flags.clientFlags,
+      deadline: flags.ttl ?? StoreEntry.never, requestCas: flags.compareCas ?? 0, &store)
+    var line: [UInt8]
+    var newCas: UInt64 = 0
+    switch outcome {
+    case .stored(let cas):
+      if flags.quiet { return }
+      line = Array("HD".utf8)
+      newCas = cas
+    case .exists: line = Array("EX".utf8)
+    case .notFound: line = Array("NF".utf8)
+    case .notStored: line = Array("NS".utf8)
+    case .outOfMemory: return reply.line("SERVER_ERROR out of memory storing object")
+    }
+    for token in pending.echoes {
+      if token[0] == UInt8(ascii: "c") {
+        line += Array(" c\(newCas)".utf8)
+      } else if let echoed = echo(token, key: flags.key, binary: flags.binaryKey) {
+        line += echoed
+      }
+    }
+    reply.append(bytes: line)
+    reply.crlf()
+  }
+
+  func metaDelete(_ tokens: MemcacheTokens, _ store: inout Store) {
+    guard metaPreamble(tokens, tooLong: "CLIENT_ERROR options flags too long") else { return }
+    guard
+      case .success(let flags) = MetaFlags.parse(
+        tokens, from: 2, now: store.clock.now(), startedAt: shared.startedAt)
+    else { return reply.line("CLIENT_ERROR invalid or duplicate flag") }
+    var echoes: [UInt8] = []
+    for index in 2..<tokens.count {
+      guard let echoed = echo(tokens[index], key: flags.key, binary: flags.binaryKey) else {
+        return reply.line("CLIENT_ERROR opaque token too long")
+      }
+      echoes += echoed
+    }
+    let key = StoreKey(flags.key)
+    let status: String
+    if let entry = store.peek(key, in: 0) {
+      if let compare = flags.compareCas, compare != entry.cas {
+        counters.deleteMisses += 1
+        status = "EX"
+      } else if flags.invalidate {
+        let cas = shared.nextCas()
+        _ = store.modify(key, in: 0) { entry in
+          if let ttl = flags.ttl { entry.expiresAt = ttl }
+          entry.meta.insert(StoreEntry.MetaState.stale)
+          entry.meta.remove(StoreEntry.MetaState.tokenSent)
+          entry.cas = cas
+        }
+        if flags.quiet { return }
+        status = "HD"
+      } else {
+        counters.deleteHits += 1
+        store.delete(key, in: 0)
+        if flags.quiet { return }
+        status = "HD"
+      }
+    } else {
+      counters.deleteMisses += 1
+      status = "NF"
+    }
+    reply.append(bytes: Array(status.utf8) + echoes)
+    reply.crlf()
+  }
+
+  func metaArithmetic(_ tokens: MemcacheTokens, _ store: inout Store) {
+    guard metaPreamble(tokens, tooLong: "CLIENT_ERROR options flags too long") else { return }
+    guard
+      case .success(let flags) = MetaFlags.parse(
+        tokens, from: 2, now: store.clock.now(), startedAt: shared.startedAt)
+    else { return reply.line("CLIENT_ERROR invalid or duplicate flag") }
+    let increment: Bool
+    switch flags.mode {
+    case 0, UInt8(ascii: "I"), UInt8(ascii: "+"): increment = true
+    case UInt8(ascii: "D"), UInt8(ascii: "-"): increment = false
+    default: return reply.line("CLIENT_ERROR invalid mode for ma M token")
+    }
+    let key = StoreKey(flags.key)
+    var status: [UInt8]
+    var result: (value: UInt64, created: Bool)?
+    switch addDelta(
+      key: key, increment: increment, delta: flags.delta, requestCas: flags.compareCas ?? 0, &store)
+    {
+    case .applied(let value, _):
+      result = (value, false)
+      status = []
+    case .nonNumeric: return reply.line("CLIENT_ERROR cannot increment or decrement non-numeric value")
+    case .casMismatch: status = Array("EX".utf8)
+    case .notFound:
+      if flags.vivify != nil {
+        _ = save(key, StoreEntry(value: Array(String(flags.initial).utf8)), &store)
+        result = (flags.initial, true)
+        status = []
+      } else {
+        if increment { counters.incrMisses += 1 } else { counters.decrMisses += 1 }
+        status = Array("NF".utf8)
+      }
+    }
+    guard let result else {
+      for index in 2..<tokens.count {
+        guard let echoed = echo(tokens[index], key: flags.key, binary: flags.binaryKey) else {
+          return reply.line("CLIENT_ERROR opaque token too long")
+        }
+        status += echoed
+      }
+      reply.append(bytes: status)
+      return reply.crlf()
+    }
+    let digits = Array(String(result.value).utf8)
+    let clock = store.clock
+    let line = store.modify(key, in: 0) { entry -> [UInt8]? in
+      var line = Array((flags.returnValue ? "VA \(digits.count)" : "HD").utf8)
+      for index in 2..<tokens.count {
+        let token = tokens[index]
+        switch token[0] {
+        case UInt8(ascii: "c"): line += Array(" c\(entry.cas)".utf8)
+        case UInt8(ascii: "t"):
+          let remaining = entry.hasExpiry ? String(entry.expiresAt / 1_000 - clock.now() / 1_000) : "-1"
+          line += Array(" t\(remaining)".utf8)
+        case UInt8(ascii: "T"): entry.expiresAt = flags.ttl ?? entry.expiresAt
+        case UInt8(ascii: "N"): if result.created { entry.expiresAt = flags.vivify ?? entry.expiresAt }
+        default:
+          guard let echoed = echo(token, key: flags.key, binary: flags.binaryKey) else { return nil }
+          line += echoed
+        }
+      }
+      if flags.returnValue { line += [13, 10] + digits }
+      return line
+    }
+    guard let line, let line else { return reply.line("CLIENT_ERROR opaque token too long") }
+    // Only the plain success is hidden by q; a value created by N is always reported.
+    if flags.quiet && !result.created { return }
+    reply.append(bytes: line)
+    reply.crlf()
+  }
+}

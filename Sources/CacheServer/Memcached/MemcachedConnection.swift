@@ -1,0 +1,138 @@
+import MemcacheText
+
+/// One connection's memcached text protocol: frames lines and data blocks, runs commands against the
+/// shared store, and writes the replies, with memcached 1.6's rules and messages.
+final class MemcachedConnection: ConnectionHandler {
+  let frontEnd: MemcachedFrontEnd
+  var shared: MemcachedShared { frontEnd.shared }
+  var decoder = MemcacheRequestDecoder()
+  var reply = MemcacheReply()
+  var counters = MemcachedCounters()
+  /// A storage command whose data block has not arrived yet.
+  var pendingStore: PendingStore?
+  /// Set by a command with `noreply`: its status line is not written.
+  var silent = false
+
+  struct PendingStore {
+    let command: StorageCommand
+    let key: [UInt8]
+    let flags: UInt32
+    let exptime: Int32
+    let cas: UInt64
+    let noReply: Bool
+  }
+
+  enum StorageCommand { case set, add, replace, append, prepend, cas }
+
+  static let keyLimit = 250
+
+  init(frontEnd: MemcachedFrontEnd) {
+    self.frontEnd = frontEnd
+  }
+
+  func receive(_ input: UnsafeRawBufferPointer, output: inout [UInt8]) -> ConnectionAction {
+    decoder.append(input)
+    counters.bytesRead += UInt64(input.count)
+    let action = shared.store.withStore { store in
+      store.clock.pin()
+      defer { store.clock.unpin() }
+      shared.applyDueFlush(&store)
+      while let frame = decoder.next() {
+        switch frame {
+        case .lineTooLong:
+          return ConnectionAction.close
+        case .data(let block):
+          finishStore(block, &store)
+        case .line(let tokens):
+          if case .close = run(tokens, &store) { return .close }
+        }
+      }
+      return .keepOpen
+    }
+    counters.bytesWritten += UInt64(reply.bytes.count)
+    output.append(contentsOf: reply.bytes)
+    reply.removeAll()
+    shared.add(counters)
+    counters = MemcachedCounters()
+    return action
+  }
+
+  func closed() { shared.connectionClosed() }
+
+  /// Writes a status line unless the command asked for `noreply` (memcached's out_string).
+  func status(_ text: StaticString) {
+    if silent { return }
+    reply.line(text)
+  }
+
+  func status(_ text: String) {
+    if silent { return }
+    reply.line(text)
+  }
+
+  private func run(_ tokens: MemcacheTokens, _ store: inout Store) -> ConnectionAction {
+    silent = false
+    guard !tokens.isEmpty else {
+      reply.line("ERROR")
+      return .keepOpen
+    }
+    let count = tokens.count
+    switch String(decoding: tokens[0], as: UTF8.self) {
+    case "get" where count >= 2: retrieve(tokens, &store, cas: false, touch: false)
+    case "gets" where count >= 2: retrieve(tokens, &store, cas: true, touch: false)
+    case "gat" where count >= 3: retrieve(tokens, &store, cas: false, touch: true)
+    case "gats" where count >= 3: retrieve(tokens, &store, cas: true, touch: true)
+    case "set" where count == 5 || count == 6: beginStore(.set, tokens, &store)
+    case "add" where count == 5 || count == 6: beginStore(.add, tokens, &store)
+    case "replace" where count == 5 || count == 6: beginStore(.replace, tokens, &store)
+    case "append" where count == 5 || count == 6: beginStore(.append, tokens, &store)
+    case "prepend" where count == 5 || count == 6: beginStore(.prepend, tokens, &store)
+    case "cas" where count == 6 || count == 7: beginStore(.cas, tokens, &store)
+    case "incr" where count == 3 || count == 4: arithmetic(tokens, &store, increment: true)
+    case "decr" where count == 3 || count == 4: arithmetic(tokens, &store, increment: false)
+    case "delete" where (2...4).contains(count): delete(tokens, &store)
+    case "touch" where count == 3 || count == 4: touch(tokens, &store)
+    case "flush_all" where (1...3).contains(count): flushAll(tokens, &store)
+    case "version": reply.line("VERSION \(MemcachedFrontEnd.reportedVersion)")
+    case "verbosity" where count == 2 || count == 3: verbosity(tokens)
+    case "stats": stats(tokens, &store)
+    case "quit": return .close
+    case "mn": reply.line("MN")
+    case "mg": metaGet(tokens, &store)
+    case "ms": metaSetBegin(tokens, &store)
+    case "md": metaDelete(tokens, &store)
+    case "ma": metaArithmetic(tokens, &store)
+    case "advanceclock" where shared.configuration.testClock && count == 2:
+      guard let milliseconds = MemcacheNumber.uint64(tokens[1]), milliseconds < UInt64(Int64.max) else {
+        reply.line("CLIENT_ERROR bad command line format")
+        return .keepOpen
+      }
+      store.clock.advance(byMilliseconds: Int64(milliseconds))
+      reply.line("OK")
+    default: reply.line("ERROR")
+    }
+    return .keepOpen
+  }
+
+  private func finishStore(_ block: [UInt8], _ store: inout Store) {
+    if let meta = pendingMeta {
+      pendingMeta = nil
+      return metaSetFinish(meta, block, &store)
+    }
+    guard let pending = pendingStore else { return }
+    pendingStore = nil
+    silent = pending.noReply
+    completeStore(pending, block, &store)
+  }
+
+  /// A key as a command line carries it; nil (after the error) when it is over memcached's 250 bytes.
+  func checkedKey(_ token: [UInt8]) -> StoreKey? {
+    guard token.count <= Self.keyLimit else {
+      status("CLIENT_ERROR bad command line format")
+      return nil
+    }
+    return StoreKey(token)
+  }
+
+  var pendingMeta: PendingMetaSet?
+}

@@ -1,0 +1,17 @@
+/// memcached's exptime rule (memcached.c `realtime`): 0 never expires; up to 30 days is relative
+/// seconds; beyond that an absolute Unix time, already past when at or before the server started;
+/// negative means expired at once. Times are whole seconds, as memcached's clock ticks per second.
+enum MemcachedExpiry {
+  static let maxRelative: Int64 = 60 * 60 * 24 * 30
+
+  /// The deadline in store milliseconds for `exptime` sent at `now`.
+  static func deadline(_ exptime: Int32, now: Int64, startedAt: Int64) -> Int64 {
+    let exptime = Int64(exptime)
+    if exptime == 0 { return StoreEntry.never }
+    if exptime < 0 { return now }
+    if exptime > maxRelative {
+      return exptime * 1_000 <= startedAt ? now : exptime * 1_000
+    }
+    return (now / 1_000 + exptime) * 1_000
+  }
+}

@@ -1,0 +1,102 @@
+/// Frames what a client sends to a memcached server: command lines and the data blocks that follow
+/// storage commands, split at any byte, many per read. Which lines take a data block is the server's
+/// call: after reading a storage line it asks for `expectData(count:)` or `swallow(count:)`.
+///
+/// Lines end at LF (a CR before it is dropped). A line that has no LF within 2,048 bytes closes the
+/// connection unless it is a `get`/`gets` (large multi-gets are allowed to be long), as memcached does.
+public struct MemcacheRequestDecoder: Sendable {
+  /// One framed piece of input.
+  public enum Frame: Equatable, Sendable {
+    /// A command line, split into tokens at spaces.
+    case line(MemcacheTokens)
+    /// The data block asked for with `expectData(count:)`, including its last two bytes (which a valid
+    /// block has as CR LF).
+    case data([UInt8])
+    /// A line too long to be a command: memcached closes the connection.
+    case lineTooLong
+  }
+
+  /// Bytes without an LF after which a line that is not a multi-get closes the connection.
+  public static let lineLimit = 2_048
+  /// Bytes a multi-get line may grow to before the connection is closed anyway.
+  public static let multiGetLimit = 4 * 1024 * 1024
+
+  private var buffer: [UInt8] = []
+  private var position = 0
+  private var dataWanted = -1
+  private var swallowing = 0
+
+  public init() {}
+
+  /// Bytes received but not yet framed.
+  public var bufferedByteCount: Int { buffer.count - position }
+
+  public mutating func append(_ bytes: UnsafeRawBufferPointer) {
+    compact()
+    var input = bytes[...]
+    if swallowing > 0 {
+      let skipped = min(swallowing, input.count)
+      swallowing -= skipped
+      input = input.dropFirst(skipped)
+    }
+    buffer.append(contentsOf: input)
+  }
+
+  public mutating func append(_ bytes: [UInt8]) {
+    bytes.withUnsafeBytes { append($0) }
+  }
+
+  /// The next data block will be `count` bytes (the value plus its CR LF).
+  public mutating func expectData(count: Int) { dataWanted = count }
+
+  /// Drops the next `count` bytes without keeping them (a refused value's data block).
+  public mutating func swallow(count: Int) {
+    let available = min(count, buffer.count - position)
+    position += available
+    swallowing = count - available
+  }
+
+  /// The next complete frame, or nil when more bytes are needed.
+  public mutating func next() -> Frame? {
+    if swallowing > 0 { return nil }
+    if dataWanted >= 0 {
+      guard buffer.count - position >= dataWanted else { return nil }
+      let block = Array(buffer[position..<(position + dataWanted)])
+      position += dataWanted
+      dataWanted = -1
+      return .data(block)
+    }
+    guard position < buffer.count else { return nil }
+    guard let newline = buffer[position...].firstIndex(of: 10) else {
+      return isAcceptableLongLine() ? nil : .lineTooLong
+    }
+    var end = newline
+    if end > position && buffer[end - 1] == 13 { end -= 1 }
+    let tokens = MemcacheTokens(buffer[position..<end])
+    position = newline + 1
+    return .line(tokens)
+  }
+
+  /// A partial line may keep growing while it is short, or a multi-get within its own limit.
+  private func isAcceptableLongLine() -> Bool {
+    let pending = buffer.count - position
+    guard pending > Self.lineLimit else { return true }
+    guard pending <= Self.multiGetLimit else { return false }
+    var start = position
+    while start < buffer.count && buffer[start] == UInt8(ascii: " ") { start += 1 }
+    guard start - position <= 100 else { return false }
+    let head = buffer[start..<min(buffer.count, start + 5)]
+    return head.starts(with: Array("get ".utf8)) || head.starts(with: Array("gets ".utf8))
+  }
+
+  /// Drops consumed bytes once they are most of the buffer, so memory tracks what is pending.
+  private mutating func compact() {
+    if position == buffer.count {
+      buffer.removeAll(keepingCapacity: buffer.capacity <= 64 * 1024)
+      position = 0
+    } else if position > 4_096 && position * 2 > buffer.count {
+      buffer.removeSubrange(0..<position)
+      position = 0
+    }
+  }
+}
