@@ -2,7 +2,7 @@
 /// storage commands, split at any byte, many per read. Which lines take a data block is the server's
 /// call: after reading a storage line it asks for `expectData(count:)` or `swallow(count:)`.
 ///
-/// Lines end at LF (a CR before it is dropped). A line that has no LF within 2,048 bytes closes the
+/// Lines end at LF (a CR before it is dropped unless the line is nothing else). A line that has no LF within 2,048 bytes closes the
 /// connection unless it is a `get`/`gets` (large multi-gets are allowed to be long), as memcached does.
 public struct MemcacheRequestDecoder: Sendable {
   /// One framed piece of input.
@@ -71,7 +71,8 @@ public struct MemcacheRequestDecoder: Sendable {
       return isAcceptableLongLine() ? nil : .lineTooLong
     }
     var end = newline
-    if end > position && buffer[end - 1] == 13 { end -= 1 }
+    // memcached drops the CR only from a line longer than that CR alone.
+    if end - position > 1 && buffer[end - 1] == 13 { end -= 1 }
     let tokens = MemcacheTokens(buffer[position..<end])
     position = newline + 1
     return .line(tokens)

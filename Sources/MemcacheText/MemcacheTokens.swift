@@ -1,10 +1,12 @@
 /// A command line split at spaces, as memcached's tokenizer splits it: runs of spaces separate
-/// tokens, and nothing else does (a tab belongs to its token).
+/// tokens, and nothing else does (a tab belongs to its token). Like memcached, which reads the line as
+/// a C string, it ignores everything from a NUL byte on.
 public struct MemcacheTokens: Equatable, Sendable {
   public let tokens: [[UInt8]]
 
   public init(_ line: ArraySlice<UInt8>) {
-    tokens = line.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: true).map(Array.init)
+    let text = line.prefix { $0 != 0 }
+    tokens = text.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: true).map(Array.init)
   }
 
   public init(_ text: String) { self.init(Array(text.utf8)[...]) }

@@ -80,7 +80,13 @@ extension MemcachedConnection {
     }
     counters.touchCommands += 1
     let deadline = MemcachedExpiry.deadline(exptime, now: store.clock.now(), startedAt: shared.startedAt)
-    if store.expire(key, at: deadline, in: 0) {
+    let now = secondsSinceStart(store)
+    let touched: Void? = store.modify(key, in: 0, touch: true) { entry in
+      entry.expiresAt = deadline
+      entry.meta.insert(StoreEntry.MetaState.fetched)
+      entry.meta.lastAccess = now
+    }
+    if touched != nil {
       counters.touchHits += 1
       status("TOUCHED")
     } else {

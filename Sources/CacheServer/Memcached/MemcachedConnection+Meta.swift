@@ -58,7 +58,14 @@ extension MemcachedConnection {
       created = true
     }
     let clock = store.clock
+    // Flags that need the item's state before this fetch (l, h) or change it (T, N, R) make memcached
+    // bump the item after answering, and only on success; otherwise it bumps while fetching.
+    let bumpsLate = tokens.tokens.dropFirst(2).contains { "lhTNR".utf8.contains($0[0]) }
     let outcome = store.modify(key, in: 0, touch: !flags.noBump) { entry -> [UInt8]? in
+      if !flags.noBump && !bumpsLate {
+        entry.meta.insert(StoreEntry.MetaState.fetched)
+        entry.meta.lastAccess = now
+      }
       var line = Array((flags.returnValue ? "VA \(entry.value.count)" : "HD").utf8)
       var won = false
       for index in 2..<tokens.count {
@@ -101,7 +108,7 @@ extension MemcachedConnection {
       }
       line += [13, 10]
       if flags.returnValue { line += entry.value + [13, 10] }
-      if !flags.noBump {
+      if !flags.noBump && bumpsLate {
         entry.meta.insert(StoreEntry.MetaState.fetched)
         entry.meta.lastAccess = now
       }
@@ -184,7 +191,8 @@ extension MemcachedConnection {
     let flags = pending.flags
     let outcome = storeItem(
       pending.command, key: StoreKey(flags.key), value: Array(block.dropLast(2)), flags: flags.clientFlags,
-      deadline: flags.ttl ?? StoreEntry.never, requestCas: flags.compareCas ?? 0, &store)
+      deadline: flags.ttl ?? StoreEntry.never, requestCas: flags.compareCas ?? 0,
+      allowStale: flags.invalidate && pending.command == .cas, &store)
     var line: [UInt8]
     var newCas: UInt64 = 0
     switch outcome {

@@ -72,16 +72,21 @@ final class MemcachedConnection: ConnectionHandler {
 
   private func run(_ tokens: MemcacheTokens, _ store: inout Store) -> ConnectionAction {
     silent = false
-    guard !tokens.isEmpty else {
+    // Every command name has at least two bytes.
+    guard !tokens.isEmpty, tokens[0].count >= 2 else {
       reply.line("ERROR")
       return .keepOpen
     }
     let count = tokens.count
     switch String(decoding: tokens[0], as: UTF8.self) {
-    case "get" where count >= 2: retrieve(tokens, &store, cas: false, touch: false)
-    case "gets" where count >= 2: retrieve(tokens, &store, cas: true, touch: false)
-    case "gat" where count >= 3: retrieve(tokens, &store, cas: false, touch: true)
-    case "gats" where count >= 3: retrieve(tokens, &store, cas: true, touch: true)
+    case "get", "bget", "gets", "gat", "gats":
+      guard count >= 2 else {
+        reply.line("ERROR")
+        return .keepOpen
+      }
+      let name = tokens[0]
+      retrieve(
+        tokens, &store, cas: name.last == UInt8(ascii: "s"), touch: name.starts(with: Array("gat".utf8)))
     case "set" where count == 5 || count == 6: beginStore(.set, tokens, &store)
     case "add" where count == 5 || count == 6: beginStore(.add, tokens, &store)
     case "replace" where count == 5 || count == 6: beginStore(.replace, tokens, &store)
@@ -109,7 +114,10 @@ final class MemcachedConnection: ConnectionHandler {
       }
       store.clock.advance(byMilliseconds: Int64(milliseconds))
       reply.line("OK")
-    default: reply.line("ERROR")
+    default:
+      // An HTTP request sent to memcached's port closes the connection.
+      if tokens[count - 1].starts(with: Array("HTTP/".utf8)) { return .close }
+      reply.line("ERROR")
     }
     return .keepOpen
   }

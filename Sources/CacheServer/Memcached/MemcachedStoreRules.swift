@@ -12,9 +12,11 @@ extension MemcachedConnection {
   }
 
   /// Stores `value` by `command`'s rule. `requestCas` 0 means the client asked for no cas check.
+  /// `allowStale` (ms with I and a cas) accepts an older cas: the value is stored but marked stale,
+  /// keeping the item's TTL and its win token, as a late writer after an invalidation.
   func storeItem(
     _ command: StorageCommand, key: StoreKey, value: [UInt8], flags: UInt32, deadline: Int64,
-    requestCas: UInt64, _ store: inout Store
+    requestCas: UInt64, allowStale: Bool = false, _ store: inout Store
   ) -> StoreOutcome {
     let fresh = StoreEntry(value: value, expiresAt: deadline, flags: flags)
     guard let old = store.peek(key, in: 0) else {
@@ -32,7 +34,17 @@ extension MemcachedConnection {
       _ = store.modify(key, in: 0, touch: true) { _ in }
       return .notStored
     case .cas:
-      guard casMatches else {
+      if allowStale && requestCas != 0 && requestCas < old.cas {
+        counters.casHits += 1
+        var late = fresh
+        late.expiresAt = old.expiresAt
+        late.meta.insert(StoreEntry.MetaState.stale)
+        if old.meta.contains(StoreEntry.MetaState.tokenSent) {
+          late.meta.insert(StoreEntry.MetaState.tokenSent)
+        }
+        return save(key, late, &store)
+      }
+      guard requestCas != 0 && casMatches else {
         counters.casBadValue += 1
         return .exists
       }

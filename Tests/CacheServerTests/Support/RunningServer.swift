@@ -1,7 +1,7 @@
 import CacheServer
 import Foundation
 
-/// Our Redis-protocol server on a free loopback port, on its own thread, stopped when released.
+/// One of our servers on a free loopback port, running on its own thread, stopped when released.
 final class RunningServer: @unchecked Sendable {
   let port: UInt16
   private let stopper: EventLoopStopper
@@ -11,10 +11,20 @@ final class RunningServer: @unchecked Sendable {
     let server = try RedisServer(options)
     port = server.port
     stopper = server.stopper
+    start(Box { server.run() })
+  }
+
+  init(memcached options: MemcachedServer.Options) throws {
+    let server = try MemcachedServer(options)
+    port = server.port
+    stopper = server.stopper
+    start(Box { server.run() })
+  }
+
+  private func start(_ box: Box) {
     let finished = self.finished
-    let box = ServerBox(server)
     Thread.detachNewThread {
-      box.server.run()
+      box.run()
       finished.signal()
     }
   }
@@ -24,9 +34,10 @@ final class RunningServer: @unchecked Sendable {
     _ = finished.wait(timeout: .now() + 5)
   }
 
-  private final class ServerBox: @unchecked Sendable {
-    let server: RedisServer
-    init(_ server: RedisServer) { self.server = server }
+  /// Carries a server's run loop to its thread, which owns the server from then on.
+  private final class Box: @unchecked Sendable {
+    let run: () -> Void
+    init(_ run: @escaping () -> Void) { self.run = run }
   }
 }
 
@@ -36,6 +47,17 @@ extension RedisServer.Options {
     var options = Self()
     options.port = 0
     options.testClock = true
+    return options
+  }
+}
+
+extension MemcachedServer.Options {
+  /// A free port on loopback with the test clock on.
+  static func forTests(threads: Int = 1) -> Self {
+    var options = Self()
+    options.port = 0
+    options.configuration.testClock = true
+    options.configuration.threads = threads
     return options
   }
 }

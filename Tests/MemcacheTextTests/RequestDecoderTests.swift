@@ -1,0 +1,83 @@
+import MemcacheText
+import Testing
+
+@Suite("MemcacheRequestDecoder")
+struct RequestDecoderTests {
+  /// Frames `input` fed in pieces of `split` bytes, asking for a data block after each storage line
+  /// the way a server does.
+  private func frames(_ input: [UInt8], split: Int) -> [MemcacheRequestDecoder.Frame] {
+    var decoder = MemcacheRequestDecoder()
+    var result: [MemcacheRequestDecoder.Frame] = []
+    var offset = 0
+    while offset < input.count {
+      decoder.append(Array(input[offset..<min(offset + split, input.count)]))
+      offset += split
+      while let frame = decoder.next() {
+        result.append(frame)
+        if case .line(let tokens) = frame, tokens.count >= 5, tokens[0] == Array("set".utf8),
+          let length = MemcacheNumber.int32(tokens[4])
+        {
+          decoder.expectData(count: Int(length) + 2)
+        }
+      }
+    }
+    return result
+  }
+
+  @Test("a pipeline split at every byte gives the same frames, data blocks with CR LF inside whole")
+  func splitAtEveryByte() {
+    let input = Array("set k 0 0 6\r\na\r\nb\nc\r\nget k  other\r\nversion\n\r\n".utf8)
+    let expected: [MemcacheRequestDecoder.Frame] = [
+      .line(MemcacheTokens("set k 0 0 6")), .data(Array("a\r\nb\nc\r\n".utf8)),
+      .line(MemcacheTokens("get k other")), .line(MemcacheTokens("version")), .line(MemcacheTokens("")),
+    ]
+    for split in 1...input.count {
+      #expect(frames(input, split: split) == expected, "split \(split)")
+    }
+  }
+
+  @Test("tokens split at runs of spaces only; noreply is the last token")
+  func tokens() {
+    let tokens = MemcacheTokens("  set\tx  k 1 noreply ")
+    #expect(tokens.tokens.map { String(decoding: $0, as: UTF8.self) } == ["set\tx", "k", "1", "noreply"])
+    #expect(tokens.hasNoReply)
+    #expect(!MemcacheTokens("noreply get").hasNoReply)
+  }
+
+  @Test("a refused block is swallowed, also when it arrives later and in pieces")
+  func swallow() {
+    var decoder = MemcacheRequestDecoder()
+    decoder.append(Array("set k 0 0 10\r\n0123".utf8))
+    #expect(decoder.next() == .line(MemcacheTokens("set k 0 0 10")))
+    decoder.swallow(count: 12)
+    #expect(decoder.next() == nil)
+    decoder.append(Array("456".utf8))
+    #expect(decoder.next() == nil)
+    decoder.append(Array("789\r\nversion\r\n".utf8))
+    #expect(decoder.next() == .line(MemcacheTokens("version")))
+    #expect(decoder.bufferedByteCount == 0)
+  }
+
+  @Test("a line without LF past 2,048 bytes closes, unless it is a get or gets")
+  func lineLimit() {
+    var junk = MemcacheRequestDecoder()
+    junk.append(Array(repeating: UInt8(ascii: "x"), count: 2_048))
+    #expect(junk.next() == nil)
+    junk.append([UInt8(ascii: "x")])
+    #expect(junk.next() == .lineTooLong)
+    var multiGet = MemcacheRequestDecoder()
+    multiGet.append(Array("get ".utf8) + Array(repeating: UInt8(ascii: "k"), count: 5_000))
+    #expect(multiGet.next() == nil)
+    multiGet.append(Array("\r\n".utf8))
+    guard case .line(let tokens) = multiGet.next() else {
+      Issue.record("the long get line did not arrive")
+      return
+    }
+    #expect(tokens.count == 2 && tokens[1].count == 5_000)
+    var indented = MemcacheRequestDecoder()
+    indented.append(
+      Array(repeating: UInt8(ascii: " "), count: 101) + Array("get ".utf8)
+        + Array(repeating: 107, count: 2_000))
+    #expect(indented.next() == .lineTooLong)
+  }
+}
