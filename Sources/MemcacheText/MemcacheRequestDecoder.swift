@@ -28,6 +28,9 @@ public struct MemcacheRequestDecoder: Sendable {
 
   public init() {}
 
+  /// Whether a data block is still awaited or being dropped: memcached writes no reply until then.
+  public var isInsideDataBlock: Bool { swallowing > 0 || dataWanted >= 0 }
+
   /// Bytes received but not yet framed.
   public var bufferedByteCount: Int { buffer.count - position }
 

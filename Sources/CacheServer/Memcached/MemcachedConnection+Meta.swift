@@ -197,6 +197,9 @@ extension MemcachedConnection {
     var newCas: UInt64 = 0
     switch outcome {
     case .stored(let cas):
+      if flags.binaryKey {
+        _ = store.modify(StoreKey(flags.key), in: 0) { $0.meta.insert(StoreEntry.MetaState.binaryKey) }
+      }
       if flags.quiet { return }
       line = Array("HD".utf8)
       newCas = cas

@@ -31,30 +31,56 @@ final class MemcachedConnection: ConnectionHandler {
   }
 
   func receive(_ input: UnsafeRawBufferPointer, output: inout [UInt8]) -> ConnectionAction {
+    // A first byte of 0x80 starts memcached's binary protocol, deprecated since 1.6 and not served.
+    if isFirstRead {
+      isFirstRead = false
+      if input.first == 0x80 { return .close }
+    }
     decoder.append(input)
     counters.bytesRead += UInt64(input.count)
-    let action = shared.store.withStore { store in
+    let outcome = shared.store.withStore { store in
       store.clock.pin()
       defer { store.clock.unpin() }
       shared.applyDueFlush(&store)
       while let frame = decoder.next() {
         switch frame {
         case .lineTooLong:
-          return ConnectionAction.close
+          return Outcome.abort
         case .data(let block):
           finishStore(block, &store)
         case .line(let tokens):
-          if case .close = run(tokens, &store) { return .close }
+          let outcome = run(tokens, &store)
+          if outcome != .proceed { return outcome }
         }
       }
-      return .keepOpen
+      return .proceed
     }
-    counters.bytesWritten += UInt64(reply.bytes.count)
-    output.append(contentsOf: reply.bytes)
-    reply.removeAll()
-    shared.add(counters)
-    counters = MemcachedCounters()
-    return action
+    defer {
+      shared.add(counters)
+      counters = MemcachedCounters()
+    }
+    switch outcome {
+    case .abort:
+      // memcached drops the replies it has not written when it closes a connection on bad input.
+      reply.removeAll()
+      return .close
+    case .quit, .proceed:
+      // Like memcached, nothing is written while a data block is still to come (or to be dropped).
+      if outcome == .proceed && decoder.isInsideDataBlock { return .keepOpen }
+      counters.bytesWritten += UInt64(reply.bytes.count)
+      output.append(contentsOf: reply.bytes)
+      reply.removeAll()
+      return outcome == .quit ? .close : .keepOpen
+    }
+  }
+
+  /// What a command asks of the connection.
+  enum Outcome: Equatable {
+    case proceed
+    /// Send what is pending, then close (quit).
+    case quit
+    /// Close without sending what is pending (an HTTP request, a line too long).
+    case abort
   }
 
   func closed() { shared.connectionClosed() }
@@ -70,19 +96,19 @@ final class MemcachedConnection: ConnectionHandler {
     reply.line(text)
   }
 
-  private func run(_ tokens: MemcacheTokens, _ store: inout Store) -> ConnectionAction {
+  private func run(_ tokens: MemcacheTokens, _ store: inout Store) -> Outcome {
     silent = false
     // Every command name has at least two bytes.
     guard !tokens.isEmpty, tokens[0].count >= 2 else {
       reply.line("ERROR")
-      return .keepOpen
+      return .proceed
     }
     let count = tokens.count
     switch String(decoding: tokens[0], as: UTF8.self) {
     case "get", "bget", "gets", "gat", "gats":
       guard count >= 2 else {
         reply.line("ERROR")
-        return .keepOpen
+        return .proceed
       }
       let name = tokens[0]
       retrieve(
@@ -101,7 +127,7 @@ final class MemcachedConnection: ConnectionHandler {
     case "version": reply.line("VERSION \(MemcachedFrontEnd.reportedVersion)")
     case "verbosity" where count == 2 || count == 3: verbosity(tokens)
     case "stats": stats(tokens, &store)
-    case "quit": return .close
+    case "quit": return .quit
     case "mn": reply.line("MN")
     case "mg": metaGet(tokens, &store)
     case "ms": metaSetBegin(tokens, &store)
@@ -110,16 +136,23 @@ final class MemcachedConnection: ConnectionHandler {
     case "advanceclock" where shared.configuration.testClock && count == 2:
       guard let milliseconds = MemcacheNumber.uint64(tokens[1]), milliseconds < UInt64(Int64.max) else {
         reply.line("CLIENT_ERROR bad command line format")
-        return .keepOpen
+        return .proceed
       }
       store.clock.advance(byMilliseconds: Int64(milliseconds))
       reply.line("OK")
+    case "me": metaDebug(tokens, &store)
     default:
-      // An HTTP request sent to memcached's port closes the connection.
-      if tokens[count - 1].starts(with: Array("HTTP/".utf8)) { return .close }
+      // memcached dispatches on the first letter; only a line that matches none of its families is
+      // checked for HTTP, and an HTTP request closes the connection.
+      let families = "gsacidt".utf8
+      if !families.contains(tokens[0][0]) && !(tokens[0][0] == UInt8(ascii: "m") && tokens[0].count == 2)
+        && tokens[count - 1].starts(with: Array("HTTP/".utf8))
+      {
+        return .abort
+      }
       reply.line("ERROR")
     }
-    return .keepOpen
+    return .proceed
   }
 
   private func finishStore(_ block: [UInt8], _ store: inout Store) {
@@ -143,4 +176,5 @@ final class MemcachedConnection: ConnectionHandler {
   }
 
   var pendingMeta: PendingMetaSet?
+  private var isFirstRead = true
 }

@@ -1,11 +1,34 @@
-/// Whether an item fits memcached's item size limit (`-I`, 1 MB by default). memcached counts its
-/// 48-byte item header, the key and a NUL, the value with its CR LF, the 8-byte cas and, when flags are
-/// not zero, 4 bytes of flags (items.c `item_make_header`).
+/// How memcached sizes an item: its 48-byte header, the key and a NUL, the value with its CR LF, the
+/// 8-byte cas and, when flags are not zero, 4 bytes of flags (items.c `item_make_header`). The total
+/// decides whether an item fits the item size limit (`-I`, 1 MB by default) and its slab class.
 enum MemcachedItemSize {
   static let header = 48
 
+  static func total(keyLength: Int, valueLength: Int, flags: UInt32) -> Int {
+    header + keyLength + 1 + valueLength + 2 + 8 + (flags == 0 ? 0 : 4)
+  }
+
   static func fits(keyLength: Int, valueLength: Int, flags: UInt32, limit: Int) -> Bool {
-    let total = header + keyLength + 1 + valueLength + 2 + 8 + (flags == 0 ? 0 : 4)
-    return total <= limit
+    total(keyLength: keyLength, valueLength: valueLength, flags: flags) <= limit
+  }
+
+  /// memcached's default slab classes: 96-byte chunks growing by a factor of 1.25, aligned to 8 bytes,
+  /// up to the 512 KB chunk limit of the default 1 MB item size.
+  static let slabSizes: [Int] = {
+    var sizes: [Int] = []
+    var size = 96
+    let largest = 512 * 1024
+    while Double(size) <= Double(largest) / 1.25 {
+      sizes.append(size)
+      size = Int(Double(size) * 1.25)
+      if size % 8 != 0 { size += 8 - size % 8 }
+    }
+    sizes.append(largest)
+    return sizes
+  }()
+
+  /// The slab class (from 1) whose chunks hold an item of `total` bytes.
+  static func slabClass(forTotal total: Int) -> Int {
+    (slabSizes.firstIndex { $0 >= total } ?? slabSizes.count - 1) + 1
   }
 }

@@ -48,7 +48,7 @@ struct MemcachedDifferentialTests {
         replies.append(text)
       }
       guard replies.count == 2 else { break }
-      if !Self.agree(replies[0], replies[1]) {
+      if !MemcachedReplyComparison.agree(replies[0], replies[1]) {
         let key = request.split(separator: " ").dropFirst().first.map(String.init) ?? ""
         let earlier = history.dropLast().filter { $0.contains(" \(key)") }.suffix(6).map(\.debugDescription)
         mismatches.append(
@@ -88,55 +88,5 @@ struct MemcachedDifferentialTests {
         known[String(words[1])] = String(field.dropFirst())
       }
     }
-  }
-
-  /// Equal, except cas numbers, meta `t`/`l` values within one of each other, and padded counters.
-  static func agree(_ real: String, _ ours: String) -> Bool {
-    if real == ours { return true }
-    let left = trimmingPaddedCounters(real.components(separatedBy: "\r\n"))
-    let right = trimmingPaddedCounters(ours.components(separatedBy: "\r\n"))
-    guard left.count == right.count else { return false }
-    return zip(left, right).allSatisfy { lineAgrees($0, $1) }
-  }
-
-  /// A value of digits then spaces, after a VALUE or VA line, becomes the bare digits, and the line's
-  /// byte count (and a meta `s` flag) follows.
-  static func trimmingPaddedCounters(_ lines: [String]) -> [String] {
-    var lines = lines
-    for index in lines.indices.dropLast() {
-      let data = lines[index + 1]
-      let digits = data.prefix { $0.isNumber }
-      guard !digits.isEmpty, digits.count < data.count, data.dropFirst(digits.count).allSatisfy({ $0 == " " })
-      else { continue }
-      var fields = lines[index].split(separator: " ").map(String.init)
-      guard let kind = fields.first, kind == "VALUE" || kind == "VA", fields.count >= 2 else { continue }
-      let sizeIndex = kind == "VALUE" ? 3 : 1
-      guard fields.count > sizeIndex, fields[sizeIndex] == String(data.count) else { continue }
-      fields[sizeIndex] = String(digits.count)
-      for field in fields.indices where kind == "VA" && fields[field] == "s\(data.count)" {
-        fields[field] = "s\(digits.count)"
-      }
-      lines[index] = fields.joined(separator: " ")
-      lines[index + 1] = String(digits)
-    }
-    return lines
-  }
-
-  private static func lineAgrees(_ real: String, _ ours: String) -> Bool {
-    if real == ours { return true }
-    let left = real.split(separator: " ", omittingEmptySubsequences: false)
-    let right = ours.split(separator: " ", omittingEmptySubsequences: false)
-    guard left.count == right.count, let kind = left.first else { return false }
-    let isValue = kind == "VALUE" && left.count == 5
-    let isMeta = ["VA", "HD", "EN", "NF", "NS", "EX"].contains(kind)
-    guard isValue || isMeta else { return false }
-    for (index, (a, b)) in zip(left, right).enumerated() where a != b {
-      if isValue && index == 4 && a.allSatisfy(\.isNumber) && b.allSatisfy(\.isNumber) { continue }
-      guard isMeta, let flag = a.first, flag == b.first, ["c", "t", "l"].contains(flag),
-        let x = Int64(a.dropFirst()), let y = Int64(b.dropFirst())
-      else { return false }
-      if flag != "c" && abs(x - y) > 1 { return false }
-    }
-    return true
   }
 }

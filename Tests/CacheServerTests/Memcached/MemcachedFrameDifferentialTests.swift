@@ -1,0 +1,95 @@
+import CacheServer
+import TestSupport
+import Testing
+
+/// Raw bytes, valid and mutated, sent to our server and to a real memcached: each frame on a fresh
+/// connection that the client then half-closes, so the whole answer (replies, errors, the connection
+/// closing or not) is compared byte for byte, with MemcachedReplyComparison's allowances (a mutated
+/// frame can turn a get into a gets, which shows each server's own cas numbers).
+@Suite("Memcached front end vs real memcached, byte for byte", .serialized)
+struct MemcachedFrameDifferentialTests {
+  private static let seeds: [String] = [
+    "set k 0 0 1\r\nv\r\n", "get k\r\n", "get k k2\r\n", "add k2 5 0 2\r\nab\r\n", "incr n 1\r\n",
+    "set n 0 0 2\r\n10\r\n", "delete k\r\n", "touch k 10\r\n", "mg k v f t\r\n", "ms k 2 T0\r\nhi\r\n",
+    "md k q\r\n", "ma n v\r\n", "mn\r\n", "version\r\n", "verbosity 1\r\n", "quit\r\n", "GET / HTTP/1.1\r\n",
+    "set k 0 0 1 noreply\r\nv\r\nget k\r\n", "append k 0 0 1\r\nw\r\n", "gat 0 k\r\n",
+  ]
+
+  @Test("5,000 valid and mutated frames get the same bytes back", arguments: [UInt64(2_026_1124)])
+  func mutatedFrames(seed: UInt64) throws {
+    guard let executable = MemcachedPeer.executable() else {
+      if PeerProcess.requirePeers { Issue.record("memcached is not installed, and CI requires it") }
+      print("skipped: memcached is not installed (apt-get install memcached)")
+      return
+    }
+    let peer = try MemcachedPeer(executable: executable)
+    let ours = try RunningServer(memcached: .forTests())
+    var random = SeededRandom(seed: seed)
+    var mismatches: [String] = []
+    for step in 0..<5_000 {
+      var frame = Array(Self.seeds[random.below(Self.seeds.count)].utf8)
+      for _ in 0..<random.below(3) {
+        switch random.below(4) {
+        case 0: if !frame.isEmpty { frame[random.below(frame.count)] = Self.interestingByte(&random) }
+        case 1: frame.insert(Self.interestingByte(&random), at: random.below(frame.count + 1))
+        case 2: if !frame.isEmpty { frame.remove(at: random.below(frame.count)) }
+        default: frame = Array(frame.prefix(random.below(frame.count + 1)))
+        }
+      }
+      let expected = try Self.answer(to: frame, port: peer.port)
+      let actual = try Self.answer(to: frame, port: ours.port)
+      if expected != actual
+        && !MemcachedReplyComparison.agree(
+          String(decoding: expected, as: UTF8.self), String(decoding: actual, as: UTF8.self))
+      {
+        mismatches.append(
+          "step \(step): \(Self.show(frame)) real: \(Self.show(expected)) ours: \(Self.show(actual))")
+        if mismatches.count >= 10 { break }
+      }
+    }
+    #expect(mismatches.isEmpty, "\n\(mismatches.joined(separator: "\n"))")
+  }
+
+  @Test("a line without LF closes after 2,048 bytes, as memcached does, unless it is a get")
+  func longLines() throws {
+    guard let executable = MemcachedPeer.executable() else {
+      if PeerProcess.requirePeers { Issue.record("memcached is not installed, and CI requires it") }
+      print("skipped: memcached is not installed (apt-get install memcached)")
+      return
+    }
+    let peer = try MemcachedPeer(executable: executable)
+    let ours = try RunningServer(memcached: .forTests())
+    let frames = [
+      Array(repeating: UInt8(ascii: "x"), count: 3_000),
+      Array("get ".utf8) + Array(repeating: UInt8(ascii: "k"), count: 3_000) + Array("\r\n".utf8),
+      Array("set ".utf8) + Array(repeating: UInt8(ascii: "k"), count: 2_100) + Array(" 0 0 1\r\nv\r\n".utf8),
+    ]
+    for frame in frames {
+      #expect(try Self.answer(to: frame, port: ours.port) == Self.answer(to: frame, port: peer.port))
+    }
+  }
+
+  private static func answer(to frame: [UInt8], port: UInt16) throws -> [UInt8] {
+    let client = try TestClient(port: port, timeoutSeconds: 2)
+    client.send(frame)
+    client.finishSending()
+    return client.receiveAll()
+  }
+
+  private static func interestingByte(_ random: inout SeededRandom) -> UInt8 {
+    let special: [UInt8] = Array("\r\n 0123456789-kvTqgsm".utf8) + [0]
+    return random.below(4) == 0
+      ? UInt8(truncatingIfNeeded: random.next()) : special[random.below(special.count)]
+  }
+
+  private static func show(_ bytes: [UInt8]) -> String {
+    bytes.prefix(300).map { byte in
+      switch byte {
+      case 13: "\\r"
+      case 10: "\\n"
+      case 32...126: String(UnicodeScalar(byte))
+      default: "\\x" + String(byte, radix: 16)
+      }
+    }.joined()
+  }
+}
