@@ -28,8 +28,8 @@ struct RedisBenchmark {
     let real = try start(ours: false)
     print("")
     print(
-      pad("pipeline  test", 18) + pad("cachelings", 14, right: true) + pad("redis-server", 14, right: true)
-        + pad("ratio", 8, right: true) + "   target")
+      TableText.pad("pipeline  test", 18) + TableText.pad("cachelings", 14, right: true) + TableText.pad("redis-server", 14, right: true)
+        + TableText.pad("ratio", 8, right: true) + "   target")
     var allMet = true
     for pipeline in [1, 16] {
       // Alternate the servers, so that neither always runs on a machine warmed or loaded by the other.
@@ -43,8 +43,8 @@ struct RedisBenchmark {
         let target = Self.targets[pipeline] ?? 0
         allMet = allMet && ratio >= target
         print(
-          pad("P\(pipeline)        \(test)", 18) + pad(Self.format(mine), 14, right: true)
-            + pad(Self.format(theirs), 14, right: true) + pad(String(format: "%.3f", ratio), 8, right: true)
+          TableText.pad("P\(pipeline)        \(test)", 18) + TableText.pad(TableText.rate(mine), 14, right: true)
+            + TableText.pad(TableText.rate(theirs), 14, right: true) + TableText.pad(String(format: "%.3f", ratio), 8, right: true)
             + String(format: "   >= %.1f %@", target, ratio >= target ? "met" : "MISSED"))
       }
     }
@@ -105,17 +105,5 @@ struct RedisBenchmark {
       text += "*3\r\n$3\r\nSET\r\n$\(key.utf8.count)\r\n\(key)\r\n$100\r\n\(value)\r\n"
     }
     return Data(text.utf8)
-  }
-
-  static func format(_ rate: Double) -> String {
-    let formatter = NumberFormatter()
-    formatter.numberStyle = .decimal
-    formatter.maximumFractionDigits = 0
-    return formatter.string(from: NSNumber(value: rate)) ?? String(Int(rate))
-  }
-
-  private func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
-    let gap = String(repeating: " ", count: max(0, width - text.count))
-    return right ? gap + text : text + gap
   }
 }

@@ -14,7 +14,7 @@ final class ServerProcess {
     process.standardError = FileHandle.nullDevice
     try process.run()
     for _ in 0..<200 {
-      if (try? runTool("redis-cli", ["-p", String(port), "PING"]))?.contains("PONG") == true { return }
+      if Self.accepts(port) { return }
       usleep(25_000)
     }
     throw BenchError("\(executable) did not start on port \(port)")
@@ -35,7 +35,37 @@ final class ServerProcess {
     process.waitUntilExit()
   }
 
-  static func freePort() -> UInt16 { UInt16.random(in: 20_000...60_000) }
+  /// A port nothing uses now, chosen by the kernel (a random pick can meet a client's ephemeral port).
+  static func freePort() -> UInt16 {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(descriptor) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer -> Int32 in
+        guard bind(descriptor, pointer, length) == 0 else { return -1 }
+        return getsockname(descriptor, pointer, &length)
+      }
+    }
+    return bound == 0 ? UInt16(bigEndian: address.sin_port) : UInt16.random(in: 20_000...30_000)
+  }
+
+  /// Whether something accepts connections on the loopback `port`.
+  static func accepts(_ port: UInt16) -> Bool {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(descriptor) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = port.bigEndian
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    return withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+      }
+    }
+  }
 }
 
 /// Runs a tool from PATH and returns its standard output; throws when it fails.

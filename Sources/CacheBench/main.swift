@@ -6,6 +6,7 @@ import Glibc
 let usage = """
   Usage: cachelings-bench cachekit [--seconds S] [--runs N] [--no-django] [--venv PATH]
          cachelings-bench redis [--requests N] [--keys N]
+         cachelings-bench memcached [--seconds N] [--runs N]
 
   cachekit: get, set and incr per second of MemoryCache and FileCache and, in the same run,
   of Django 5.2's LocMemCache and FileBasedCache, with each ratio. The first run creates a
@@ -13,6 +14,9 @@ let usage = """
   redis: redis-benchmark against `cachelings serve redis` and a real redis-server in the same
   run (requests per second at pipeline 1 and 16, and the ratio), then resident memory of both
   after loading the same keys. Needs redis-server and redis-tools.
+  memcached: memcaslap (one client thread, 50 connections) against `cachelings serve memcached`
+  and a real memcached, one worker thread each, alternating; TPS and the ratio. Needs memcached
+  and libmemcached-tools.
   Build optimised first: swift build -c release, then .build/release/cachelings-bench ...
 
   Options:
@@ -48,6 +52,25 @@ if command == "redis" {
   }
   do {
     exit(try redis.run() ? 0 : 1)
+  } catch {
+    print("cachelings-bench: \(error)")
+    exit(1)
+  }
+}
+if command == "memcached" {
+  var memcached = MemcachedBenchmark()
+  while let option = arguments.popFirst() {
+    guard let text = arguments.popFirst(), let value = Int(text), value > 0 else {
+      fail("\(option) takes a positive whole number")
+    }
+    switch option {
+    case "--seconds": memcached.seconds = value
+    case "--runs": memcached.runs = value
+    default: fail("unknown option '\(option)'")
+    }
+  }
+  do {
+    exit(try memcached.run() ? 0 : 1)
   } catch {
     print("cachelings-bench: \(error)")
     exit(1)

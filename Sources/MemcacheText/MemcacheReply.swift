@@ -6,6 +6,17 @@ public struct MemcacheReply: Sendable {
 
   public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 
+  /// Hands the bytes to `output` and leaves the reply empty; an empty `output` takes the buffer
+  /// whole, so a large value is not copied a second time.
+  public mutating func move(into output: inout [UInt8]) {
+    if output.isEmpty {
+      swap(&output, &bytes)
+    } else {
+      output.append(contentsOf: bytes)
+    }
+    bytes.removeAll(keepingCapacity: true)
+  }
+
   /// Drops what was written after the first `count` bytes (a reply replaced by an error).
   public mutating func truncate(to count: Int) { bytes.removeSubrange(count...) }
 
@@ -28,7 +39,7 @@ public struct MemcacheReply: Sendable {
   }
 
   /// `VALUE <key> <flags> <bytes>[ <cas>]` then the data, as get and gets write a hit.
-  public mutating func value(key: [UInt8], flags: UInt32, data: [UInt8], cas: UInt64?) {
+  public mutating func value(key: some Collection<UInt8>, flags: UInt32, data: [UInt8], cas: UInt64?) {
     bytes.append(contentsOf: "VALUE ".utf8)
     bytes.append(contentsOf: key)
     bytes.append(32)

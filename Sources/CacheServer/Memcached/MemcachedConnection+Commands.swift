@@ -1,8 +1,8 @@
 import MemcacheText
 
 /// get, gets, gat, gats, incr, decr, delete, touch, flush_all and verbosity (proto_text.c).
-extension MemcachedConnection {
-  func retrieve(_ tokens: MemcacheTokens, _ store: inout Store, cas: Bool, touch: Bool) {
+extension MemcachedSession {
+  mutating func retrieve(_ tokens: MemcacheTokens, _ store: inout Store, cas: Bool, touch: Bool) {
     var deadline: Int64?
     var first = 1
     if touch {
@@ -16,13 +16,14 @@ extension MemcachedConnection {
     let start = reply.bytes.count
     let now = secondsSinceStart(store)
     for index in first..<tokens.count {
-      let token = tokens[index]
+      let token = tokens.slice(index)
       guard token.count <= Self.keyLimit else {
         reply.truncate(to: start)
         return reply.line("CLIENT_ERROR bad command line format")
       }
       if touch { counters.touchCommands += 1 } else { counters.getCommands += 1 }
-      let found = store.modify(StoreKey(token), in: 0, touch: true) { entry -> StoreEntry in
+      let key = StoreKey(Array(token))
+      let found = store.modify(key, in: 0, touch: true) { entry -> StoreEntry in
         if let deadline { entry.expiresAt = deadline }
         entry.meta.insert(StoreEntry.MetaState.fetched)
         entry.meta.lastAccess = now
@@ -33,12 +34,12 @@ extension MemcachedConnection {
         continue
       }
       if touch { counters.touchHits += 1 } else { counters.getHits += 1 }
-      reply.value(key: token, flags: entry.flags, data: entry.value, cas: cas ? entry.cas : nil)
+      reply.value(key: key.bytes, flags: entry.flags, data: entry.value, cas: cas ? entry.cas : nil)
     }
     reply.line("END")
   }
 
-  func arithmetic(_ tokens: MemcacheTokens, _ store: inout Store, increment: Bool) {
+  mutating func arithmetic(_ tokens: MemcacheTokens, _ store: inout Store, increment: Bool) {
     silent = tokens.hasNoReply
     guard let key = checkedKey(tokens[1]) else { return }
     guard let delta = MemcacheNumber.uint64(tokens[2]) else {
@@ -53,7 +54,7 @@ extension MemcachedConnection {
     }
   }
 
-  func delete(_ tokens: MemcacheTokens, _ store: inout Store) {
+  mutating func delete(_ tokens: MemcacheTokens, _ store: inout Store) {
     if tokens.count > 2 {
       let holdIsZero = tokens[2] == [UInt8(ascii: "0")]
       silent = tokens.hasNoReply
@@ -72,7 +73,7 @@ extension MemcachedConnection {
     }
   }
 
-  func touch(_ tokens: MemcacheTokens, _ store: inout Store) {
+  mutating func touch(_ tokens: MemcacheTokens, _ store: inout Store) {
     silent = tokens.hasNoReply
     guard let key = checkedKey(tokens[1]) else { return }
     guard let exptime = MemcacheNumber.int32(tokens[2]) else {
@@ -95,7 +96,7 @@ extension MemcachedConnection {
     }
   }
 
-  func flushAll(_ tokens: MemcacheTokens, _ store: inout Store) {
+  mutating func flushAll(_ tokens: MemcacheTokens, _ store: inout Store) {
     silent = tokens.hasNoReply
     counters.flushCommands += 1
     var delay: Int32 = 0
@@ -111,7 +112,7 @@ extension MemcachedConnection {
     status("OK")
   }
 
-  func verbosity(_ tokens: MemcacheTokens) {
+  mutating func verbosity(_ tokens: MemcacheTokens) {
     silent = tokens.hasNoReply
     guard let level = MemcacheNumber.uint32(tokens[1]) else {
       return status("CLIENT_ERROR bad command line format")

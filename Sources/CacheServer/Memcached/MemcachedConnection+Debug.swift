@@ -1,8 +1,8 @@
 import MemcacheText
 
 /// `me <key> [b]`, memcached's meta debug command: what the server knows about one item.
-extension MemcachedConnection {
-  func metaDebug(_ tokens: MemcacheTokens, _ store: inout Store) {
+extension MemcachedSession {
+  mutating func metaDebug(_ tokens: MemcacheTokens, _ store: inout Store) {
     guard tokens.count >= 2, tokens[1].count <= Self.keyLimit else {
       return reply.line("CLIENT_ERROR bad command line format")
     }

@@ -2,7 +2,7 @@ import MemcacheText
 
 /// The meta commands mg, ms, md and ma (proto_text.c process_m*_command): status codes of two letters,
 /// flags echoed in the order asked, and `q` to hide the nominal replies in pipelines.
-extension MemcachedConnection {
+extension MemcachedSession {
   struct PendingMetaSet {
     let command: StorageCommand
     let flags: MetaFlags
@@ -10,7 +10,7 @@ extension MemcachedConnection {
   }
 
   /// Checks shared by the meta commands: token count, key length, flag count. False after replying.
-  private func metaPreamble(_ tokens: MemcacheTokens, tooLong: StaticString) -> Bool {
+  private mutating func metaPreamble(_ tokens: MemcacheTokens, tooLong: StaticString) -> Bool {
     guard tokens.count >= 2 else {
       reply.line("ERROR")
       return false
@@ -43,7 +43,7 @@ extension MemcachedConnection {
     entry.hasExpiry ? String(entry.expiresAt / 1_000 - store.clock.now() / 1_000) : "-1"
   }
 
-  func metaGet(_ tokens: MemcacheTokens, _ store: inout Store) {
+  mutating func metaGet(_ tokens: MemcacheTokens, _ store: inout Store) {
     guard metaPreamble(tokens, tooLong: "CLIENT_ERROR options flags are too long") else { return }
     let flags: MetaFlags
     switch MetaFlags.parse(tokens, from: 2, now: store.clock.now(), startedAt: shared.startedAt) {
@@ -136,7 +136,7 @@ extension MemcachedConnection {
     }
   }
 
-  func metaSetBegin(_ tokens: MemcacheTokens, _ store: inout Store) {
+  mutating func metaSetBegin(_ tokens: MemcacheTokens, _ store: inout Store) {
     guard metaPreamble(tokens, tooLong: "CLIENT_ERROR options flags too long") else { return }
     guard tokens.count > 2, let length = MemcacheNumber.int32(tokens[2]), length >= 0, length <= Int32.max - 2
     else { return reply.line("CLIENT_ERROR bad command line format") }
@@ -183,7 +183,7 @@ extension MemcachedConnection {
     decoder.expectData(count: blockLength)
   }
 
-  func metaSetFinish(_ pending: PendingMetaSet, _ block: [UInt8], _ store: inout Store) {
+  mutating func metaSetFinish(_ pending: PendingMetaSet, _ block: [UInt8], _ store: inout Store) {
     counters.setCommands += 1
     guard block.count >= 2, block[block.count - 2] == 13, block[block.count - 1] == 10 else {
       return reply.line("CLIENT_ERROR bad data chunk")
@@ -219,7 +219,7 @@ extension MemcachedConnection {
     reply.crlf()
   }
 
-  func metaDelete(_ tokens: MemcacheTokens, _ store: inout Store) {
+  mutating func metaDelete(_ tokens: MemcacheTokens, _ store: inout Store) {
     guard metaPreamble(tokens, tooLong: "CLIENT_ERROR options flags too long") else { return }
     guard
       case .success(let flags) = MetaFlags.parse(
@@ -262,7 +262,7 @@ extension MemcachedConnection {
     reply.crlf()
   }
 
-  func metaArithmetic(_ tokens: MemcacheTokens, _ store: inout Store) {
+  mutating func metaArithmetic(_ tokens: MemcacheTokens, _ store: inout Store) {
     guard metaPreamble(tokens, tooLong: "CLIENT_ERROR options flags too long") else { return }
     guard
       case .success(let flags) = MetaFlags.parse(

@@ -5,8 +5,8 @@ import Glibc
 #endif
 
 /// `stats`, `stats settings` and `stats reset`, with memcached 1.6's names in its order.
-extension MemcachedConnection {
-  func stats(_ tokens: MemcacheTokens, _ store: inout Store) {
+extension MemcachedSession {
+  mutating func stats(_ tokens: MemcacheTokens, _ store: inout Store) {
     guard tokens.count > 1 else { return general(&store) }
     switch String(decoding: tokens[1], as: UTF8.self) {
     case "reset" where tokens.count == 2:
@@ -19,7 +19,7 @@ extension MemcachedConnection {
     }
   }
 
-  private func general(_ store: inout Store) {
+  private mutating func general(_ store: inout Store) {
     let state = shared.snapshot()
     let counters = state.counters
     let now = store.clock.now()
@@ -55,7 +55,7 @@ extension MemcachedConnection {
     reply.line("END")
   }
 
-  private func settings() {
+  private mutating func settings() {
     let configuration = shared.configuration
     let lines: [(String, String)] = [
       ("maxbytes", String(configuration.memoryLimit)), ("maxconns", "1024"), ("tcpport", "0"),

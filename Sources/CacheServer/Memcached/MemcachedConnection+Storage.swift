@@ -1,8 +1,8 @@
 import MemcacheText
 
 /// set, add, replace, append, prepend and cas (proto_text.c process_update_command, do_store_item).
-extension MemcachedConnection {
-  func beginStore(_ command: StorageCommand, _ tokens: MemcacheTokens, _ store: inout Store) {
+extension MemcachedSession {
+  mutating func beginStore(_ command: StorageCommand, _ tokens: MemcacheTokens, _ store: inout Store) {
     silent = tokens.hasNoReply
     guard let key = checkedKey(tokens[1]) else { return }
     guard let flags = MemcacheNumber.uint32(tokens[2]), let exptime = MemcacheNumber.int32(tokens[3]),
@@ -34,7 +34,7 @@ extension MemcachedConnection {
     decoder.expectData(count: blockLength)
   }
 
-  func completeStore(_ pending: PendingStore, _ block: [UInt8], _ store: inout Store) {
+  mutating func completeStore(_ pending: PendingStore, _ block: [UInt8], _ store: inout Store) {
     counters.setCommands += 1
     guard block.count >= 2, block[block.count - 2] == 13, block[block.count - 1] == 10 else {
       return status("CLIENT_ERROR bad data chunk")

@@ -1,10 +1,27 @@
 import MemcacheText
 
+/// One connection to the Memcached front end. The protocol state lives in a `MemcachedSession` value,
+/// which each read moves out, works on and puts back, so the hot path touches no object properties.
+final class MemcachedConnection: ConnectionHandler {
+  private var session: MemcachedSession?
+
+  init(shared: MemcachedShared) {
+    session = MemcachedSession(shared: shared)
+  }
+
+  func receive(_ input: UnsafeRawBufferPointer, output: inout [UInt8]) -> ConnectionAction {
+    guard var current = session.take() else { return .close }
+    defer { session = current }
+    return current.receive(input, output: &output)
+  }
+
+  func closed() { session?.shared.connectionClosed() }
+}
+
 /// One connection's memcached text protocol: frames lines and data blocks, runs commands against the
 /// shared store, and writes the replies, with memcached 1.6's rules and messages.
-final class MemcachedConnection: ConnectionHandler {
-  let frontEnd: MemcachedFrontEnd
-  var shared: MemcachedShared { frontEnd.shared }
+struct MemcachedSession {
+  let shared: MemcachedShared
   var decoder = MemcacheRequestDecoder()
   var reply = MemcacheReply()
   var counters = MemcachedCounters()
@@ -26,11 +43,11 @@ final class MemcachedConnection: ConnectionHandler {
 
   static let keyLimit = 250
 
-  init(frontEnd: MemcachedFrontEnd) {
-    self.frontEnd = frontEnd
+  init(shared: MemcachedShared) {
+    self.shared = shared
   }
 
-  func receive(_ input: UnsafeRawBufferPointer, output: inout [UInt8]) -> ConnectionAction {
+  mutating func receive(_ input: UnsafeRawBufferPointer, output: inout [UInt8]) -> ConnectionAction {
     // A first byte of 0x80 starts memcached's binary protocol, deprecated since 1.6 and not served.
     if isFirstRead {
       isFirstRead = false
@@ -68,8 +85,7 @@ final class MemcachedConnection: ConnectionHandler {
       // Like memcached, nothing is written while a data block is still to come (or to be dropped).
       if outcome == .proceed && decoder.isInsideDataBlock { return .keepOpen }
       counters.bytesWritten += UInt64(reply.bytes.count)
-      output.append(contentsOf: reply.bytes)
-      reply.removeAll()
+      reply.move(into: &output)
       return outcome == .quit ? .close : .keepOpen
     }
   }
@@ -83,70 +99,68 @@ final class MemcachedConnection: ConnectionHandler {
     case abort
   }
 
-  func closed() { shared.connectionClosed() }
-
   /// Writes a status line unless the command asked for `noreply` (memcached's out_string).
-  func status(_ text: StaticString) {
+  mutating func status(_ text: StaticString) {
     if silent { return }
     reply.line(text)
   }
 
-  func status(_ text: String) {
+  mutating func status(_ text: String) {
     if silent { return }
     reply.line(text)
   }
 
-  private func run(_ tokens: MemcacheTokens, _ store: inout Store) -> Outcome {
+  private mutating func run(_ tokens: MemcacheTokens, _ store: inout Store) -> Outcome {
     silent = false
     // Every command name has at least two bytes.
-    guard !tokens.isEmpty, tokens[0].count >= 2 else {
+    guard !tokens.isEmpty, tokens.slice(0).count >= 2 else {
       reply.line("ERROR")
       return .proceed
     }
     let count = tokens.count
-    switch String(decoding: tokens[0], as: UTF8.self) {
-    case "get", "bget", "gets", "gat", "gats":
+    switch MemcachedCommandName.of(tokens) {
+    case .get?, .bget?, .gets?, .gat?, .gats?:
       guard count >= 2 else {
         reply.line("ERROR")
         return .proceed
       }
-      let name = tokens[0]
-      retrieve(
-        tokens, &store, cas: name.last == UInt8(ascii: "s"), touch: name.starts(with: Array("gat".utf8)))
-    case "set" where count == 5 || count == 6: beginStore(.set, tokens, &store)
-    case "add" where count == 5 || count == 6: beginStore(.add, tokens, &store)
-    case "replace" where count == 5 || count == 6: beginStore(.replace, tokens, &store)
-    case "append" where count == 5 || count == 6: beginStore(.append, tokens, &store)
-    case "prepend" where count == 5 || count == 6: beginStore(.prepend, tokens, &store)
-    case "cas" where count == 6 || count == 7: beginStore(.cas, tokens, &store)
-    case "incr" where count == 3 || count == 4: arithmetic(tokens, &store, increment: true)
-    case "decr" where count == 3 || count == 4: arithmetic(tokens, &store, increment: false)
-    case "delete" where (2...4).contains(count): delete(tokens, &store)
-    case "touch" where count == 3 || count == 4: touch(tokens, &store)
-    case "flush_all" where (1...3).contains(count): flushAll(tokens, &store)
-    case "version": reply.line("VERSION \(MemcachedFrontEnd.reportedVersion)")
-    case "verbosity" where count == 2 || count == 3: verbosity(tokens)
-    case "stats": stats(tokens, &store)
-    case "quit": return .quit
-    case "mn": reply.line("MN")
-    case "mg": metaGet(tokens, &store)
-    case "ms": metaSetBegin(tokens, &store)
-    case "md": metaDelete(tokens, &store)
-    case "ma": metaArithmetic(tokens, &store)
-    case "advanceclock" where shared.configuration.testClock && count == 2:
+      let name = tokens.slice(0)
+      retrieve(tokens, &store, cas: name.last == UInt8(ascii: "s"), touch: name.starts(with: "gat".utf8))
+    case .set? where count == 5 || count == 6: beginStore(.set, tokens, &store)
+    case .add? where count == 5 || count == 6: beginStore(.add, tokens, &store)
+    case .replace? where count == 5 || count == 6: beginStore(.replace, tokens, &store)
+    case .append? where count == 5 || count == 6: beginStore(.append, tokens, &store)
+    case .prepend? where count == 5 || count == 6: beginStore(.prepend, tokens, &store)
+    case .cas? where count == 6 || count == 7: beginStore(.cas, tokens, &store)
+    case .incr? where count == 3 || count == 4: arithmetic(tokens, &store, increment: true)
+    case .decr? where count == 3 || count == 4: arithmetic(tokens, &store, increment: false)
+    case .delete? where (2...4).contains(count): delete(tokens, &store)
+    case .touch? where count == 3 || count == 4: touch(tokens, &store)
+    case .flushAll? where (1...3).contains(count): flushAll(tokens, &store)
+    case .version?: reply.line("VERSION \(MemcachedFrontEnd.reportedVersion)")
+    case .verbosity? where count == 2 || count == 3: verbosity(tokens)
+    case .stats?: stats(tokens, &store)
+    case .quit?: return .quit
+    case .metaNoOp?: reply.line("MN")
+    case .metaGet?: metaGet(tokens, &store)
+    case .metaSet?: metaSetBegin(tokens, &store)
+    case .metaDelete?: metaDelete(tokens, &store)
+    case .metaArithmetic?: metaArithmetic(tokens, &store)
+    case .advanceClock? where shared.configuration.testClock && count == 2:
       guard let milliseconds = MemcacheNumber.uint64(tokens[1]), milliseconds < UInt64(Int64.max) else {
         reply.line("CLIENT_ERROR bad command line format")
         return .proceed
       }
       store.clock.advance(byMilliseconds: Int64(milliseconds))
       reply.line("OK")
-    case "me": metaDebug(tokens, &store)
-    default:
-      // memcached dispatches on the first letter; only a line that matches none of its families is
+    case .metaDebug?: metaDebug(tokens, &store)
+    case let known:
+      // memcached dispatches on the first letter, then the name; only a line that matches neither is
       // checked for HTTP, and an HTTP request closes the connection.
       let families = "gsacidt".utf8
-      if !families.contains(tokens[0][0]) && !(tokens[0][0] == UInt8(ascii: "m") && tokens[0].count == 2)
-        && tokens[count - 1].starts(with: Array("HTTP/".utf8))
+      let name = tokens.slice(0)
+      if known == nil || known == .advanceClock, !families.contains(name.first!),
+        !(name.first == UInt8(ascii: "m") && name.count == 2), tokens.slice(count - 1).starts(with: "HTTP/".utf8)
       {
         return .abort
       }
@@ -155,7 +169,7 @@ final class MemcachedConnection: ConnectionHandler {
     return .proceed
   }
 
-  private func finishStore(_ block: [UInt8], _ store: inout Store) {
+  private mutating func finishStore(_ block: [UInt8], _ store: inout Store) {
     if let meta = pendingMeta {
       pendingMeta = nil
       return metaSetFinish(meta, block, &store)
@@ -167,7 +181,7 @@ final class MemcachedConnection: ConnectionHandler {
   }
 
   /// A key as a command line carries it; nil (after the error) when it is over memcached's 250 bytes.
-  func checkedKey(_ token: [UInt8]) -> StoreKey? {
+  mutating func checkedKey(_ token: [UInt8]) -> StoreKey? {
     guard token.count <= Self.keyLimit else {
       status("CLIENT_ERROR bad command line format")
       return nil

@@ -15,7 +15,7 @@ public final class MemcachedFrontEnd: ProtocolFrontEnd {
 
   public func connectionOpened(id: UInt64, peer: String) -> any ConnectionHandler {
     shared.connectionOpened()
-    return MemcachedConnection(frontEnd: self)
+    return MemcachedConnection(shared: shared)
   }
 
   public func tick() {

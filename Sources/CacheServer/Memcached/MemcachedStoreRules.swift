@@ -2,7 +2,7 @@ import MemcacheText
 
 /// How memcached stores an item (memcached.c do_store_item) and applies a delta (do_add_delta), shared
 /// by the classic text commands and the meta commands.
-extension MemcachedConnection {
+extension MemcachedSession {
   enum StoreOutcome: Equatable {
     case stored(cas: UInt64)
     case exists
@@ -14,7 +14,7 @@ extension MemcachedConnection {
   /// Stores `value` by `command`'s rule. `requestCas` 0 means the client asked for no cas check.
   /// `allowStale` (ms with I and a cas) accepts an older cas: the value is stored but marked stale,
   /// keeping the item's TTL and its win token, as a late writer after an invalidation.
-  func storeItem(
+  mutating func storeItem(
     _ command: StorageCommand, key: StoreKey, value: [UInt8], flags: UInt32, deadline: Int64,
     requestCas: UInt64, allowStale: Bool = false, _ store: inout Store
   ) -> StoreOutcome {
@@ -63,7 +63,7 @@ extension MemcachedConnection {
 
   /// Stores `entry` with a new cas unique and the current time as its last access, evicting the least
   /// recently used items to stay within the memory limit.
-  func save(_ key: StoreKey, _ entry: StoreEntry, _ store: inout Store) -> StoreOutcome {
+  mutating func save(_ key: StoreKey, _ entry: StoreEntry, _ store: inout Store) -> StoreOutcome {
     var entry = entry
     entry.cas = shared.nextCas()
     entry.meta.lastAccess = secondsSinceStart(store)
@@ -90,7 +90,7 @@ extension MemcachedConnection {
 
   /// incr or decr: 64-bit wrap upwards, a floor of 0 downwards; a shorter result is padded with spaces
   /// in place, as memcached rewrites the item it has.
-  func addDelta(
+  mutating func addDelta(
     key: StoreKey, increment: Bool, delta: UInt64, requestCas: UInt64, _ store: inout Store
   ) -> DeltaOutcome {
     let nextCas = shared.nextCas()
