@@ -38,7 +38,8 @@ struct MemcachedBenchmark {
         TableText.pad(name, 12) + TableText.pad(TableText.rate(rates.max() ?? 0), 12, right: true)
           + TableText.pad(rates.map(TableText.rate).joined(separator: ", "), 26, right: true))
     }
-    print(String(format: "ratio %.3f   >= %.1f %@", ratio, Self.target, ratio >= Self.target ? "met" : "MISSED"))
+    print(
+      String(format: "ratio %.3f   >= %.1f %@", ratio, Self.target, ratio >= Self.target ? "met" : "MISSED"))
     return ratio >= Self.target
   }
 
@@ -51,7 +52,8 @@ struct MemcachedBenchmark {
     }
     let path = try runTool("which", ["memcached"]).trimmingCharacters(in: .whitespacesAndNewlines)
     return try ServerProcess(
-      executable: path, arguments: ["-p", String(port), "-l", "127.0.0.1", "-U", "0", "-t", "1", "-u", "root"],
+      executable: path,
+      arguments: ["-p", String(port), "-l", "127.0.0.1", "-U", "0", "-t", "1", "-u", "root"],
       port: port)
   }
 

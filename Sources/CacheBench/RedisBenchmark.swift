@@ -28,7 +28,8 @@ struct RedisBenchmark {
     let real = try start(ours: false)
     print("")
     print(
-      TableText.pad("pipeline  test", 18) + TableText.pad("cachelings", 14, right: true) + TableText.pad("redis-server", 14, right: true)
+      TableText.pad("pipeline  test", 18) + TableText.pad("cachelings", 14, right: true)
+        + TableText.pad("redis-server", 14, right: true)
         + TableText.pad("ratio", 8, right: true) + "   target")
     var allMet = true
     for pipeline in [1, 16] {
@@ -43,8 +44,10 @@ struct RedisBenchmark {
         let target = Self.targets[pipeline] ?? 0
         allMet = allMet && ratio >= target
         print(
-          TableText.pad("P\(pipeline)        \(test)", 18) + TableText.pad(TableText.rate(mine), 14, right: true)
-            + TableText.pad(TableText.rate(theirs), 14, right: true) + TableText.pad(String(format: "%.3f", ratio), 8, right: true)
+          TableText.pad("P\(pipeline)        \(test)", 18)
+            + TableText.pad(TableText.rate(mine), 14, right: true)
+            + TableText.pad(TableText.rate(theirs), 14, right: true)
+            + TableText.pad(String(format: "%.3f", ratio), 8, right: true)
             + String(format: "   >= %.1f %@", target, ratio >= target ? "met" : "MISSED"))
       }
     }

@@ -160,7 +160,8 @@ struct MemcachedSession {
       let families = "gsacidt".utf8
       let name = tokens.slice(0)
       if known == nil || known == .advanceClock, !families.contains(name.first!),
-        !(name.first == UInt8(ascii: "m") && name.count == 2), tokens.slice(count - 1).starts(with: "HTTP/".utf8)
+        !(name.first == UInt8(ascii: "m") && name.count == 2),
+        tokens.slice(count - 1).starts(with: "HTTP/".utf8)
       {
         return .abort
       }

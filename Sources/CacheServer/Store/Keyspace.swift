@@ -21,7 +21,7 @@ public struct Keyspace: Sendable {
   static let none: Int32 = -1
   static let freeMark: Int32 = -2
 
-  private var index: [StoreKey: Int32] = [:]
+  private var index = KeyIndex()
   private var slots: [Slot] = []
   private var freeSlots: [Int32] = []
   private var volatile: [Int32] = []
@@ -41,7 +41,7 @@ public struct Keyspace: Sendable {
 
   /// The live entry of `key`; an expired one is removed (and counted) on the way, as Redis's lazy expiry.
   public mutating func live(_ key: StoreKey, now: Int64) -> Int32? {
-    guard let position = index[key] else { return nil }
+    guard let position = find(key) else { return nil }
     if slots[Int(position)].entry.isExpired(at: now) {
       remove(position)
       expiredCount += 1
@@ -51,11 +51,15 @@ public struct Keyspace: Sendable {
   }
 
   /// Where `key` is, expired or not.
-  public func position(of key: StoreKey) -> Int32? { index[key] }
+  public func position(of key: StoreKey) -> Int32? { find(key) }
+
+  private func find(_ key: StoreKey) -> Int32? {
+    index.find(hash: KeyHash.hash(key.bytes)) { slots[Int($0)].key.bytes == key.bytes }
+  }
 
   /// A random entry, for allkeys-random: random slots until a used one (the least recent after a few misses).
   public func randomPosition(using generator: inout some RandomNumberGenerator) -> Int32? {
-    guard !index.isEmpty else { return nil }
+    guard index.count > 0 else { return nil }
     for _ in 0..<16 {
       let position = Int32.random(in: 0..<Int32(slots.count), using: &generator)
       if !slots[Int(position)].isFree { return position }
@@ -110,7 +114,8 @@ public struct Keyspace: Sendable {
   /// Stores `entry` under `key` as the most recent entry, replacing what was there; returns its position.
   @discardableResult
   public mutating func store(_ key: StoreKey, _ entry: StoreEntry) -> Int32 {
-    if let position = index[key] {
+    let hash = KeyHash.hash(key.bytes)
+    if let position = index.find(hash: hash, { slots[Int($0)].key.bytes == key.bytes }) {
       memoryUsed += entry.value.count - slots[Int(position)].entry.value.count
       let expiresAt = entry.expiresAt
       slots[Int(position)].entry = entry
@@ -132,7 +137,7 @@ public struct Keyspace: Sendable {
     if mostRecent != Self.none { slots[Int(mostRecent)].newer = position }
     mostRecent = position
     if leastRecent == Self.none { leastRecent = position }
-    index[key] = position
+    index.insert(hash: hash, position: position)
     slots[Int(position)].entry.expiresAt = StoreEntry.never
     setExpiry(entry.expiresAt, at: position)
     memoryUsed += Self.footprint(key, entry.value)
@@ -155,7 +160,7 @@ public struct Keyspace: Sendable {
     if slots[Int(position)].volatileIndex != Self.none { removeFromVolatile(position) }
     let key = slots[Int(position)].key
     memoryUsed -= Self.footprint(key, slots[Int(position)].entry.value)
-    index[key] = nil
+    index.remove(hash: KeyHash.hash(key.bytes), position: position)
     slots[Int(position)].key = StoreKey([])
     slots[Int(position)].entry.value = []
     slots[Int(position)].newer = Self.freeMark
