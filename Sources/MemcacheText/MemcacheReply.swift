@@ -58,14 +58,23 @@ public struct MemcacheReply: Sendable {
   /// Raw bytes, for replies assembled elsewhere (meta commands).
   public mutating func append(bytes more: some Sequence<UInt8>) { bytes.append(contentsOf: more) }
 
-  /// A decimal number without a line end.
+  /// A decimal number without a line end, written in place (no temporary buffer).
   public mutating func append(_ value: UInt64) {
-    var digits: (UInt64, [UInt8]) = (value, [])
-    repeat {
-      digits.1.append(UInt8(48 + digits.0 % 10))
-      digits.0 /= 10
-    } while digits.0 > 0
-    bytes.append(contentsOf: digits.1.reversed())
+    var digits = 1
+    var rest = value / 10
+    while rest > 0 {
+      digits += 1
+      rest /= 10
+    }
+    let start = bytes.count
+    bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+    var remaining = value
+    bytes.withUnsafeMutableBufferPointer { buffer in
+      for index in stride(from: start + digits - 1, through: start, by: -1) {
+        buffer[index] = UInt8(48 + remaining % 10)
+        remaining /= 10
+      }
+    }
   }
 
   public mutating func crlf() {

@@ -9,9 +9,9 @@ public struct MemcacheRequestDecoder: Sendable {
   public enum Frame: Equatable, Sendable {
     /// A command line, split into tokens at spaces.
     case line(MemcacheTokens)
-    /// The data block asked for with `expectData(count:)`, including its last two bytes (which a valid
-    /// block has as CR LF).
-    case data([UInt8])
+    /// The data block asked for with `expectData(count:)`, without its last two bytes, and whether
+    /// those were the CR LF a valid block ends with.
+    case data([UInt8], terminated: Bool)
     /// A line too long to be a command: memcached closes the connection.
     case lineTooLong
   }
@@ -64,10 +64,12 @@ public struct MemcacheRequestDecoder: Sendable {
     if swallowing > 0 { return nil }
     if dataWanted >= 0 {
       guard buffer.count - position >= dataWanted else { return nil }
-      let block = Array(buffer[position..<(position + dataWanted)])
-      position += dataWanted
+      let end = position + dataWanted
+      let terminated = dataWanted >= 2 && buffer[end - 2] == 13 && buffer[end - 1] == 10
+      let value = Array(buffer[position..<max(position, end - 2)])
+      position = end
       dataWanted = -1
-      return .data(block)
+      return .data(value, terminated: terminated)
     }
     guard position < buffer.count else { return nil }
     guard let newline = buffer[position...].firstIndex(of: 10) else {

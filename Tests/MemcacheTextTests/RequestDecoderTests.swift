@@ -29,7 +29,7 @@ struct RequestDecoderTests {
   func splitAtEveryByte() {
     let input = Array("set k 0 0 6\r\na\r\nb\nc\r\nget k  other\r\nversion\n\r\n".utf8)
     let expected: [MemcacheRequestDecoder.Frame] = [
-      .line(MemcacheTokens("set k 0 0 6")), .data(Array("a\r\nb\nc\r\n".utf8)),
+      .line(MemcacheTokens("set k 0 0 6")), .data(Array("a\r\nb\nc".utf8), terminated: true),
       .line(MemcacheTokens("get k other")), .line(MemcacheTokens("version")), .line(MemcacheTokens("\r")),
     ]
     for split in 1...input.count {
@@ -43,6 +43,17 @@ struct RequestDecoderTests {
     #expect(tokens.tokens.map { String(decoding: $0, as: UTF8.self) } == ["set\tx", "k", "1", "noreply"])
     #expect(tokens.hasNoReply)
     #expect(!MemcacheTokens("noreply get").hasNoReply)
+  }
+
+  @Test("a block that does not end in CR LF is reported as such")
+  func unterminatedBlock() {
+    var decoder = MemcacheRequestDecoder()
+    decoder.append(Array("set k 0 0 2\r\nabcd\r\n".utf8))
+    #expect(decoder.next() == .line(MemcacheTokens("set k 0 0 2")))
+    decoder.expectData(count: 4)
+    #expect(decoder.next() == .data(Array("ab".utf8), terminated: false))
+    // What is left, a CR alone before the LF, is a line of its own, as in memcached.
+    #expect(decoder.next() == .line(MemcacheTokens("\r")))
   }
 
   @Test("a refused block is swallowed, also when it arrives later and in pieces")

@@ -22,8 +22,7 @@ extension MemcachedSession {
         return reply.line("CLIENT_ERROR bad command line format")
       }
       if touch { counters.touchCommands += 1 } else { counters.getCommands += 1 }
-      let key = StoreKey(Array(token))
-      let found = store.modify(key, in: 0, touch: true) { entry -> StoreEntry in
+      let found = store.modify(keyBytes: token, in: 0, bumpSecond: now) { entry -> StoreEntry in
         if let deadline { entry.expiresAt = deadline }
         entry.meta.insert(StoreEntry.MetaState.fetched)
         entry.meta.lastAccess = now
@@ -34,7 +33,7 @@ extension MemcachedSession {
         continue
       }
       if touch { counters.touchHits += 1 } else { counters.getHits += 1 }
-      reply.value(key: key.bytes, flags: entry.flags, data: entry.value, cas: cas ? entry.cas : nil)
+      reply.value(key: token, flags: entry.flags, data: entry.value, cas: cas ? entry.cas : nil)
     }
     reply.line("END")
   }

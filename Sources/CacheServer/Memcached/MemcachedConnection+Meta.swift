@@ -183,14 +183,14 @@ extension MemcachedSession {
     decoder.expectData(count: blockLength)
   }
 
-  mutating func metaSetFinish(_ pending: PendingMetaSet, _ block: [UInt8], _ store: inout Store) {
+  mutating func metaSetFinish(
+    _ pending: PendingMetaSet, _ value: [UInt8], terminated: Bool, _ store: inout Store
+  ) {
     counters.setCommands += 1
-    guard block.count >= 2, block[block.count - 2] == 13, block[block.count - 1] == 10 else {
-      return reply.line("CLIENT_ERROR bad data chunk")
-    }
+    guard terminated else { return reply.line("CLIENT_ERROR bad data chunk") }
     let flags = pending.flags
     let outcome = storeItem(
-      pending.command, key: StoreKey(flags.key), value: Array(block.dropLast(2)), flags: flags.clientFlags,
+      pending.command, key: StoreKey(flags.key), value: value, flags: flags.clientFlags,
       deadline: flags.ttl ?? StoreEntry.never, requestCas: flags.compareCas ?? 0,
       allowStale: flags.invalidate && pending.command == .cas, &store)
     var line: [UInt8]

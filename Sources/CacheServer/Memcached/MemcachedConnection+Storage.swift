@@ -34,15 +34,15 @@ extension MemcachedSession {
     decoder.expectData(count: blockLength)
   }
 
-  mutating func completeStore(_ pending: PendingStore, _ block: [UInt8], _ store: inout Store) {
+  mutating func completeStore(
+    _ pending: PendingStore, _ value: [UInt8], terminated: Bool, _ store: inout Store
+  ) {
     counters.setCommands += 1
-    guard block.count >= 2, block[block.count - 2] == 13, block[block.count - 1] == 10 else {
-      return status("CLIENT_ERROR bad data chunk")
-    }
+    guard terminated else { return status("CLIENT_ERROR bad data chunk") }
     let deadline = MemcachedExpiry.deadline(
       pending.exptime, now: store.clock.now(), startedAt: shared.startedAt)
     let outcome = storeItem(
-      pending.command, key: StoreKey(pending.key), value: Array(block.dropLast(2)), flags: pending.flags,
+      pending.command, key: StoreKey(pending.key), value: value, flags: pending.flags,
       deadline: deadline, requestCas: pending.cas, &store)
     switch outcome {
     case .stored: status("STORED")

@@ -63,8 +63,8 @@ struct MemcachedSession {
         switch frame {
         case .lineTooLong:
           return Outcome.abort
-        case .data(let block):
-          finishStore(block, &store)
+        case .data(let value, let terminated):
+          finishStore(value, terminated: terminated, &store)
         case .line(let tokens):
           let outcome = run(tokens, &store)
           if outcome != .proceed { return outcome }
@@ -170,15 +170,15 @@ struct MemcachedSession {
     return .proceed
   }
 
-  private mutating func finishStore(_ block: [UInt8], _ store: inout Store) {
+  private mutating func finishStore(_ value: [UInt8], terminated: Bool, _ store: inout Store) {
     if let meta = pendingMeta {
       pendingMeta = nil
-      return metaSetFinish(meta, block, &store)
+      return metaSetFinish(meta, value, terminated: terminated, &store)
     }
     guard let pending = pendingStore else { return }
     pendingStore = nil
     silent = pending.noReply
-    completeStore(pending, block, &store)
+    completeStore(pending, value, terminated: terminated, &store)
   }
 
   /// A key as a command line carries it; nil (after the error) when it is over memcached's 250 bytes.

@@ -60,6 +60,9 @@ public final class MemcachedShared: Sendable {
   /// The server's start, in store milliseconds: absolute exptimes at or before it are already past.
   let startedAt: Int64
   private let state: Mutex<State>
+  /// When a delayed `flush_all` takes effect, in store milliseconds; Int64.max when none is pending.
+  /// Atomic, because every read checks it.
+  private let flushDue = Atomic<Int64>(Int64.max)
 
   struct State {
     var counters = MemcachedCounters()
@@ -67,8 +70,6 @@ public final class MemcachedShared: Sendable {
     var totalConnections: UInt64 = 0
     var casCounter: UInt64 = 0
     var verbosity: UInt32 = 0
-    /// When a delayed `flush_all` takes effect, in store milliseconds.
-    var flushDue: Int64?
     var resetAt: Int64 = 0
   }
 
@@ -114,22 +115,18 @@ public final class MemcachedShared: Sendable {
   /// `flush_all`: now, or once `due` has come.
   func scheduleFlush(at due: Int64?, _ store: inout Store) {
     guard let due, due > store.clock.now() else {
-      state.withLock { $0.flushDue = nil }
+      flushDue.store(Int64.max, ordering: .relaxed)
       for database in store.databases.indices { store.databases[database].removeAll() }
       return
     }
-    state.withLock { $0.flushDue = due }
+    flushDue.store(due, ordering: .relaxed)
   }
 
   /// Empties the store when a delayed flush has come due.
   func applyDueFlush(_ store: inout Store) {
-    let now = store.clock.now()
-    let due = state.withLock { state -> Bool in
-      guard let flushDue = state.flushDue, flushDue <= now else { return false }
-      state.flushDue = nil
-      return true
-    }
-    if due {
+    let due = flushDue.load(ordering: .relaxed)
+    guard due <= store.clock.now() else { return }
+    if flushDue.compareExchange(expected: due, desired: Int64.max, ordering: .relaxed).exchanged {
       for database in store.databases.indices { store.databases[database].removeAll() }
     }
   }

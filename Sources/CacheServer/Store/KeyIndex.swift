@@ -78,28 +78,30 @@ enum KeyHash {
   static let seed: UInt64 = UInt64.random(in: 1...UInt64.max)
 
   static func hash(_ bytes: [UInt8]) -> UInt64 {
-    bytes.withUnsafeBytes { raw in
-      var state = seed ^ (UInt64(raw.count) &* 0x9E37_79B9_7F4A_7C15)
-      var offset = 0
-      while offset + 8 <= raw.count {
-        let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-        state = (state ^ word) &* 0xBF58_476D_1CE4_E5B9
-        state ^= state >> 29
-        offset += 8
-      }
-      var tail: UInt64 = 0
-      var shift: UInt64 = 0
-      while offset < raw.count {
-        tail |= UInt64(raw[offset]) << shift
-        shift += 8
-        offset += 1
-      }
-      state = (state ^ tail) &* 0x94D0_49BB_1331_11EB
-      state ^= state >> 33
-      state &*= 0xFF51_AFD7_ED55_8CCD
-      state ^= state >> 33
-      state &*= 0xC4CE_B9FE_1A85_EC53
-      return state ^ (state >> 33)
+    bytes.withUnsafeBytes { hash($0) }
+  }
+
+  static func hash(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+    var state = seed ^ (UInt64(raw.count) &* 0x9E37_79B9_7F4A_7C15)
+    var offset = 0
+    while offset + 8 <= raw.count {
+      let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      state = (state ^ word) &* 0xBF58_476D_1CE4_E5B9
+      state ^= state >> 29
+      offset += 8
     }
+    var tail: UInt64 = 0
+    var shift: UInt64 = 0
+    while offset < raw.count {
+      tail |= UInt64(raw[offset]) << shift
+      shift += 8
+      offset += 1
+    }
+    state = (state ^ tail) &* 0x94D0_49BB_1331_11EB
+    state ^= state >> 33
+    state &*= 0xFF51_AFD7_ED55_8CCD
+    state ^= state >> 33
+    state &*= 0xC4CE_B9FE_1A85_EC53
+    return state ^ (state >> 33)
   }
 }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// One database: entries in recency order (most recent first) with O(1) lookup, move-to-front, insert
 /// and removal; the positions of keys that have a TTL, for the active expiry cycle to sample; and the
 /// memory the entries take.
@@ -41,7 +45,12 @@ public struct Keyspace: Sendable {
 
   /// The live entry of `key`; an expired one is removed (and counted) on the way, as Redis's lazy expiry.
   public mutating func live(_ key: StoreKey, now: Int64) -> Int32? {
-    guard let position = find(key) else { return nil }
+    key.bytes.withUnsafeBytes { live(bytes: $0, now: now) }
+  }
+
+  /// `live` for a key given as raw bytes, so a lookup need not build a key first.
+  public mutating func live(bytes: UnsafeRawBufferPointer, now: Int64) -> Int32? {
+    guard let position = find(bytes) else { return nil }
     if slots[Int(position)].entry.isExpired(at: now) {
       remove(position)
       expiredCount += 1
@@ -54,7 +63,16 @@ public struct Keyspace: Sendable {
   public func position(of key: StoreKey) -> Int32? { find(key) }
 
   private func find(_ key: StoreKey) -> Int32? {
-    index.find(hash: KeyHash.hash(key.bytes)) { slots[Int($0)].key.bytes == key.bytes }
+    key.bytes.withUnsafeBytes { find($0) }
+  }
+
+  private func find(_ bytes: UnsafeRawBufferPointer) -> Int32? {
+    index.find(hash: KeyHash.hash(bytes)) { position in
+      slots[Int(position)].key.bytes.withUnsafeBytes { stored in
+        stored.count == bytes.count
+          && (bytes.isEmpty || memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+      }
+    }
   }
 
   /// A random entry, for allkeys-random: random slots until a used one (the least recent after a few misses).
@@ -115,7 +133,7 @@ public struct Keyspace: Sendable {
   @discardableResult
   public mutating func store(_ key: StoreKey, _ entry: StoreEntry) -> Int32 {
     let hash = KeyHash.hash(key.bytes)
-    if let position = index.find(hash: hash, { slots[Int($0)].key.bytes == key.bytes }) {
+    if let position = find(key) {
       memoryUsed += entry.value.count - slots[Int(position)].entry.value.count
       let expiresAt = entry.expiresAt
       slots[Int(position)].entry = entry
@@ -142,6 +160,30 @@ public struct Keyspace: Sendable {
     setExpiry(entry.expiresAt, at: position)
     memoryUsed += Self.footprint(key, entry.value)
     return position
+  }
+
+  /// Moves the entry up the LRU list at most once per `second`; a repeated read within the second only
+  /// marks it active, which eviction honours with a second chance (as memcached bumps an item at most
+  /// once per interval and keeps its active items).
+  public mutating func bumpLazily(_ position: Int32, second: UInt32) {
+    if slots[Int(position)].entry.meta.lastAccess == second & 0x07FF_FFFF {
+      slots[Int(position)].entry.meta.insert(StoreEntry.MetaState.active)
+    } else {
+      touch(position)
+    }
+  }
+
+  /// The least recently used entry after giving up to `chances` active entries a second chance: each
+  /// is moved to the front with its mark cleared instead of being returned.
+  public mutating func evictionCandidate(chances: Int = 8) -> Int32? {
+    for _ in 0..<chances {
+      guard leastRecent != Self.none else { return nil }
+      let position = leastRecent
+      guard slots[Int(position)].entry.meta.contains(StoreEntry.MetaState.active) else { return position }
+      slots[Int(position)].entry.meta.remove(StoreEntry.MetaState.active)
+      touch(position)
+    }
+    return leastRecentPosition
   }
 
   /// Makes the entry the most recently used.

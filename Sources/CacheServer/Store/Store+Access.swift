@@ -55,6 +55,18 @@ extension Store {
     return databases[database].modify(at: position, body)
   }
 
+  /// `modify` for a key given as bytes (a token of a request), without building a `StoreKey`; a read
+  /// moves the entry up the LRU list at most once in `bumpSecond` (see `Keyspace.bumpLazily`).
+  public mutating func modify<Result>(
+    keyBytes: ArraySlice<UInt8>, in database: Int, bumpSecond: UInt32?, _ body: (inout StoreEntry) -> Result
+  ) -> Result? {
+    let now = clock.now()
+    let found = keyBytes.withUnsafeBytes { databases[database].live(bytes: $0, now: now) }
+    guard let position = found else { return nil }
+    if let bumpSecond { databases[database].bumpLazily(position, second: bumpSecond) }
+    return databases[database].modify(at: position, body)
+  }
+
   /// Stores `entry`, replacing what was there.
   public mutating func write(_ key: StoreKey, _ entry: StoreEntry, in database: Int) {
     databases[database].store(key, entry)

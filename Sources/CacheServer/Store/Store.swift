@@ -61,7 +61,7 @@ public struct Store: Sendable {
       if policy == .volatileLRU || policy == .volatileLFU {
         return databases[database].volatileCount > 0 ? volatileSample(database) : nil
       }
-      return databases[database].leastRecentPosition.map { (database, $0) }
+      return databases[database].evictionCandidate().map { (database, $0) }
     case .allKeysRandom:
       guard let database = databases.indices.first(where: { databases[$0].count > 0 }) else { return nil }
       return databases[database].randomPosition(using: &random).map { (database, $0) }

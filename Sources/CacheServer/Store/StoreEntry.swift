@@ -20,20 +20,22 @@ public struct StoreEntry: Sendable {
   }
 
   /// What memcached's meta commands report and use per item: the last access in whole seconds since
-  /// the server started (28 bits) and four flags, packed into 32 bits.
+  /// the server started (27 bits) and five flags, packed into 32 bits.
   public struct MetaState: Sendable, Equatable {
     public var rawValue: UInt32 = 0
 
     public init() {}
 
+    /// Read since it was last moved up the LRU list: eviction gives it a second chance.
+    public static let active: UInt32 = 1 << 27
     public static let fetched: UInt32 = 1 << 28
     public static let tokenSent: UInt32 = 1 << 29
     public static let stale: UInt32 = 1 << 30
     public static let binaryKey: UInt32 = 1 << 31
 
     public var lastAccess: UInt32 {
-      get { rawValue & 0x0FFF_FFFF }
-      set { rawValue = (rawValue & 0xF000_0000) | (newValue & 0x0FFF_FFFF) }
+      get { rawValue & 0x07FF_FFFF }
+      set { rawValue = (rawValue & 0xF800_0000) | (newValue & 0x07FF_FFFF) }
     }
 
     public func contains(_ flag: UInt32) -> Bool { rawValue & flag != 0 }
