@@ -56,11 +56,33 @@ struct ConfigurationTests {
   func defaults() throws {
     let settings = try load(#"{"default": {"BACKEND": "memory"}}"#).aliases["default"]!
     #expect(settings == CacheSettings(backend: .memory))
-    let cache = settings.makeCache()
+    let cache = try settings.makeCache()
     #expect(cache.options.defaultTimeout == .seconds(300))
     #expect(cache.options.version == 1)
     #expect((cache as? MemoryCache)?.maxEntries == 300)
     #expect((cache as? MemoryCache)?.cullFrequency == 3)
+  }
+
+  @Test("Django's Redis and memcached backends, with their LOCATION forms and errors naming the field")
+  func serverBackends() throws {
+    let configuration = try load(
+      #"""
+      {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6390/2"},
+       "mc": {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
+              "LOCATION": ["10.0.0.1:11211", "10.0.0.2:11212"]},
+       "local": {"BACKEND": "memcached"}}
+      """#)
+    let redis = try #require(try configuration.cache() as? RedisCache)
+    #expect(redis.location == RedisLocation(port: 6390, database: 2))
+    let memcached = try #require(try configuration.cache("mc") as? MemcachedCache)
+    #expect(memcached.location.servers.map(\.description) == ["10.0.0.1:11211", "10.0.0.2:11212"])
+    #expect((try configuration.cache("local") as? MemcachedCache)?.location == MemcachedLocation())
+    expectError(
+      #"{"default": {"BACKEND": "memcached", "LOCATION": "host:port"}}"#,
+      "CACHES['default'].LOCATION: memcached location 'host:port' has a bad port (1 to 65535)")
+    expectError(
+      #"{"default": {"BACKEND": "redis", "LOCATION": "http://x"}}"#,
+      "CACHES['default'].LOCATION: 'http://x' is not a redis://[:password@]host[:port][/db] URL")
   }
 
   @Test("a 'default' alias is required")
@@ -73,7 +95,7 @@ struct ConfigurationTests {
   func fieldErrors() {
     expectError(
       #"{"default": {"BACKEND": "memory"}, "x": {"BACKEND": "redis-ish"}}"#,
-      "CACHES['x'].BACKEND: must be one of memory, file, or Django's dotted path for them")
+      "CACHES['x'].BACKEND: must be one of memory, file, redis, memcached, or Django's dotted path for them")
     expectError(#"{"default": {"LOCATION": "a"}}"#, "CACHES['default'].BACKEND: missing")
     expectError(
       #"{"default": {"BACKEND": "memory", "TIMEOUT": "300"}}"#,

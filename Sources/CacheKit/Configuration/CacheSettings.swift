@@ -2,12 +2,16 @@
 public enum CacheBackendKind: String, Sendable, CaseIterable {
   case memory
   case file
+  case redis
+  case memcached
 
   /// The backend for a BACKEND value: our short name or Django's dotted path.
   init?(configurationName name: String) {
     switch name {
     case "memory", "django.core.cache.backends.locmem.LocMemCache": self = .memory
     case "file", "django.core.cache.backends.filebased.FileBasedCache": self = .file
+    case "redis", "django.core.cache.backends.redis.RedisCache": self = .redis
+    case "memcached", "django.core.cache.backends.memcached.PyMemcacheCache": self = .memcached
     default: return nil
     }
   }
@@ -16,7 +20,8 @@ public enum CacheBackendKind: String, Sendable, CaseIterable {
 /// One alias of a CACHES table: which backend, where, and its shared options.
 public struct CacheSettings: Sendable, Equatable {
   public var backend: CacheBackendKind
-  /// The memory store's name or the file cache's directory (Django's LOCATION).
+  /// The memory store's name, the file cache's directory, a redis:// URL, or memcached's `host:port`
+  /// list (Django's LOCATION). Empty means the default server for the server backends.
   public var location: String
   /// The default timeout of this cache (Django's TIMEOUT: 300 s when omitted, `.never` for null).
   public var timeout: CacheTimeout
@@ -39,11 +44,11 @@ public struct CacheSettings: Sendable, Equatable {
     self.cullFrequency = cullFrequency
   }
 
-  /// The cache these settings describe.
+  /// The cache these settings describe; an error when the location cannot be read.
   public func makeCache(
     clock: any CacheClock = SystemClock(), warnings: CacheWarningHandler = .printOncePerPattern,
     keyFunction: CacheKeyFunction? = nil
-  ) -> any Cache {
+  ) throws(CacheError) -> any Cache {
     let options = CacheOptions(
       keyPrefix: keyPrefix, version: version,
       defaultTimeout: timeout.resolved(default: .seconds(CacheOptions.standardTimeout)),
@@ -55,6 +60,22 @@ public struct CacheSettings: Sendable, Equatable {
     case .file:
       return FileCache(
         directory: location, maxEntries: maxEntries, cullFrequency: cullFrequency, options: options)
+    case .redis:
+      return RedisCache(location: try redisLocation(), options: options)
+    case .memcached:
+      return MemcachedCache(location: try memcachedLocation(), options: options)
     }
+  }
+
+  func redisLocation() throws(CacheError) -> RedisLocation {
+    if location.isEmpty { return RedisLocation() }
+    guard let parsed = RedisLocation(url: location) else {
+      throw CacheError.backendFailure("'\(location)' is not a redis://[:password@]host[:port][/db] URL")
+    }
+    return parsed
+  }
+
+  func memcachedLocation() throws(CacheError) -> MemcachedLocation {
+    location.isEmpty ? MemcachedLocation() : try MemcachedLocation(parsing: location)
   }
 }

@@ -66,12 +66,21 @@ public struct CachesConfiguration: Sendable, Equatable {
       let known = aliases.keys.sorted().joined(separator: ", ")
       throw ConfigurationError(alias: alias, field: nil, message: "no such alias (configured: \(known))")
     }
-    return settings.makeCache(clock: clock, warnings: warnings)
+    return try settings.makeCache(clock: clock, warnings: warnings)
   }
 
   private static func check(_ settings: CacheSettings, alias: String) throws {
     if settings.backend == .file && settings.location.isEmpty {
       throw ConfigurationError(alias: alias, field: "LOCATION", message: "the file backend needs a directory")
+    }
+    do {
+      switch settings.backend {
+      case .redis: _ = try settings.redisLocation()
+      case .memcached: _ = try settings.memcachedLocation()
+      case .memory, .file: break
+      }
+    } catch {
+      throw ConfigurationError(alias: alias, field: "LOCATION", message: error.description)
     }
     if settings.maxEntries < 1 {
       throw ConfigurationError(alias: alias, field: "OPTIONS.MAX_ENTRIES", message: "must be at least 1")

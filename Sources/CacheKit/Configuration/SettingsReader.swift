@@ -18,7 +18,7 @@ struct SettingsReader {
       throw error("BACKEND", "must be one of \(known), or Django's dotted path for them")
     }
     var settings = CacheSettings(backend: backend)
-    if let location = fields["LOCATION"] { settings.location = try string(location, "LOCATION") }
+    if let location = fields["LOCATION"] { settings.location = try self.location(location) }
     if let timeout = fields["TIMEOUT"] { settings.timeout = try self.timeout(timeout) }
     if let prefix = fields["KEY_PREFIX"] { settings.keyPrefix = try string(prefix, "KEY_PREFIX") }
     if let version = fields["VERSION"] { settings.version = try integer(version, "VERSION") }
@@ -43,6 +43,14 @@ struct SettingsReader {
     case .number(let seconds) where seconds.isFinite: return .seconds(seconds)
     default: throw error("TIMEOUT", "must be a number of seconds or null (never expire), found \(value.kind)")
     }
+  }
+
+  /// A string, or (as Django allows for memcached) a list of strings, kept joined by `;`.
+  private func location(_ value: JSONValue) throws -> String {
+    if case .array(let entries) = value {
+      return try entries.map { try string($0, "LOCATION") }.joined(separator: ";")
+    }
+    return try string(value, "LOCATION")
   }
 
   private func string(_ value: JSONValue, _ field: String) throws -> String {

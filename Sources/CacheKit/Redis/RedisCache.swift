@@ -16,9 +16,8 @@ public final class RedisCache: Cache {
   /// Connect, send and receive timeout in seconds.
   public let socketTimeout: Double
   public let ignoreErrors: Bool
-  private let idle = Mutex<[RedisClientConnection]>([])
+  private let pool = ConnectionPool<RedisClientConnection>()
   private let warnedUnavailable = Atomic<Bool>(false)
-  private static let maxIdleConnections = 8
 
   public init(
     location: RedisLocation = RedisLocation(), socketTimeout: Double = 5, ignoreErrors: Bool = false,
@@ -123,7 +122,7 @@ public final class RedisCache: Cache {
   }
 
   public func close() {
-    idle.withLock { $0.removeAll() }
+    pool.removeAll()
   }
 
   /// Django's conversion: never stays never; anything else becomes whole seconds, at least 0.
@@ -144,10 +143,7 @@ public final class RedisCache: Cache {
   }
 
   private func withConnection<T>(_ body: (RedisClientConnection) throws -> T) throws -> T {
-    let connection = try idle.withLock { $0.popLast() } ?? connect()
-    let result = try body(connection)
-    idle.withLock { if $0.count < Self.maxIdleConnections { $0.append(connection) } }
-    return result
+    try pool.withConnection(open: connect, body)
   }
 
   private func connect() throws -> RedisClientConnection {

@@ -44,8 +44,11 @@ public enum CacheValueCodec {
     }
   }
 
+  /// Decimal text, with surrounding spaces allowed as Python's int() allows them: memcached pads a
+  /// counter that shrank with spaces rather than shortening it.
   private static func parseInteger<I: FixedWidthInteger>(_ type: I.Type, _ bytes: [UInt8]) -> I? {
-    guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+    let digits = bytes.drop { $0 == 32 }.reversed().drop { $0 == 32 }.reversed()
+    guard let text = String(validating: Array(digits), as: UTF8.self) else { return nil }
     return I(text, radix: 10)
   }
 }

@@ -16,7 +16,7 @@ extension MemcachedSession {
     guard let entry = store.peek(StoreKey(key), in: 0) else { return reply.line("EN") }
     let now = store.clock.now()
     // memcached prints `current time - exptime`: negative for an item that has time left.
-    let exp = entry.hasExpiry ? String(now / 1_000 - entry.expiresAt / 1_000) : "-1"
+    let exp = entry.hasExpiry ? String(-MemcachedExpiry.secondsLeft(entry.expiresAt, now: now)) : "-1"
     let size = MemcachedItemSize.total(
       keyLength: key.count, valueLength: entry.value.count, flags: entry.flags)
     let shown = entry.meta.contains(StoreEntry.MetaState.binaryKey) ? Base64.encode(key) : key

@@ -39,10 +39,6 @@ extension MemcachedSession {
     }
   }
 
-  private func ttlText(_ entry: StoreEntry, _ store: Store) -> String {
-    entry.hasExpiry ? String(entry.expiresAt / 1_000 - store.clock.now() / 1_000) : "-1"
-  }
-
   mutating func metaGet(_ tokens: MemcacheTokens, _ store: inout Store) {
     guard metaPreamble(tokens, tooLong: "CLIENT_ERROR options flags are too long") else { return }
     let flags: MetaFlags
@@ -85,7 +81,8 @@ extension MemcachedSession {
           }
         case UInt8(ascii: "s"): line += Array(" s\(entry.value.count)".utf8)
         case UInt8(ascii: "t"):
-          let remaining = entry.hasExpiry ? String(entry.expiresAt / 1_000 - clock.now() / 1_000) : "-1"
+          let remaining =
+            entry.hasExpiry ? String(MemcachedExpiry.secondsLeft(entry.expiresAt, now: clock.now())) : "-1"
           line += Array(" t\(remaining)".utf8)
         case UInt8(ascii: "c"): line += Array(" c\(entry.cas)".utf8)
         case UInt8(ascii: "f"): line += Array(" f\(entry.flags)".utf8)
@@ -314,7 +311,8 @@ extension MemcachedSession {
         switch token[0] {
         case UInt8(ascii: "c"): line += Array(" c\(entry.cas)".utf8)
         case UInt8(ascii: "t"):
-          let remaining = entry.hasExpiry ? String(entry.expiresAt / 1_000 - clock.now() / 1_000) : "-1"
+          let remaining =
+            entry.hasExpiry ? String(MemcachedExpiry.secondsLeft(entry.expiresAt, now: clock.now())) : "-1"
           line += Array(" t\(remaining)".utf8)
         case UInt8(ascii: "T"): entry.expiresAt = flags.ttl ?? entry.expiresAt
         case UInt8(ascii: "N"): if result.created { entry.expiresAt = flags.vivify ?? entry.expiresAt }

@@ -10,12 +10,34 @@ enum ConformanceBackend: String, CaseIterable, CustomTestStringConvertible, Send
   case redis
   /// RedisCache on a real redis-server, when one is installed.
   case realRedis
+  /// MemcachedCache on our Memcached-protocol server.
+  case memcached
+  /// MemcachedCache on a real memcached, when one is installed.
+  case realMemcached
+  /// MemcachedCache spreading keys over three real memcached servers.
+  case realMemcachedCluster
 
   var testDescription: String { rawValue }
 
-  /// The backends this machine can run: a real redis-server only where it is installed.
+  /// The backends this machine can run: real servers only where they are installed.
   static var available: [ConformanceBackend] {
-    allCases.filter { $0 != .realRedis || RedisPeer.executable() != nil }
+    allCases.filter { backend in
+      switch backend {
+      case .realRedis: RedisPeer.executable() != nil
+      case .realMemcached, .realMemcachedCluster: MemcachedPeer.executable() != nil
+      default: true
+      }
+    }
+  }
+
+  /// Whether this is MemcachedCache, whose server has memcached's own rules (unsigned counters,
+  /// keys limited to 250 bytes).
+  var isMemcached: Bool { self == .memcached || self == .realMemcached || self == .realMemcachedCluster }
+
+  /// The backends whose time a check can move: a real memcached keeps its own clock, which no
+  /// command moves, so checks of expiry leave it out (they run on our memcached server instead).
+  static var timeTravelling: [ConformanceBackend] {
+    available.filter { $0 != .realMemcached && $0 != .realMemcachedCluster }
   }
 
   /// A fresh, empty cache of this backend on a manual clock.
@@ -38,6 +60,8 @@ final class CacheFixture {
   private let directory: TemporaryDirectory?
   private let redis: InProcessRedis?
   private let realRedis: RedisPeer?
+  private let memcached: InProcessMemcached?
+  private let realMemcached: [MemcachedPeer]
   private let storeName: String
   /// Set by `makeFixture`; the cache each check works on.
   var cache: (any Cache)!
@@ -50,12 +74,17 @@ final class CacheFixture {
     directory = backend == .file ? TemporaryDirectory() : nil
     redis = backend == .redis ? try! InProcessRedis() : nil
     realRedis = backend == .realRedis ? try! RedisPeer(executable: RedisPeer.executable()!) : nil
+    memcached = backend == .memcached ? try! InProcessMemcached() : nil
+    let realCount = backend == .realMemcached ? 1 : backend == .realMemcachedCluster ? 3 : 0
+    realMemcached = (0..<realCount).map { _ in try! MemcachedPeer(executable: MemcachedPeer.executable()!) }
   }
 
   /// Moves time forward for the cache and, on a server backend, for the server too.
   func advance(by seconds: Double) {
     clock.advance(by: seconds)
     redis?.advance(by: seconds)
+    memcached?.advance(by: seconds)
+    precondition(realMemcached.isEmpty, "a real memcached's clock cannot be moved: use timeTravelling")
     if let realRedis { RawRedis(port: realRedis.port).simulateTimePassing(seconds) }
   }
 
@@ -74,6 +103,12 @@ final class CacheFixture {
     case .redis: return RedisCache(location: RedisLocation(port: redis!.port), options: options)
     case .realRedis:
       return RedisCache(location: RedisLocation(port: realRedis!.port), options: options)
+    case .memcached:
+      return MemcachedCache(
+        location: MemcachedLocation(servers: [.init(port: memcached!.port)]), options: options)
+    case .realMemcached, .realMemcachedCluster:
+      return MemcachedCache(
+        location: MemcachedLocation(servers: realMemcached.map { .init(port: $0.port) }), options: options)
     }
   }
 }

@@ -57,6 +57,13 @@ struct KeyValidationTests {
   func unicodeKeys(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
     let key = "ключ-日本-🔑" + String(repeating: "é", count: 230)
+    // memcached counts the key's bytes: 250 characters of this are 479 bytes in UTF-8.
+    if backend.isMemcached {
+      #expect(throws: CacheError.self) { try fixture.cache.set(key, .text("v")) }
+      try fixture.cache.set("ключ-🔑", .text("v"))
+      #expect(try fixture.cache.get("ключ-🔑") == .text("v"))
+      return
+    }
     try fixture.cache.set(key, .text("v"))
     #expect(try fixture.cache.get(key) == .text("v"))
     #expect(fixture.warnings.warnings.isEmpty)

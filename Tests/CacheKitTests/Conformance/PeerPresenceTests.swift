@@ -13,3 +13,15 @@ struct PeerPresenceTests {
     }
   }
 }
+
+extension PeerPresenceTests {
+  @Test("a real memcached is there for the conformance suite, or the skip is reported")
+  func realMemcachedPresent() {
+    guard MemcachedPeer.executable() == nil else { return }
+    if PeerProcess.requirePeers {
+      Issue.record("memcached is not installed, and CACHELINGS_REQUIRE_PEERS=1 requires it")
+    } else {
+      print("skipped: the conformance suite on a real memcached (apt-get install memcached)")
+    }
+  }
+}

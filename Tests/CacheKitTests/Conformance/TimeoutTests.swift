@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Conformance: timeouts and touch")
 struct TimeoutTests {
-  @Test("omitting the timeout uses the default of 300 seconds", arguments: ConformanceBackend.available)
+  @Test("omitting the timeout uses the default of 300 seconds", arguments: ConformanceBackend.timeTravelling)
   func defaultTimeout(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
     try fixture.cache.set("k", .text("v"))
@@ -13,7 +13,7 @@ struct TimeoutTests {
     #expect(try fixture.cache.get("k") == nil)
   }
 
-  @Test("a configured default timeout replaces 300 seconds", arguments: ConformanceBackend.available)
+  @Test("a configured default timeout replaces 300 seconds", arguments: ConformanceBackend.timeTravelling)
   func configuredDefault(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture(defaultTimeout: .seconds(10))
     try fixture.cache.set("k", .text("v"))
@@ -25,7 +25,8 @@ struct TimeoutTests {
     #expect(try fixture.cache.get("a") == nil)
   }
 
-  @Test("a default of never keeps values without a timeout forever", arguments: ConformanceBackend.available)
+  @Test(
+    "a default of never keeps values without a timeout forever", arguments: ConformanceBackend.timeTravelling)
   func neverDefault(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture(defaultTimeout: .never)
     try fixture.cache.set("k", .text("v"))
@@ -33,7 +34,7 @@ struct TimeoutTests {
     #expect(try fixture.cache.get("k") == .text("v"))
   }
 
-  @Test("timeout never keeps a value for years", arguments: ConformanceBackend.available)
+  @Test("timeout never keeps a value for years", arguments: ConformanceBackend.timeTravelling)
   func neverTimeout(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
     try fixture.cache.set("k", .text("v"), timeout: .never)
@@ -43,7 +44,7 @@ struct TimeoutTests {
     #expect(try fixture.cache.get("a") == .text("v"))
   }
 
-  @Test("a value expires exactly at its deadline", arguments: ConformanceBackend.available)
+  @Test("a value expires exactly at its deadline", arguments: ConformanceBackend.timeTravelling)
   func expiresAtDeadline(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
     try fixture.cache.set("k", .text("v"), timeout: 60)
@@ -80,7 +81,7 @@ struct TimeoutTests {
     #expect(try cache.get("k") == nil)
   }
 
-  @Test("a later set replaces the earlier timeout", arguments: ConformanceBackend.available)
+  @Test("a later set replaces the earlier timeout", arguments: ConformanceBackend.timeTravelling)
   func setReplacesTimeout(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
     try fixture.cache.set("k", .text("v"), timeout: 10)
@@ -89,7 +90,7 @@ struct TimeoutTests {
     #expect(try fixture.cache.get("k") == .text("v"))
   }
 
-  @Test("touch gives a live key a new timeout", arguments: ConformanceBackend.available)
+  @Test("touch gives a live key a new timeout", arguments: ConformanceBackend.timeTravelling)
   func touchExtends(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
     try fixture.cache.set("k", .text("v"), timeout: 10)
@@ -100,7 +101,7 @@ struct TimeoutTests {
     #expect(try fixture.cache.get("k") == nil)
   }
 
-  @Test("touch without a timeout applies the default", arguments: ConformanceBackend.available)
+  @Test("touch without a timeout applies the default", arguments: ConformanceBackend.timeTravelling)
   func touchDefault(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
     try fixture.cache.set("k", .text("v"), timeout: .never)
@@ -109,7 +110,7 @@ struct TimeoutTests {
     #expect(try fixture.cache.get("k") == nil)
   }
 
-  @Test("touch with never makes a key persistent", arguments: ConformanceBackend.available)
+  @Test("touch with never makes a key persistent", arguments: ConformanceBackend.timeTravelling)
   func touchNever(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
     try fixture.cache.set("k", .text("v"), timeout: 10)
@@ -136,7 +137,8 @@ struct TimeoutTests {
   }
 
   @Test(
-    "touch of an expired key returns false and does not revive it", arguments: ConformanceBackend.available)
+    "touch of an expired key returns false and does not revive it",
+    arguments: ConformanceBackend.timeTravelling)
   func touchExpired(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
     try fixture.cache.set("k", .text("v"), timeout: 1)
@@ -145,7 +147,7 @@ struct TimeoutTests {
     #expect(try fixture.cache.get("k") == nil)
   }
 
-  @Test("delete of an expired key returns false", arguments: ConformanceBackend.available)
+  @Test("delete of an expired key returns false", arguments: ConformanceBackend.timeTravelling)
   func deleteExpired(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
     try fixture.cache.set("k", .text("v"), timeout: 1)
