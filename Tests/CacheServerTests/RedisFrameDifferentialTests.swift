@@ -19,11 +19,7 @@ struct RedisFrameDifferentialTests {
 
   @Test("5,000 valid and mutated frames get the same bytes back", arguments: [UInt64(2_026_1124)])
   func mutatedFrames(seed: UInt64) throws {
-    guard let executable = RedisPeer.executable() else {
-      if RedisPeer.requirePeers { Issue.record("redis-server is not installed, and CI requires it") }
-      print("skipped: redis-server is not installed (apt-get install redis-server)")
-      return
-    }
+    guard let executable = RequiredPeer.redis() else { return }
     let peer = try RedisPeer(executable: executable)
     let ours = try RunningServer(.forTests())
     var random = SeededRandom(seed: seed)

@@ -53,11 +53,7 @@ struct MemcachedCacheTests {
   @Test(
     "on a real memcached: a 40-day timeout keeps the key; a value too large fails and the old one is gone")
   func realServerRules() throws {
-    guard let executable = MemcachedPeer.executable() else {
-      if PeerProcess.requirePeers { Issue.record("memcached is not installed, and CI requires it") }
-      print("skipped: memcached is not installed (apt-get install memcached)")
-      return
-    }
+    guard let executable = RequiredPeer.memcached() else { return }
     let peer = try MemcachedPeer(executable: executable)
     let cache = MemcachedCache(
       location: MemcachedLocation(servers: [.init(port: peer.port)]),
@@ -73,11 +69,7 @@ struct MemcachedCacheTests {
 
   @Test("three real servers each hold some of 300 keys, and getMany finds them all")
   func severalServers() throws {
-    guard let executable = MemcachedPeer.executable() else {
-      if PeerProcess.requirePeers { Issue.record("memcached is not installed, and CI requires it") }
-      print("skipped: memcached is not installed (apt-get install memcached)")
-      return
-    }
+    guard let executable = RequiredPeer.memcached() else { return }
     let peers = try (0..<3).map { _ in try MemcachedPeer(executable: executable) }
     let location = MemcachedLocation(servers: peers.map { .init(port: $0.port) })
     let cache = MemcachedCache(location: location)

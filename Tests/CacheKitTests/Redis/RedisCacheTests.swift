@@ -1,4 +1,5 @@
 import CacheKit
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -8,21 +9,7 @@ import Glibc
 @Suite("RedisCache: locations, degradation and pooling")
 struct RedisCacheTests {
   /// A loopback port with nothing listening: bound, then closed.
-  private func closedPort() -> UInt16 {
-    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(descriptor) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    _ = withUnsafeMutablePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-        bind(descriptor, pointer, length)
-        return getsockname(descriptor, pointer, &length)
-      }
-    }
-    return UInt16(bigEndian: address.sin_port)
-  }
+  private func closedPort() -> UInt16 { (try? PeerProcess.freePort()) ?? 1 }
 
   @Test("redis:// URLs as redis-py reads them")
   func locations() {

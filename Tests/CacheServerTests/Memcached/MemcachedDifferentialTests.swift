@@ -20,11 +20,7 @@ import Testing
 struct MemcachedDifferentialTests {
   @Test("5,000 seeded requests get the same replies", arguments: [UInt64(20_261_124), 2])
   func seededRequests(seed: UInt64) throws {
-    guard let executable = MemcachedPeer.executable() else {
-      if PeerProcess.requirePeers { Issue.record("memcached is not installed, and CI requires it") }
-      print("skipped: memcached is not installed (apt-get install memcached)")
-      return
-    }
+    guard let executable = RequiredPeer.memcached() else { return }
     let peer = try MemcachedPeer(executable: executable)
     let ours = try RunningServer(memcached: .forTests())
     let servers = [try MemcachedTextClient(port: peer.port), try MemcachedTextClient(port: ours.port)]

@@ -17,11 +17,7 @@ struct MemcachedFrameDifferentialTests {
 
   @Test("5,000 valid and mutated frames get the same bytes back", arguments: [UInt64(2_026_1124)])
   func mutatedFrames(seed: UInt64) throws {
-    guard let executable = MemcachedPeer.executable() else {
-      if PeerProcess.requirePeers { Issue.record("memcached is not installed, and CI requires it") }
-      print("skipped: memcached is not installed (apt-get install memcached)")
-      return
-    }
+    guard let executable = RequiredPeer.memcached() else { return }
     let peer = try MemcachedPeer(executable: executable)
     let ours = try RunningServer(memcached: .forTests())
     var random = SeededRandom(seed: seed)
@@ -52,11 +48,7 @@ struct MemcachedFrameDifferentialTests {
 
   @Test("a line without LF closes after 2,048 bytes, as memcached does, unless it is a get")
   func longLines() throws {
-    guard let executable = MemcachedPeer.executable() else {
-      if PeerProcess.requirePeers { Issue.record("memcached is not installed, and CI requires it") }
-      print("skipped: memcached is not installed (apt-get install memcached)")
-      return
-    }
+    guard let executable = RequiredPeer.memcached() else { return }
     let peer = try MemcachedPeer(executable: executable)
     let ours = try RunningServer(memcached: .forTests())
     let frames = [
