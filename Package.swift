@@ -14,6 +14,7 @@ let package = Package(
     .target(name: "MemcacheText"),
     .target(name: "CacheKit", dependencies: ["RESP"]),
     .target(name: "CLinux"),
+    .target(name: "Terminal"),
     .target(name: "CacheServer", dependencies: ["RESP", "MemcacheText", "CLinux"]),
     .executableTarget(name: "cachelings", dependencies: ["CacheKit", "CacheServer"]),
     .executableTarget(name: "CacheBench", dependencies: ["CacheKit"]),
@@ -21,6 +22,7 @@ let package = Package(
     .testTarget(name: "CacheKitTests", dependencies: ["CacheKit", "CacheServer", "TestSupport"]),
     .testTarget(name: "RESPTests", dependencies: ["RESP", "TestSupport"]),
     .testTarget(name: "MemcacheTextTests", dependencies: ["MemcacheText"]),
+    .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
     .testTarget(name: "CacheServerTests", dependencies: ["CacheServer", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
