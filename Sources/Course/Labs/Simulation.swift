@@ -1,0 +1,34 @@
+/// What a lab shows: one or more series over a shared x axis, and a few lines of findings.
+public struct LabReport: Sendable, Equatable {
+  public var title: String
+  /// What the x axis counts, e.g. "hit ratio (%)".
+  public var xLabel: String
+  /// The unit of the y values, e.g. "ms".
+  public var yUnit: String
+  public var xValues: [Double]
+  public var series: [(name: String, values: [Double])]
+  /// Selected points worth reading as numbers: a label and a value per row.
+  public var table: [(label: String, value: Double)]
+  public var findings: [String]
+
+  public static func == (a: LabReport, b: LabReport) -> Bool {
+    a.title == b.title && a.xValues == b.xValues && a.series.map(\.name) == b.series.map(\.name)
+      && a.series.map(\.values) == b.series.map(\.values) && a.findings == b.findings
+  }
+}
+
+/// A small, deterministic simulation a lesson's lab block runs by name.
+public struct Simulation: Sendable {
+  public var name: String
+  public var run: @Sendable () -> LabReport
+}
+
+/// The simulations lessons can name.
+public enum Simulations {
+  public static let all: [Simulation] = [
+    Simulation(name: "hit-ratio-latency", run: HitRatioLatency.run),
+    Simulation(name: "cache-aside-queries", run: CacheAsideQueries.run),
+  ]
+
+  public static func named(_ name: String) -> Simulation? { all.first { $0.name == name } }
+}

@@ -1,0 +1,46 @@
+/// Everything the course remembers about a learner, stored as one JSON file.
+public struct Progress: Codable, Sendable, Equatable {
+  /// The version of this layout; a file with a newer one was written by a newer cachelings.
+  public static let currentSchema = 1
+
+  /// How far the learner got in one lesson.
+  public struct LessonState: Codable, Sendable, Equatable {
+    /// The screen to open at next time (0-based).
+    public var page = 0
+    public var pages = 0
+    public var completed = false
+    /// Predict and myth blocks answered, by "page.part", and whether the answer was right.
+    public var answers: [String: Bool] = [:]
+
+    public init() {}
+  }
+
+  public var schema = Progress.currentSchema
+  /// The lesson the learner last opened.
+  public var currentLesson: String?
+  public var lessons: [String: LessonState] = [:]
+  /// Finished quiz attempts per lesson id, oldest first.
+  public var attempts: [String: [GradedAttempt]] = [:]
+  /// Spaced-review state per question, keyed `lesson/question`.
+  public var cards: [String: ReviewCard] = [:]
+  /// Hints taken per question key, counted.
+  public var hints: [String: Int] = [:]
+
+  public init() {}
+
+  /// The best attempt of a lesson's quiz, if any.
+  public func bestAttempt(_ lesson: String) -> GradedAttempt? {
+    attempts[lesson]?.max { $0.score.percent < $1.score.percent }
+  }
+
+  /// Stores a finished attempt and schedules each of its questions for review.
+  public mutating func record(_ attempt: GradedAttempt) {
+    attempts[attempt.lesson, default: []].append(attempt)
+    for answer in attempt.answers {
+      let key = attempt.lesson + "/" + answer.question
+      cards[key, default: ReviewCard()].record(
+        correct: answer.isCorrect, usedHint: answer.usedHint, at: attempt.finishedAt)
+      if answer.usedHint { hints[key, default: 0] += 1 }
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads and writes the progress file. Writes are atomic (a temporary file, fsync, rename), so a crash
+/// leaves the old file or the new one; a damaged file is moved aside, never overwritten.
+public struct ProgressStore: Sendable {
+  public let path: String
+
+  public init(path: String) {
+    self.path = path
+  }
+
+  /// The result of loading: the progress, and a message for the learner when something was set aside.
+  public struct Loaded: Sendable {
+    public var progress: Progress
+    public var notice: String?
+  }
+
+  /// Loads the progress; a missing file is a fresh start, a damaged one is renamed and reported.
+  public func load(now: Date = Date()) -> Loaded {
+    guard let data = FileManager.default.contents(atPath: path) else { return Loaded(progress: Progress()) }
+    let reason: String
+    do {
+      let progress = try JSONDecoder().decode(Progress.self, from: data)
+      if progress.schema <= Progress.currentSchema { return Loaded(progress: progress) }
+      reason = "it was written by a newer cachelings (schema \(progress.schema))"
+    } catch {
+      reason = "it is not valid progress JSON"
+    }
+    let aside = path + ".damaged-" + Self.stamp(now)
+    let moved = rename(path, aside) == 0
+    let notice =
+      moved
+      ? "Your progress file \(path) could not be read (\(reason)). It was moved to \(aside) and a fresh one started."
+      : "Your progress file \(path) could not be read (\(reason)) nor moved aside; fix or remove it."
+    return Loaded(progress: Progress(), notice: notice)
+  }
+
+  /// Writes progress atomically, creating the folder if needed.
+  public func save(_ progress: Progress) throws {
+    let folder = (path as NSString).deletingLastPathComponent
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    let data = try encoder.encode(progress)
+    let temporary = "\(path).tmp-\(getpid())"
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { throw ProgressError(path: temporary, errno: errno) }
+    var written = 0
+    let failed = data.withUnsafeBytes { buffer -> Int32? in
+      while written < buffer.count {
+        let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+        if count < 0 {
+          if errno == EINTR { continue }
+          return errno
+        }
+        written += count
+      }
+      return fsync(descriptor) == 0 ? nil : errno
+    }
+    close(descriptor)
+    if let failed {
+      unlink(temporary)
+      throw ProgressError(path: temporary, errno: failed)
+    }
+    guard rename(temporary, path) == 0 else {
+      let code = errno
+      unlink(temporary)
+      throw ProgressError(path: path, errno: code)
+    }
+    let directory = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    if directory >= 0 {
+      fsync(directory)
+      close(directory)
+    }
+  }
+
+  static func stamp(_ date: Date) -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.dateFormat = "yyyyMMdd-HHmmss"
+    return formatter.string(from: date)
+  }
+}
+
+/// Progress that could not be written, with the system's reason.
+public struct ProgressError: Error, CustomStringConvertible {
+  public var path: String
+  public var errno: Int32
+
+  public var description: String { "cannot write \(path): \(String(cString: strerror(errno)))" }
+}

@@ -1,0 +1,151 @@
+import Testing
+
+@testable import Course
+
+@Suite struct LessonParserTests {
+  static let simulations: Set<String> = ["hit-ratio-latency"]
+
+  static let good = """
+    ---
+    id: why-caching
+    title: Why caching matters
+    minutes: 12
+    objectives:
+      - Estimate savings
+      - Trace a miss
+    ---
+
+    Opening words.
+
+    ## The cost model
+
+    Text with `code`.
+
+    ```swift
+    ## not a heading
+    ::: not a block
+    ```
+
+    ::: predict
+    What is the average?
+
+    - [ ] 2 ms
+    - [x] 21.8 ms
+      (hits and misses)
+    - [ ] 101 ms
+
+    [reveal]
+    Because a miss pays twice.
+    :::
+
+    ## Myths
+
+    ::: myth
+    [claim]
+    Zero means forever.
+    [false]
+    [reality]
+    Zero means at once.
+    [why it matters]
+    The cache is off.
+    :::
+
+    ::: pitfall Greeting by name
+    [wrong]
+    Cache the page.
+    [right]
+    Vary by user.
+    [root cause]
+    Shared key.
+    :::
+
+    ::: lab hit-ratio-latency
+    Watch the curve.
+    :::
+    """
+
+  @Test func readsFrontMatterPagesAndBlocks() throws {
+    let lesson = try LessonParser.parse(Self.good, file: "l.md", number: 1, simulations: Self.simulations)
+    #expect(
+      lesson.id == "why-caching" && lesson.minutes == 12
+        && lesson.objectives == ["Estimate savings", "Trace a miss"])
+    #expect(lesson.pages.map(\.title) == [nil, "The cost model", "Myths"])
+    #expect(lesson.pages[0].parts == [.markdown("Opening words.")])
+    guard case .markdown(let text) = lesson.pages[1].parts[0],
+      case .predict(let predict) = lesson.pages[1].parts[1]
+    else {
+      Issue.record("page 2 should be Markdown then a predict block")
+      return
+    }
+    #expect(text.contains("## not a heading") && text.contains("::: not a block"))
+    #expect(predict.options == ["2 ms", "21.8 ms (hits and misses)", "101 ms"] && predict.answer == 1)
+    #expect(predict.prompt == "What is the average?" && predict.reveal == "Because a miss pays twice.")
+    #expect(
+      lesson.pages[2].parts.dropFirst()
+        == [
+          .myth(
+            Myth(
+              claim: "Zero means forever.", isTrue: false, reality: "Zero means at once.",
+              whyItMatters: "The cache is off.", line: 35)),
+          .pitfall(
+            Pitfall(
+              title: "Greeting by name", wrong: "Cache the page.", right: "Vary by user.",
+              rootCause: "Shared key.", line: 45)),
+          .lab(Lab(simulation: "hit-ratio-latency", introduction: "Watch the curve.", line: 54)),
+        ])
+  }
+
+  /// Each broken variant of the good lesson must fail with this line and a message containing this text.
+  @Test(arguments: [
+    ("id: why-caching", "id: Why Caching", 2, "must be a slug"),
+    ("minutes: 12", "minutes: twelve", 4, "minutes must be a whole number"),
+    ("title: Why caching matters\n", "", 1, "needs 'title:'"),
+    ("minutes: 12", "minutes: 12\ncolour: red", 5, "unknown front matter key 'colour'"),
+    ("- [x] 21.8 ms", "- [ ] 21.8 ms", 24, "no option is marked right"),
+    ("- [ ] 2 ms", "- [x] 2 ms", 24, "exactly one right option"),
+    ("[reveal]", "[explain]", 29, "unknown section [explain]"),
+    ("[false]\n", "", 35, "needs a [true or false] section"),
+    ("::: lab hit-ratio-latency", "::: lab hit-ratio", 54, "unknown simulation 'hit-ratio'"),
+    ("::: pitfall Greeting by name", "::: pitfall", 45, "a pitfall needs a title"),
+    ("[root cause]\nShared key.\n:::", "[root cause]\nShared key.", 53, "close the block opened on line 45"),
+    ("Watch the curve.\n:::", "Watch the curve.", 54, "this block is not closed"),
+    ("::: lab hit", "::: quiz hit", 54, "unknown block 'quiz'"),
+    ("Because a miss pays twice.", "Because.\n::: myth", 31, "blocks do not nest"),
+  ])
+  func malformedLessonsNameTheLine(original: String, replacement: String, line: Int, message: String) {
+    let broken = Self.good.replacingFirst(original, with: replacement)
+    #expect(broken != Self.good)
+    do {
+      _ = try LessonParser.parse(
+        broken, file: "Lessons/01-x/lesson.md", number: 1, simulations: Self.simulations)
+      Issue.record("expected an error for \(replacement)")
+    } catch {
+      #expect(error.file == "Lessons/01-x/lesson.md")
+      #expect(error.line == line, "\(error)")
+      #expect(error.message.contains(message), "\(error)")
+    }
+  }
+
+  @Test func frontMatterMustExistAndClose() {
+    #expect(
+      throws: ContentError(
+        file: "f", line: 1,
+        message: "the file must start with front matter: a line '---', key: value lines, '---'")
+    ) {
+      try LessonParser.parse("# Hello", file: "f", number: 1, simulations: [])
+    }
+    #expect(
+      throws: ContentError(
+        file: "f", line: 1, message: "the front matter is not closed: add a line '---' after it")
+    ) {
+      try LessonParser.parse("---\nid: a\n", file: "f", number: 1, simulations: [])
+    }
+  }
+}
+
+extension String {
+  func replacingFirst(_ target: String, with replacement: String) -> String {
+    guard let range = range(of: target) else { return self }
+    return replacingCharacters(in: range, with: replacement)
+  }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Course
+
+@Suite struct ProgressStoreTests {
+  let folder = NSTemporaryDirectory() + "cachelings-progress-\(UUID().uuidString)"
+
+  @Test func roundTripsAndStartsFreshWithoutAFile() throws {
+    let store = ProgressStore(path: folder + "/workspace/progress.json")
+    #expect(store.load().progress == Progress() && store.load().notice == nil)
+    var progress = Progress()
+    progress.currentLesson = "why-caching"
+    progress.lessons["why-caching", default: .init()].page = 3
+    try store.save(progress)
+    #expect(store.load().progress == progress)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/workspace") == ["progress.json"])
+    try? FileManager.default.removeItem(atPath: folder)
+  }
+
+  @Test(arguments: ["{\"schema\": 1, \"lessons\": ", "not json", "{\"schema\": 99}"])
+  func aDamagedFileIsSetAsideWithAMessage(contents: String) throws {
+    let path = folder + "/progress.json"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    try contents.write(toFile: path, atomically: false, encoding: .utf8)
+    let loaded = ProgressStore(path: path).load(now: Date(timeIntervalSince1970: 0))
+    #expect(loaded.progress == Progress())
+    let aside = path + ".damaged-19700101-000000"
+    #expect(loaded.notice?.contains("moved to \(aside)") == true, "\(loaded.notice ?? "")")
+    #expect(
+      try String(contentsOfFile: aside, encoding: .utf8) == contents, "the damaged file is kept as it was")
+    #expect(!FileManager.default.fileExists(atPath: path))
+    try? FileManager.default.removeItem(atPath: folder)
+  }
+
+  @Test func killedWhileWritingLeavesTheOldOrTheNewFile() throws {
+    guard let writer = BuiltProducts.executable("progress-writer") else {
+      Issue.record("progress-writer was not built beside the tests")
+      return
+    }
+    let path = folder + "/progress.json"
+    var random = SplitMix64(seed: 11)
+    var lastPage = -1
+    for _ in 0..<30 {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: writer)
+      process.arguments = [path]
+      try process.run()
+      usleep(useconds_t(2_000 + random.next() % 30_000))
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      let loaded = ProgressStore(path: path).load()
+      #expect(loaded.notice == nil, "after a kill: \(loaded.notice ?? "")")
+      let page = loaded.progress.lessons.values.map(\.page).max() ?? -1
+      #expect(page >= lastPage, "progress never goes back")
+      lastPage = page
+    }
+    #expect(lastPage > 0, "the writer saved at least once")
+    try? FileManager.default.removeItem(atPath: folder)
+  }
+}
