@@ -7,6 +7,7 @@ let usage = """
   Usage: cachelings-bench cachekit [--seconds S] [--runs N] [--no-django] [--venv PATH]
          cachelings-bench redis [--requests N] [--keys N]
          cachelings-bench memcached [--seconds N] [--runs N]
+         cachelings-bench startup [--runs N]
 
   cachekit: get, set and incr per second of MemoryCache and FileCache and, in the same run,
   of Django 5.2's LocMemCache and FileBasedCache, with each ratio. The first run creates a
@@ -17,6 +18,7 @@ let usage = """
   memcached: memcaslap (one client thread, 50 connections) against `cachelings serve memcached`
   and a real memcached, one worker thread each, alternating; TPS and the ratio. Needs memcached
   and libmemcached-tools.
+  startup: start-to-exit time of `cachelings list`, the median against the 50 ms target.
   Build optimised first: swift build -c release, then .build/release/cachelings-bench ...
 
   Options:
@@ -71,6 +73,21 @@ if command == "memcached" {
   }
   do {
     exit(try memcached.run() ? 0 : 1)
+  } catch {
+    print("cachelings-bench: \(error)")
+    exit(1)
+  }
+}
+if command == "startup" {
+  var startup = StartupBenchmark()
+  while let option = arguments.popFirst() {
+    guard option == "--runs", let text = arguments.popFirst(), let value = Int(text), value > 0 else {
+      fail("startup takes --runs N")
+    }
+    startup.runs = value
+  }
+  do {
+    exit(try startup.run() ? 0 : 1)
   } catch {
     print("cachelings-bench: \(error)")
     exit(1)

@@ -1,3 +1,5 @@
+import Arguments
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -5,32 +7,30 @@ import Darwin
 #endif
 
 /// The command line. It only wires: the course, the grader and the servers live in their modules.
-let version = "0.1.0"
-
-let usage = """
-  cachelings \(version): learn caching the way Django's cache framework defines it.
-
-  Usage: cachelings [--help] [--version]
-         cachelings serve redis|memcached [options]   (--help lists the options)
-
-  The course's lessons, quizzes and exercises are still being built. What exists today is
-  CacheKit, the library learners program against (Django's cache API in Swift, with memory, file
-  and Redis backends), and the Redis-protocol and Memcached-protocol servers: see README.md.
-
-  Options:
-    -h, --help     show this help
-    --version      print the version
-  """
+let version = "0.2.0"
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-switch arguments.first {
-case nil, "-h", "--help", "help":
-  print(usage)
-case "--version":
-  print("cachelings \(version)")
-case "serve":
+if arguments.first == "serve" {
   exit(ServeCommand.run(Array(arguments.dropFirst())))
-case let other?:
-  let message = other.hasPrefix("-") ? "unknown option '\(other)'" : "unknown command '\(other)'"
-  exit(UsageError.report(message, usage: usage))
+}
+let parser = ArgumentParser(root: CommandTree.root)
+do {
+  switch try parser.parse(arguments) {
+  case .help(let text):
+    print(text)
+  case .run(let parsed):
+    if parsed.flag("version") {
+      print("cachelings \(version)")
+      exit(0)
+    }
+    switch parsed.commandPath.first {
+    case "learn": exit(LearnCommand.run(parsed))
+    case "quiz": exit(QuizCommand.run(parsed))
+    case "review": exit(ReviewCommand.run(parsed))
+    case "dev": exit(DevCheckCommand.run(parsed))
+    case let command: exit(OverviewCommands.run(parsed, command ?? ""))
+    }
+  }
+} catch {
+  exit(UsageError.report(error.message, usage: error.usage))
 }

@@ -8,7 +8,8 @@ import Testing
     #expect(report.xValues.first == 0 && report.xValues.last == 100 && report.xValues.count == 21)
     #expect(report.series[0].values.first == 202 && report.series[0].values.last == 2)
     #expect(abs(HitRatioLatency.average(hitRatio: 0.9) - 22) < 1e-9)
-    #expect(report.findings[0] == "Going from 0% to 50% hits saves 100 ms per request.")
+    #expect(report.findings[0] == "Each point of hit ratio saves the same 2 ms: the line is straight.")
+    #expect(report.findings[1].hasSuffix("takes the average from 22 ms to 4 ms, 5.5x faster."))
   }
 
   @Test func cacheAsideQueriesIsRepeatableAndWarmsUp() {

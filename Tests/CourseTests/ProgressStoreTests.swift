@@ -9,8 +9,8 @@ import Testing
 
   @Test func roundTripsAndStartsFreshWithoutAFile() throws {
     let store = ProgressStore(path: folder + "/workspace/progress.json")
-    #expect(store.load().progress == Progress() && store.load().notice == nil)
-    var progress = Progress()
+    #expect(store.load().progress == CourseProgress() && store.load().notice == nil)
+    var progress = CourseProgress()
     progress.currentLesson = "why-caching"
     progress.lessons["why-caching", default: .init()].page = 3
     try store.save(progress)
@@ -25,7 +25,7 @@ import Testing
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     try contents.write(toFile: path, atomically: false, encoding: .utf8)
     let loaded = ProgressStore(path: path).load(now: Date(timeIntervalSince1970: 0))
-    #expect(loaded.progress == Progress())
+    #expect(loaded.progress == CourseProgress())
     let aside = path + ".damaged-19700101-000000"
     #expect(loaded.notice?.contains("moved to \(aside)") == true, "\(loaded.notice ?? "")")
     #expect(

@@ -67,7 +67,7 @@ import Testing
   }
 
   @Test func progressRecordsAttemptsAndSchedulesEveryQuestion() {
-    var progress = Progress()
+    var progress = CourseProgress()
     let answers = [
       GradedAttempt.answer(quiz.questions[0], chosen: [1], usedHint: true),
       GradedAttempt.answer(quiz.questions[1], chosen: [0], usedHint: false),

@@ -13,6 +13,6 @@ var round = progress.lessons.values.map(\.page).max() ?? 0
 while true {
   round += 1
   progress.hints["lesson/question-\(round % 50)", default: 0] += 1
-  progress.lessons["lesson-\(round % 7)", default: Progress.LessonState()].page = round
+  progress.lessons["lesson-\(round % 7)", default: CourseProgress.LessonState()].page = round
   try store.save(progress)
 }

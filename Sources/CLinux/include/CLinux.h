@@ -1,5 +1,6 @@
 // Linux system calls that Swift's Glibc module does not export: the event loop's epoll, eventfd and
-// signalfd, and accept4 (a GNU extension). Nothing else lives here.
+// signalfd, accept4 (a GNU extension), and opening a pseudo-terminal for tests that drive the course
+// as a learner's terminal would. Nothing else lives here.
 #ifndef CACHELINGS_CLINUX_H
 #define CACHELINGS_CLINUX_H
 #ifdef __linux__
@@ -10,5 +11,9 @@
 
 /// accept4(2): accepts a connection with flags (SOCK_NONBLOCK, SOCK_CLOEXEC) set in the same call.
 int cachelings_accept4(int descriptor, struct sockaddr *address, socklen_t *length, int flags);
+
+/// posix_openpt, grantpt and unlockpt in one: the master side of a new pseudo-terminal, or -1. The name
+/// of its slave side is copied into name.
+int cachelings_open_pseudo_terminal(char *name, unsigned long capacity);
 #endif
 #endif

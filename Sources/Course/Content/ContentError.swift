@@ -10,5 +10,6 @@ public struct ContentError: Error, Sendable, Equatable, CustomStringConvertible 
     self.message = message
   }
 
-  public var description: String { "\(file):\(line): \(message)" }
+  /// `file:line: message`, or `file: message` for a problem with the whole file.
+  public var description: String { line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)" }
 }

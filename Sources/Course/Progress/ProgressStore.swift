@@ -15,17 +15,17 @@ public struct ProgressStore: Sendable {
 
   /// The result of loading: the progress, and a message for the learner when something was set aside.
   public struct Loaded: Sendable {
-    public var progress: Progress
+    public var progress: CourseProgress
     public var notice: String?
   }
 
   /// Loads the progress; a missing file is a fresh start, a damaged one is renamed and reported.
   public func load(now: Date = Date()) -> Loaded {
-    guard let data = FileManager.default.contents(atPath: path) else { return Loaded(progress: Progress()) }
+    guard let data = FileManager.default.contents(atPath: path) else { return Loaded(progress: CourseProgress()) }
     let reason: String
     do {
-      let progress = try JSONDecoder().decode(Progress.self, from: data)
-      if progress.schema <= Progress.currentSchema { return Loaded(progress: progress) }
+      let progress = try JSONDecoder().decode(CourseProgress.self, from: data)
+      if progress.schema <= CourseProgress.currentSchema { return Loaded(progress: progress) }
       reason = "it was written by a newer cachelings (schema \(progress.schema))"
     } catch {
       reason = "it is not valid progress JSON"
@@ -36,11 +36,11 @@ public struct ProgressStore: Sendable {
       moved
       ? "Your progress file \(path) could not be read (\(reason)). It was moved to \(aside) and a fresh one started."
       : "Your progress file \(path) could not be read (\(reason)) nor moved aside; fix or remove it."
-    return Loaded(progress: Progress(), notice: notice)
+    return Loaded(progress: CourseProgress(), notice: notice)
   }
 
   /// Writes progress atomically, creating the folder if needed.
-  public func save(_ progress: Progress) throws {
+  public func save(_ progress: CourseProgress) throws {
     let folder = (path as NSString).deletingLastPathComponent
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let encoder = JSONEncoder()

@@ -1,5 +1,5 @@
 /// Everything the course remembers about a learner, stored as one JSON file.
-public struct Progress: Codable, Sendable, Equatable {
+public struct CourseProgress: Codable, Sendable, Equatable {
   /// The version of this layout; a file with a newer one was written by a newer cachelings.
   public static let currentSchema = 1
 
@@ -15,7 +15,7 @@ public struct Progress: Codable, Sendable, Equatable {
     public init() {}
   }
 
-  public var schema = Progress.currentSchema
+  public var schema = CourseProgress.currentSchema
   /// The lesson the learner last opened.
   public var currentLesson: String?
   public var lessons: [String: LessonState] = [:]

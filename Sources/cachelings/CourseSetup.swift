@@ -1,0 +1,107 @@
+import Course
+import Foundation
+import Terminal
+
+/// Finds the course folder and the learner's workspace, and builds the console the screens use.
+struct CourseSetup {
+  let root: String
+  let workspace: String
+  let theme: Theme
+  let width: Int
+
+  init(noColor: Bool) {
+    let environment = ProcessInfo.processInfo.environment
+    root = Self.findRoot(environment)
+    workspace = environment["CACHELINGS_WORKSPACE"].flatMap { $0.isEmpty ? nil : $0 } ?? root + "/workspace"
+    theme = Theme.detect(fd: 1, noColorFlag: noColor)
+    width = min(TerminalSize.columns(fd: 1), 100)
+  }
+
+  /// How the learner runs the course, for the commands the screens suggest: "swift run cachelings" when this
+  /// binary lives in a SwiftPM build folder, else "cachelings".
+  static let program: String = {
+    let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    return path.contains("/.build/") ? "swift run cachelings" : "cachelings"
+  }()
+
+  var progressStore: ProgressStore { ProgressStore(path: workspace + "/progress.json") }
+
+  /// CACHELINGS_COURSE, else the nearest folder up from here holding Lessons/ and Package.swift, else the
+  /// source checkout this binary was built from.
+  static func findRoot(_ environment: [String: String]) -> String {
+    if let given = environment["CACHELINGS_COURSE"], !given.isEmpty { return given }
+    var folder = FileManager.default.currentDirectoryPath
+    while true {
+      if isCourse(folder) { return folder }
+      let parent = (folder as NSString).deletingLastPathComponent
+      if parent == folder || parent.isEmpty { break }
+      folder = parent
+    }
+    var source = #filePath
+    for _ in 0..<3 { source = (source as NSString).deletingLastPathComponent }
+    return source
+  }
+
+  static func isCourse(_ folder: String) -> Bool {
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: folder + "/Lessons", isDirectory: &isDirectory)
+      && isDirectory.boolValue && FileManager.default.fileExists(atPath: folder + "/Package.swift")
+  }
+
+  /// Loads the content; problems are printed for the learner with a pointer to `dev check`.
+  func loadContent() -> CourseContent {
+    let content = CourseContent.load(root: root)
+    if !content.errors.isEmpty {
+      Output.error(
+        "\(content.errors.count) problem\(content.errors.count == 1 ? "" : "s") in the course files; "
+          + "`cachelings dev check` lists them. Lessons with problems are left out.")
+    }
+    return content
+  }
+
+  /// Loads progress, telling the learner if a damaged file was set aside.
+  func loadProgress() -> CourseProgress {
+    let loaded = progressStore.load()
+    if let notice = loaded.notice { Output.error(notice) }
+    return loaded.progress
+  }
+
+  func save(_ progress: CourseProgress) {
+    do {
+      try progressStore.save(progress)
+    } catch {
+      Output.error("your progress could not be saved: \(error)")
+    }
+  }
+
+  /// A console writing to standard output that reads nothing: for printing only.
+  func printer() -> Console {
+    Console(theme: theme, width: width, isInteractive: false, write: Output.write)
+  }
+
+  /// Runs body with a console reading keys from a raw-mode terminal when both ends are terminals, else
+  /// reading lines from standard input.
+  func withConsole<T>(_ body: (Console) -> T) -> T {
+    if isatty(1) == 1, let terminal = RawTerminal(input: 0) {
+      defer { terminal.restore() }
+      return body(
+        Console(theme: theme, width: width, isInteractive: true, write: Output.write, readKey: terminal.readKey))
+    }
+    return body(
+      Console(theme: theme, width: width, isInteractive: false, write: Output.write, readLine: { Swift.readLine() }))
+  }
+
+  /// Whether the course can talk with the learner key by key.
+  var isInteractive: Bool { isatty(0) == 1 && isatty(1) == 1 }
+}
+
+/// Standard output and error, flushed as they go so screens and pipes see text at once.
+enum Output {
+  static func write(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+
+  static func error(_ message: String) {
+    FileHandle.standardError.write(Data("cachelings: \(message)\n".utf8))
+  }
+}

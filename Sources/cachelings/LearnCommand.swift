@@ -1,0 +1,33 @@
+import Arguments
+import Course
+
+/// `cachelings learn [LESSON]`.
+enum LearnCommand {
+  static func run(_ arguments: ParsedArguments) -> Int32 {
+    let setup = CourseSetup(noColor: arguments.flag("no-color"))
+    let content = setup.loadContent()
+    var progress = setup.loadProgress()
+    guard let entry = LessonChoice.pick(arguments.positionals.first, content: content, progress: progress) else { return 2 }
+    guard setup.isInteractive else {
+      LearnSession(lesson: entry.lesson, console: setup.printer()).printWhole()
+      return 0
+    }
+    progress.currentLesson = entry.lesson.id
+    var state = progress.lessons[entry.lesson.id] ?? CourseProgress.LessonState()
+    if state.completed { state.page = 0 }
+    let outcome = setup.withConsole { console in
+      LearnSession(lesson: entry.lesson, console: console).run(state: &state)
+    }
+    progress.lessons[entry.lesson.id] = state
+    setup.save(progress)
+    switch outcome {
+    case .quiz:
+      return QuizCommand.take(entry, setup: setup, progress: &progress, seed: nil, json: false)
+    case .finished:
+      Output.write("\nLesson \(entry.lesson.number) done. Test yourself: \(CourseSetup.program) quiz \(entry.lesson.number)\n")
+    case .quit:
+      Output.write("\nYour place is kept. `\(CourseSetup.program) learn \(entry.lesson.number)` continues from screen \(state.page + 1).\n")
+    }
+    return 0
+  }
+}

@@ -1,0 +1,79 @@
+import Arguments
+import Course
+import Foundation
+
+/// `cachelings quiz [LESSON] [--answers LIST] [--seed N] [--json]`.
+enum QuizCommand {
+  static func run(_ arguments: ParsedArguments) -> Int32 {
+    let setup = CourseSetup(noColor: arguments.flag("no-color"))
+    let content = setup.loadContent()
+    var progress = setup.loadProgress()
+    guard let entry = LessonChoice.pick(arguments.positionals.first, content: content, progress: progress) else { return 2 }
+    var seed: UInt64?
+    if let text = arguments.value("seed") {
+      guard let value = UInt64(text) else {
+        Output.error("--seed takes a whole number, not '\(text)'")
+        return 2
+      }
+      seed = value
+    }
+    guard let answers = arguments.value("answers") else {
+      return take(entry, setup: setup, progress: &progress, seed: seed, json: arguments.flag("json"))
+    }
+    guard let quiz = entry.quiz else {
+      Output.error("lesson \(entry.lesson.number) has no quiz")
+      return 1
+    }
+    let chosen: [[Int]]
+    do {
+      chosen = try AnswerList.parse(answers, for: quiz)
+    } catch {
+      Output.error("\(error)")
+      return 2
+    }
+    let attempt = QuizAttempt(quiz: quiz, seed: seed ?? randomSeed())
+    let session = QuizSession(attempt: attempt, lessonTitle: entry.lesson.title, console: setup.printer(), now: now)
+    let graded = session.grade(chosen)
+    progress.record(graded)
+    setup.save(progress)
+    report(graded, quiz: quiz, setup: setup, json: arguments.flag("json"))
+    return 0
+  }
+
+  /// Asks the quiz of entry on the console, records and reports the attempt.
+  static func take(_ entry: CourseContent.Entry, setup: CourseSetup, progress: inout CourseProgress, seed: UInt64?, json: Bool)
+    -> Int32
+  {
+    guard let quiz = entry.quiz else {
+      Output.error("lesson \(entry.lesson.number) has no quiz")
+      return 1
+    }
+    let attempt = QuizAttempt(quiz: quiz, seed: seed ?? randomSeed())
+    let graded = setup.withConsole { console in
+      QuizSession(attempt: attempt, lessonTitle: entry.lesson.title, console: console, now: now).run()
+    }
+    guard let graded else {
+      Output.write("\nQuiz left before the end; nothing was recorded.\n")
+      return 0
+    }
+    progress.record(graded)
+    setup.save(progress)
+    report(graded, quiz: quiz, setup: setup, json: json)
+    return 0
+  }
+
+  static func report(_ graded: GradedAttempt, quiz: Quiz, setup: CourseSetup, json: Bool) {
+    if json {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+      let data = (try? encoder.encode(graded)) ?? Data()
+      Output.write(String(decoding: data, as: UTF8.self) + "\n")
+    } else {
+      setup.printer().print(ScoreView(console: setup.printer()).lines(graded, quiz: quiz))
+    }
+  }
+
+  static func randomSeed() -> UInt64 { UInt64.random(in: 1...UInt64(UInt32.max)) }
+
+  static func now() -> Double { Date().timeIntervalSince1970 }
+}
