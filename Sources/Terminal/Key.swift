@@ -1,0 +1,11 @@
+/// A key press read from a raw-mode terminal, as `KeyDecoder` recognises it.
+public enum Key: Equatable, Sendable {
+  /// A printable character, decoded from UTF-8.
+  case character(Character)
+  case enter, backspace, tab, escape
+  case up, down, left, right, home, end, pageUp, pageDown
+  /// Ctrl-C, which arrives as a key because raw mode turns ISIG off.
+  case interrupt
+  /// Ctrl-D.
+  case endOfInput
+}
