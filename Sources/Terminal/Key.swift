@@ -2,7 +2,9 @@
 public enum Key: Equatable, Sendable {
   /// A printable character, decoded from UTF-8.
   case character(Character)
+  /// Enter (CR or LF), Backspace (DEL or BS), Tab, and Escape on its own.
   case enter, backspace, tab, escape
+  /// Arrow, Home, End, Page Up and Page Down keys, from CSI or SS3 sequences.
   case up, down, left, right, home, end, pageUp, pageDown
   /// Ctrl-C, which arrives as a key because raw mode turns ISIG off.
   case interrupt

@@ -2,6 +2,7 @@
 public struct KeyDecoder: Sendable {
   private var buffer: [UInt8] = []
 
+  /// A decoder with nothing buffered.
   public init() {}
 
   /// Whether bytes of an incomplete sequence (such as a lone ESC) are waiting for the next feed or flush.

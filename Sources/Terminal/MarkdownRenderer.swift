@@ -4,8 +4,10 @@
 public struct MarkdownRenderer: Sendable {
   /// The widest line rendered, in columns.
   public let width: Int
+  /// Whether colour and Unicode symbols are used.
   public let theme: Theme
 
+  /// A renderer for width columns (at least 1) and theme.
   public init(width: Int, theme: Theme) {
     self.width = max(1, width)
     self.theme = theme

@@ -1,7 +1,9 @@
 /// A set of ANSI text attributes and at most one foreground colour, turned into SGR codes by `Theme.paint`.
 public struct Style: OptionSet, Sendable, Hashable {
+  /// One bit per member.
   public let rawValue: UInt32
 
+  /// The style with the given members' bits.
   public init(rawValue: UInt32) {
     self.rawValue = rawValue
   }

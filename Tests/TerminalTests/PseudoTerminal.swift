@@ -20,12 +20,19 @@ final class PseudoTerminal {
     let grant = try Self.function("grantpt", as: OpenFunction.self)
     let unlock = try Self.function("unlockpt", as: OpenFunction.self)
     let name = try Self.function("ptsname", as: NameFunction.self)
-    primary = openPrimary(O_RDWR | O_NOCTTY)
-    guard primary >= 0, grant(primary) == 0, unlock(primary) == 0, let path = name(primary) else {
+    let primary = openPrimary(O_RDWR | O_NOCTTY)
+    guard primary >= 0 else { throw PseudoTerminalError.unavailable }
+    guard grant(primary) == 0, unlock(primary) == 0, let path = name(primary) else {
+      close(primary)
       throw PseudoTerminalError.unavailable
     }
-    secondary = open(path, O_RDWR | O_NOCTTY)
-    guard secondary >= 0 else { throw PseudoTerminalError.unavailable }
+    let secondary = open(path, O_RDWR | O_NOCTTY)
+    guard secondary >= 0 else {
+      close(primary)
+      throw PseudoTerminalError.unavailable
+    }
+    self.primary = primary
+    self.secondary = secondary
   }
 
   deinit {

@@ -36,6 +36,17 @@ import Testing
     #expect(pty.settings().c_lflag == before.c_lflag)
   }
 
+  @Test func signalPathRestoresWithoutTheLock() throws {
+    let pty = try PseudoTerminal()
+    let before = pty.settings()
+    let terminal = try #require(RawTerminal(input: pty.secondary))
+    #expect(pty.settings().c_lflag & tcflag_t(ECHO) == 0)
+    TerminalRestorer.restoreNow()
+    #expect(pty.settings().c_lflag == before.c_lflag)
+    terminal.restore()
+    #expect(pty.settings().c_lflag == before.c_lflag)
+  }
+
   @Test func deinitRestores() throws {
     let pty = try PseudoTerminal()
     let before = pty.settings()
