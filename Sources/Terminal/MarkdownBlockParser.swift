@@ -168,15 +168,3 @@ enum MarkdownBlockParser {
     return body
   }
 }
-
-extension String {
-  /// The text with CRLF and lone CR line ends turned into LF.
-  func replacingCRLF() -> String {
-    guard contains("\r") || contains("\r\n") else { return self }
-    var result = ""
-    for character in self {
-      if character == "\r\n" || character == "\r" { result.append("\n") } else { result.append(character) }
-    }
-    return result
-  }
-}

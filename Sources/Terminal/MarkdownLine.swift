@@ -137,10 +137,3 @@ enum MarkdownLine {
     return cells
   }
 }
-
-extension StringProtocol {
-  /// The text without leading and trailing spaces.
-  func trimmingSpaces() -> String {
-    String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
-  }
-}

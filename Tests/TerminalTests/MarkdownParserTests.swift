@@ -73,6 +73,11 @@ import Testing
       ])
   }
 
+  @Test func crlfLineEndsAreLineEnds() {
+    #expect(
+      MarkdownBlockParser.parse("a\r\nb\r\n\r\n# c") == [.paragraph("a b"), .heading(level: 1, text: "c")])
+  }
+
   @Test func inlineNesting() {
     #expect(
       MarkdownInlineParser.parse("**a *b* c**") == [
