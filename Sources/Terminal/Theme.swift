@@ -5,6 +5,7 @@ public struct Theme: Sendable, Equatable {
   /// Whether box drawing and other non-ASCII symbols are used; false gives an ASCII fallback.
   public var unicode: Bool
 
+  /// A theme with colour and Unicode set as given; see `detect` for deciding them from the environment.
   public init(color: Bool, unicode: Bool) {
     self.color = color
     self.unicode = unicode

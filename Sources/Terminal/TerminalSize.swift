@@ -1,0 +1,29 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The width of the terminal, so output can be wrapped to fit it.
+public enum TerminalSize {
+  /// The narrowest width reported, so layouts always have room for a few words.
+  public static let minimumColumns = 20
+
+  /// ioctl(TIOCGWINSZ) on fd, else COLUMNS from environment, else 80; never below 20.
+  public static func columns(
+    fd: Int32 = 1, environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> Int {
+    var size = winsize()
+    if ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+      return max(minimumColumns, Int(size.ws_col))
+    }
+    if let text = environment["COLUMNS"], let columns = Int(text.trimmingCharacters(in: .whitespaces)),
+      columns > 0
+    {
+      return max(minimumColumns, columns)
+    }
+    return 80
+  }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+
+@testable import Terminal
+
+@Suite struct ChartTests {
+  private let integer: (Double) -> String = { String(Int($0)) }
+  private let oneDecimal: (Double) -> String = { String(format: "%.1f", $0) }
+  private let rows: [(label: String, value: Double)] = [("LRU", 91), ("FIFO", 45.5), ("random", 10)]
+
+  @Test func sparklineSpansTheLevels() {
+    #expect(Chart.sparkline([1, 2, 3, 4, 5, 6, 7, 8], theme: .plain) == "▁▂▃▄▅▆▇█")
+    #expect(Chart.sparkline([1, 2, 3, 4, 5, 6, 7, 8], theme: ascii) == " .:-=+*#")
+    #expect(Chart.sparkline([0, 10, 5, 2.5], theme: .plain) == "▁█▅▃")
+  }
+
+  @Test func sparklineEdgeCases() {
+    #expect(Chart.sparkline([], theme: .plain) == "")
+    #expect(Chart.sparkline([3, 3, 3], theme: .plain) == "▄▄▄")
+    #expect(Chart.sparkline([3, 3], theme: ascii) == "--")
+    #expect(Chart.sparkline([1, .nan, 2], theme: .plain) == "▁ █")
+  }
+
+  @Test func barsWithEighthBlocks() {
+    #expect(
+      Chart.bars(rows, width: 30, theme: .plain, format: oneDecimal) == [
+        "LRU    │█████████████████ 91.0",
+        "FIFO   │████████▌         45.5",
+        "random │█▉                10.0",
+      ])
+  }
+
+  @Test func barsInASCII() {
+    #expect(
+      Chart.bars(rows, width: 30, theme: ascii, format: oneDecimal) == [
+        "LRU    |################# 91.0",
+        "FIFO   |#########         45.5",
+        "random |##                10.0",
+      ])
+  }
+
+  @Test func barsInColour() {
+    #expect(
+      Chart.bars(rows, width: 30, theme: colour, format: oneDecimal) == [
+        "LRU    │\(sgr("36", "█████████████████")) 91.0",
+        "FIFO   │\(sgr("36", "████████▌"))         45.5",
+        "random │\(sgr("36", "█▉"))                10.0",
+      ])
+  }
+
+  @Test func barsWithZeroAndNegativeValues() {
+    #expect(
+      Chart.bars([("a", 1), ("b", 0), ("c", -2)], width: 16, theme: .plain, format: integer) == [
+        "a │██████████  1",
+        "b │            0",
+        "c │           -2",
+      ])
+    #expect(Chart.bars([], width: 16, theme: .plain, format: integer) == [])
+  }
+
+  @Test func barsFitTheWidth() {
+    let long: [(label: String, value: Double)] = [("a label far too long for the chart", 3), ("b", 1)]
+    for width in [20, 30, 50] {
+      for line in Chart.bars(long, width: width, theme: .plain, format: integer) {
+        #expect(DisplayWidth.of(line) <= width, "\(width): \(line)")
+      }
+    }
+  }
+
+  @Test func lineChartOfOneSeries() {
+    #expect(
+      Chart.line([("hits", [0, 5, 10])], width: 16, height: 5, theme: .plain, format: integer) == [
+        "10 ┤          ••",
+        "   │       •••",
+        " 5 ┤     ••",
+        "   │  •••",
+        " 0 ┤••",
+        "   └────────────",
+        "    • hits",
+      ])
+  }
+
+  @Test func lineChartOfTwoSeriesInASCII() {
+    let series: [(name: String, values: [Double])] = [("hits", [0, 10]), ("misses", [10, 0])]
+    #expect(
+      Chart.line(series, width: 24, height: 3, theme: ascii, format: integer) == [
+        "10 +xxxxx          *****",
+        " 5 +     xxxxxxxxxx",
+        " 0 +*****          xxxxx",
+        "   +--------------------",
+        "    * hits  x misses",
+      ])
+  }
+
+  @Test func lineChartInColour() {
+    let series: [(name: String, values: [Double])] = [("hits", [0, 10]), ("misses", [10, 0])]
+    #expect(
+      Chart.line(series, width: 14, height: 3, theme: colour, format: integer) == [
+        "10 ┤\(sgr("35", "×××"))    \(sgr("36", "•••"))",
+        " 5 ┤   \(sgr("35", "××××"))",
+        " 0 ┤\(sgr("36", "•••"))    \(sgr("35", "×××"))",
+        "   └──────────",
+        "    \(sgr("36", "•")) hits  \(sgr("35", "×"))…",
+      ])
+  }
+
+  @Test func lineChartLabelsTheMiddleRowWithItsValue() {
+    #expect(
+      Chart.line([("p", [0, 4, 2, 8])], width: 12, height: 4, theme: .plain, format: integer) == [
+        "8 ┤        •",
+        "5 ┤       •",
+        "  │ ••••••",
+        "0 ┤•",
+        "  └─────────",
+        "   • p",
+      ])
+  }
+
+  @Test func lineChartOfAFlatSeries() {
+    #expect(
+      Chart.line([("flat", [2, 2, 2])], width: 10, height: 3, theme: .plain, format: integer) == [
+        "2 ┤",
+        "2 ┤•••••••",
+        "2 ┤",
+        "  └───────",
+        "   • flat",
+      ])
+  }
+
+  @Test func resampleInterpolatesLinearly() {
+    #expect(Chart.resample([0, 10], to: 5) == [0, 2.5, 5, 7.5, 10])
+    #expect(Chart.resample([4], to: 3) == [4, 4, 4])
+    #expect(Chart.resample([], to: 3) == [])
+  }
+}

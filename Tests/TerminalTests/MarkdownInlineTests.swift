@@ -1,0 +1,98 @@
+import Testing
+
+@testable import Terminal
+
+@Suite struct MarkdownInlineTests {
+  @Test func emphasis() {
+    let markdown =
+      "Caches are *fast*, _cheap_ and **easy to get wrong**; ***really***. snake_case_names stay, 2 * 3 * 4 too."
+    #expect(
+      rendered(markdown, width: 40, .plain) == [
+        "Caches are fast, cheap and easy to get",
+        "wrong; really. snake_case_names stay, 2",
+        "* 3 * 4 too.",
+      ])
+    #expect(
+      rendered(markdown, width: 80, .plain) == [
+        "Caches are fast, cheap and easy to get wrong; really. snake_case_names stay, 2 *",
+        "3 * 4 too.",
+      ])
+    #expect(
+      rendered(markdown, width: 40, colour) == [
+        "Caches are \(sgr("3", "fast")), \(sgr("3", "cheap")) and \(sgr("1", "easy to get"))",
+        "\(sgr("1", "wrong")); \(sgr("1;3", "really")). snake_case_names stay, 2",
+        "* 3 * 4 too.",
+      ])
+    #expect(
+      rendered(markdown, width: 80, colour) == [
+        "Caches are \(sgr("3", "fast")), \(sgr("3", "cheap")) and \(sgr("1", "easy to get wrong")); \(sgr("1;3", "really")). snake_case_names stay, 2 *",
+        "3 * 4 too.",
+      ])
+  }
+
+  @Test func codeSpan() {
+    let markdown = "Call `cache.get(key)` before ``a `b` c``."
+    for width in [40, 80] {
+      #expect(
+        rendered(markdown, width: width, .plain) == [
+          "Call `cache.get(key)` before `a `b` c`."
+        ])
+    }
+    for width in [40, 80] {
+      #expect(
+        rendered(markdown, width: width, colour) == [
+          "Call \(sgr("36", "cache.get(key)")) before \(sgr("36", "a `b` c"))."
+        ])
+    }
+  }
+
+  @Test func link() {
+    let markdown =
+      "Read [the Redis docs](https://redis.io/docs) or [https://memcached.org](https://memcached.org)."
+    #expect(
+      rendered(markdown, width: 40, .plain) == [
+        "Read the Redis docs",
+        "(https://redis.io/docs) or",
+        "https://memcached.org.",
+      ])
+    #expect(
+      rendered(markdown, width: 80, .plain) == [
+        "Read the Redis docs (https://redis.io/docs) or https://memcached.org."
+      ])
+    #expect(
+      rendered(markdown, width: 40, colour) == [
+        "Read \(sgr("4", "the Redis docs"))",
+        "\(sgr("2", "(https://redis.io/docs)")) or",
+        "\(sgr("4", "https://memcached.org")).",
+      ])
+    #expect(
+      rendered(markdown, width: 80, colour) == [
+        "Read \(sgr("4", "the Redis docs")) \(sgr("2", "(https://redis.io/docs)")) or \(sgr("4", "https://memcached.org"))."
+      ])
+  }
+
+  @Test func escapes() {
+    let markdown = #"""
+      \*not emphasis\*, \`not code\`, \[not a link\](x) and a back\\slash.
+      """#
+    #expect(
+      rendered(markdown, width: 40, .plain) == [
+        "*not emphasis*, `not code`, [not a",
+        "link](x) and a back\\slash.",
+      ])
+    #expect(
+      rendered(markdown, width: 80, .plain) == [
+        "*not emphasis*, `not code`, [not a link](x) and a back\\slash."
+      ])
+    #expect(
+      rendered(markdown, width: 40, colour) == [
+        "*not emphasis*, `not code`, [not a",
+        "link](x) and a back\\slash.",
+      ])
+    #expect(
+      rendered(markdown, width: 80, colour) == [
+        "*not emphasis*, `not code`, [not a link](x) and a back\\slash."
+      ])
+  }
+
+}
