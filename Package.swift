@@ -18,7 +18,8 @@ let package = Package(
     .target(name: "Arguments"),
     .target(name: "Course", dependencies: ["CacheKit", "Terminal"]),
     .target(name: "CacheServer", dependencies: ["RESP", "MemcacheText", "CLinux"]),
-    .executableTarget(name: "cachelings", dependencies: ["Arguments", "CacheKit", "CacheServer", "Course", "Terminal"]),
+    .executableTarget(
+      name: "cachelings", dependencies: ["Arguments", "CacheKit", "CacheServer", "Course", "Terminal"]),
     .executableTarget(name: "CacheBench", dependencies: ["CacheKit"]),
     .target(name: "TestSupport", dependencies: ["RESP", "CLinux"], path: "Tests/TestSupport"),
     .testTarget(name: "CacheKitTests", dependencies: ["CacheKit", "CacheServer", "TestSupport"]),
@@ -26,7 +27,8 @@ let package = Package(
     .testTarget(name: "MemcacheTextTests", dependencies: ["MemcacheText"]),
     .executableTarget(name: "progress-writer", dependencies: ["Course"], path: "Tests/ProgressWriter"),
     .testTarget(
-      name: "CourseTests", dependencies: ["Course", "Terminal", "TestSupport", "progress-writer", "cachelings"]),
+      name: "CourseTests",
+      dependencies: ["Course", "Terminal", "TestSupport", "progress-writer", "cachelings"]),
     .testTarget(name: "ArgumentsTests", dependencies: ["Arguments"]),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
     .testTarget(name: "CacheServerTests", dependencies: ["CacheServer", "TestSupport"]),

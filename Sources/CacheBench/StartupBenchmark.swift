@@ -8,10 +8,13 @@ struct StartupBenchmark {
   static let targetMilliseconds = 50.0
 
   func run() throws -> Bool {
-    let folder = ((try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]) as NSString
+    let folder =
+      ((try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+      ?? CommandLine.arguments[0]) as NSString
     let executable = folder.deletingLastPathComponent + "/cachelings"
     guard FileManager.default.isExecutableFile(atPath: executable) else {
-      throw BenchError("no cachelings beside this benchmark at \(executable); build with swift build -c release")
+      throw BenchError(
+        "no cachelings beside this benchmark at \(executable); build with swift build -c release")
     }
     print("cachelings \(command.joined(separator: " ")): \(runs) runs of \(executable)")
     _ = try time(executable)
@@ -20,7 +23,9 @@ struct StartupBenchmark {
     samples.sort()
     let median = samples[samples.count / 2]
     let format = { (value: Double) in String(format: "%.1f ms", value) }
-    print("  median \(format(median)), fastest \(format(samples[0])), slowest \(format(samples[samples.count - 1]))")
+    print(
+      "  median \(format(median)), fastest \(format(samples[0])), slowest \(format(samples[samples.count - 1]))"
+    )
     let met = median <= Self.targetMilliseconds
     print("  target: median at most \(Int(Self.targetMilliseconds)) ms: \(met ? "met" : "NOT met")")
     return met
@@ -36,7 +41,9 @@ struct StartupBenchmark {
     try process.run()
     process.waitUntilExit()
     let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-    guard process.terminationStatus == 0 else { throw BenchError("cachelings \(command) exited with \(process.terminationStatus)") }
+    guard process.terminationStatus == 0 else {
+      throw BenchError("cachelings \(command) exited with \(process.terminationStatus)")
+    }
     return elapsed
   }
 }

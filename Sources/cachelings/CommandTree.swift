@@ -4,7 +4,8 @@ import Arguments
 /// generated from it.
 enum CommandTree {
   static let noColor = OptionSpec("no-color", help: "no colours or styles (also when NO_COLOR is set)")
-  static let lesson = ArgumentSpec("LESSON", help: "a lesson's number, like 1, or its id (default: where you are)", optional: true)
+  static let lesson = ArgumentSpec(
+    "LESSON", help: "a lesson's number, like 1, or its id (default: where you are)", optional: true)
 
   static let root = CommandSpec(
     "cachelings", summary: "Learn caching the way Django's cache framework defines it.",
@@ -17,7 +18,8 @@ enum CommandTree {
       CommandSpec(
         "quiz", summary: "Take a lesson's quiz.", arguments: [lesson],
         options: [
-          OptionSpec("answers", value: "LIST", help: "answer without asking: B,A+C,... by the letters in quiz.md"),
+          OptionSpec(
+            "answers", value: "LIST", help: "answer without asking: B,A+C,... by the letters in quiz.md"),
           OptionSpec("seed", value: "N", help: "fix the shuffle of the options"),
           OptionSpec("json", help: "print the graded attempt as JSON"),
           noColor,
@@ -30,7 +32,8 @@ enum CommandTree {
       CommandSpec(
         "review", summary: "Questions you missed and questions due, across all lessons.",
         options: [OptionSpec("cram", help: "ask every question of the course, due or not"), noColor],
-        discussion: "Each answer reschedules its question, SM-2 style: right answers come back later and later."),
+        discussion:
+          "Each answer reschedules its question, SM-2 style: right answers come back later and later."),
       CommandSpec(
         "progress", summary: "A summary of your progress.",
         options: [OptionSpec("reset", help: "start over (asks first)"), noColor]),
@@ -38,13 +41,15 @@ enum CommandTree {
         "serve", summary: "Run the course's Redis-protocol or Memcached-protocol server.",
         subcommands: [
           CommandSpec("redis", summary: "The Redis-protocol server (`cachelings serve redis --help`)."),
-          CommandSpec("memcached", summary: "The Memcached-protocol server (`cachelings serve memcached --help`)."),
+          CommandSpec(
+            "memcached", summary: "The Memcached-protocol server (`cachelings serve memcached --help`)."),
         ]),
       CommandSpec(
         "dev", summary: "Tools for course authors.",
         subcommands: [
           CommandSpec(
-            "check", summary: "Validate every lesson and quiz; errors name file and line.", options: [noColor])
+            "check", summary: "Validate every lesson and quiz; errors name file and line.", options: [noColor]
+          )
         ]),
     ],
     discussion: """

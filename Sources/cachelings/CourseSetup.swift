@@ -20,7 +20,9 @@ struct CourseSetup {
   /// How the learner runs the course, for the commands the screens suggest: "swift run cachelings" when this
   /// binary lives in a SwiftPM build folder, else "cachelings".
   static let program: String = {
-    let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    let path =
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+      ?? CommandLine.arguments[0]
     return path.contains("/.build/") ? "swift run cachelings" : "cachelings"
   }()
 
@@ -85,10 +87,13 @@ struct CourseSetup {
     if isatty(1) == 1, let terminal = RawTerminal(input: 0) {
       defer { terminal.restore() }
       return body(
-        Console(theme: theme, width: width, isInteractive: true, write: Output.write, readKey: terminal.readKey))
+        Console(
+          theme: theme, width: width, isInteractive: true, write: Output.write, readKey: terminal.readKey))
     }
     return body(
-      Console(theme: theme, width: width, isInteractive: false, write: Output.write, readLine: { Swift.readLine() }))
+      Console(
+        theme: theme, width: width, isInteractive: false, write: Output.write, readLine: { Swift.readLine() })
+    )
   }
 
   /// Whether the course can talk with the learner key by key.

@@ -20,7 +20,8 @@ enum DevCheckCommand {
       return 0
     }
     console.print(
-      console.paint("dev check: \(content.errors.count) problem\(content.errors.count == 1 ? "" : "s")", [.red, .bold])
+      console.paint(
+        "dev check: \(content.errors.count) problem\(content.errors.count == 1 ? "" : "s")", [.red, .bold])
         + " (\(summary)).")
     return 1
   }

@@ -7,7 +7,8 @@ enum LearnCommand {
     let setup = CourseSetup(noColor: arguments.flag("no-color"))
     let content = setup.loadContent()
     var progress = setup.loadProgress()
-    guard let entry = LessonChoice.pick(arguments.positionals.first, content: content, progress: progress) else { return 2 }
+    guard let entry = LessonChoice.pick(arguments.positionals.first, content: content, progress: progress)
+    else { return 2 }
     guard setup.isInteractive else {
       LearnSession(lesson: entry.lesson, console: setup.printer()).printWhole()
       return 0
@@ -24,9 +25,13 @@ enum LearnCommand {
     case .quiz:
       return QuizCommand.take(entry, setup: setup, progress: &progress, seed: nil, json: false)
     case .finished:
-      Output.write("\nLesson \(entry.lesson.number) done. Test yourself: \(CourseSetup.program) quiz \(entry.lesson.number)\n")
+      Output.write(
+        "\nLesson \(entry.lesson.number) done. Test yourself: \(CourseSetup.program) quiz \(entry.lesson.number)\n"
+      )
     case .quit:
-      Output.write("\nYour place is kept. `\(CourseSetup.program) learn \(entry.lesson.number)` continues from screen \(state.page + 1).\n")
+      Output.write(
+        "\nYour place is kept. `\(CourseSetup.program) learn \(entry.lesson.number)` continues from screen \(state.page + 1).\n"
+      )
     }
     return 0
   }

@@ -3,7 +3,8 @@ import Course
 
 /// Picks the lesson a command is about: the one named, else the current one, else the first unfinished.
 enum LessonChoice {
-  static func pick(_ name: String?, content: CourseContent, progress: CourseProgress) -> CourseContent.Entry? {
+  static func pick(_ name: String?, content: CourseContent, progress: CourseProgress) -> CourseContent.Entry?
+  {
     guard !content.lessons.isEmpty else {
       Output.error("the course has no lessons to show (looked in \(content.root)/Lessons)")
       return nil

@@ -8,7 +8,9 @@ enum OverviewCommands {
     let setup = CourseSetup(noColor: arguments.flag("no-color"))
     let content = setup.loadContent()
     var progress = setup.loadProgress()
-    let overview = Overview(content: content, progress: progress, console: setup.printer(), now: Date().timeIntervalSince1970, program: CourseSetup.program)
+    let overview = Overview(
+      content: content, progress: progress, console: setup.printer(), now: Date().timeIntervalSince1970,
+      program: CourseSetup.program)
     switch command {
     case "list":
       setup.printer().print(overview.list())
@@ -17,7 +19,8 @@ enum OverviewCommands {
         Output.error("progress --reset asks for confirmation, so it needs a terminal")
         return 1
       }
-      Output.write("This forgets every lesson read, quiz taken and review scheduled. Type yes to start over: ")
+      Output.write(
+        "This forgets every lesson read, quiz taken and review scheduled. Type yes to start over: ")
       guard readLine()?.lowercased() == "yes" else {
         Output.write("Nothing changed.\n")
         return 0

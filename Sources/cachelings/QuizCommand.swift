@@ -8,7 +8,8 @@ enum QuizCommand {
     let setup = CourseSetup(noColor: arguments.flag("no-color"))
     let content = setup.loadContent()
     var progress = setup.loadProgress()
-    guard let entry = LessonChoice.pick(arguments.positionals.first, content: content, progress: progress) else { return 2 }
+    guard let entry = LessonChoice.pick(arguments.positionals.first, content: content, progress: progress)
+    else { return 2 }
     var seed: UInt64?
     if let text = arguments.value("seed") {
       guard let value = UInt64(text) else {
@@ -32,7 +33,8 @@ enum QuizCommand {
       return 2
     }
     let attempt = QuizAttempt(quiz: quiz, seed: seed ?? randomSeed())
-    let session = QuizSession(attempt: attempt, lessonTitle: entry.lesson.title, console: setup.printer(), now: now)
+    let session = QuizSession(
+      attempt: attempt, lessonTitle: entry.lesson.title, console: setup.printer(), now: now)
     let graded = session.grade(chosen)
     progress.record(graded)
     setup.save(progress)
@@ -41,7 +43,10 @@ enum QuizCommand {
   }
 
   /// Asks the quiz of entry on the console, records and reports the attempt.
-  static func take(_ entry: CourseContent.Entry, setup: CourseSetup, progress: inout CourseProgress, seed: UInt64?, json: Bool)
+  static func take(
+    _ entry: CourseContent.Entry, setup: CourseSetup, progress: inout CourseProgress, seed: UInt64?,
+    json: Bool
+  )
     -> Int32
   {
     guard let quiz = entry.quiz else {

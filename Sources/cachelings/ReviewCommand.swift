@@ -13,7 +13,9 @@ enum ReviewCommand {
     let review = ReviewSession(content: content, console: setup.printer())
     let items = review.items(progress: progress, now: now, cram: cram)
     guard !items.isEmpty else {
-      let next = Overview(content: content, progress: progress, console: setup.printer(), now: now, program: CourseSetup.program).nextStep()
+      let next = Overview(
+        content: content, progress: progress, console: setup.printer(), now: now, program: CourseSetup.program
+      ).nextStep()
       Output.write(
         "Nothing to review right now: questions arrive here when you miss them or when they fall due.\n"
           + "Next: \(next.text): \(next.command)\n")
@@ -24,7 +26,8 @@ enum ReviewCommand {
         items, progress: &progress, now: { Date().timeIntervalSince1970 }, seed: UInt64(now))
     }
     setup.save(progress)
-    Output.write("\nReviewed \(result.asked) of \(items.count): \(result.right) right. Each one is rescheduled.\n")
+    Output.write(
+      "\nReviewed \(result.asked) of \(items.count): \(result.right) right. Each one is rescheduled.\n")
     return 0
   }
 }

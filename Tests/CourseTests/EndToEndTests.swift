@@ -15,7 +15,10 @@ import Testing
   let workspace = NSTemporaryDirectory() + "cachelings-e2e-\(UUID().uuidString)"
 
   var environment: [String: String] {
-    ["CACHELINGS_COURSE": Self.courseRoot, "CACHELINGS_WORKSPACE": workspace, "TERM": "xterm-256color", "HOME": workspace, "PATH": "/usr/bin:/bin"]
+    [
+      "CACHELINGS_COURSE": Self.courseRoot, "CACHELINGS_WORKSPACE": workspace, "TERM": "xterm-256color",
+      "HOME": workspace, "PATH": "/usr/bin:/bin",
+    ]
   }
 
   func binary() throws -> String {
@@ -37,7 +40,9 @@ import Testing
     let out = output.fileHandleForReading.readDataToEndOfFile()
     let err = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    return (
+      process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self)
+    )
   }
 
   @Test func aLearnerReadsLessonOneAnswersItsPredictionsAndTakesTheQuiz() throws {
@@ -52,8 +57,11 @@ import Testing
       }
     }.count
 
-    let terminal = try PseudoTerminal(executable: try binary(), arguments: ["learn", "1"], environment: environment)
-    let prompts = ["your prediction:", "t true", "n or enter next", "z take the quiz now", "h hint", "any key"]
+    let terminal = try PseudoTerminal(
+      executable: try binary(), arguments: ["learn", "1"], environment: environment)
+    let prompts = [
+      "your prediction:", "t true", "n or enter next", "z take the quiz now", "h hint", "any key",
+    ]
     var offset = 0
     var steps = 0
     var questions = 0
@@ -108,24 +116,34 @@ import Testing
   @Test func quizAnswersNonInteractivelyAndPrintsJSON() throws {
     defer { try? FileManager.default.removeItem(atPath: workspace) }
     let quiz = try QuizParser.parse(
-      String(contentsOfFile: Self.courseRoot + "/Lessons/01-why-caching/quiz.md", encoding: .utf8), file: "quiz.md")
-    let right = quiz.questions.map { $0.correct.map(Letters.letter).joined(separator: "+") }.joined(separator: ",")
+      String(contentsOfFile: Self.courseRoot + "/Lessons/01-why-caching/quiz.md", encoding: .utf8),
+      file: "quiz.md")
+    let right = quiz.questions.map { $0.correct.map(Letters.letter).joined(separator: "+") }.joined(
+      separator: ",")
     let (status, json, _) = try run(["quiz", "1", "--answers", right, "--json", "--seed", "4"])
     #expect(status == 0)
     let attempt = try JSONDecoder().decode(GradedAttempt.self, from: Data(json.utf8))
     #expect(attempt.passed && attempt.score.correct == quiz.questions.count && attempt.seed == 4)
-    let (_, text, _) = try run(["quiz", "why-caching", "--answers", String(repeating: "A,", count: quiz.questions.count - 1) + "A"])
+    let (_, text, _) = try run([
+      "quiz", "why-caching", "--answers", String(repeating: "A,", count: quiz.questions.count - 1) + "A",
+    ])
     #expect(text.contains("Your score"))
     let (bad, _, message) = try run(["quiz", "1", "--answers", "A"])
-    #expect(bad == 2 && message.contains("--answers has 1 answer but the quiz has \(quiz.questions.count) questions"))
+    #expect(
+      bad == 2
+        && message.contains("--answers has 1 answer but the quiz has \(quiz.questions.count) questions"))
   }
 
   @Test func mistakesExitWithStatusTwoAndSuggest() throws {
     let (status, _, message) = try run(["learn", "why-cahing"])
     #expect(status == 2 && message.contains("did you mean 'why-caching'"))
     let (option, _, usage) = try run(["quiz", "--sed", "1"])
-    #expect(option == 2 && usage.contains("unknown option '--sed' (did you mean '--seed'?)") && usage.contains("Usage: cachelings quiz"))
-    for command in [["learn"], ["quiz"], ["review"], ["list"], ["progress"], ["dev", "check"], ["serve", "redis"]] {
+    #expect(
+      option == 2 && usage.contains("unknown option '--sed' (did you mean '--seed'?)")
+        && usage.contains("Usage: cachelings quiz"))
+    for command in [
+      ["learn"], ["quiz"], ["review"], ["list"], ["progress"], ["dev", "check"], ["serve", "redis"],
+    ] {
       let (help, text, _) = try run(command + ["--help"])
       #expect(help == 0 && text.contains("Usage: cachelings \(command.joined(separator: " "))"), "\(command)")
     }

@@ -23,7 +23,8 @@ final class ScriptedConsole {
 }
 
 @Suite struct SessionTests {
-  let lesson = try! LessonParser.parse(LessonParserTests.good, file: "l.md", number: 1, simulations: ["hit-ratio-latency"])
+  let lesson = try! LessonParser.parse(
+    LessonParserTests.good, file: "l.md", number: 1, simulations: ["hit-ratio-latency"])
   let quiz = try! QuizParser.parse(QuizParserTests.good, file: "q.md")
 
   @Test func learnWaitsForPredictionsAndRemembersAnswers() {
@@ -33,7 +34,8 @@ final class ScriptedConsole {
     var state = CourseProgress.LessonState()
     let outcome = LearnSession(lesson: lesson, console: script.console(interactive: true)).run(state: &state)
     #expect(outcome == .quiz)
-    #expect(state.answers == ["1.1": true, "2.1": true] && state.completed && state.page == 2 && state.pages == 3)
+    #expect(
+      state.answers == ["1.1": true, "2.1": true] && state.completed && state.page == 2 && state.pages == 3)
     #expect(script.output.contains("✓ Right: B) 21.8 ms (hits and misses)"))
     #expect(script.output.contains("✓ Right. It is a myth."))
     #expect(script.output.contains("Lab: hit-ratio-latency"))
@@ -48,7 +50,8 @@ final class ScriptedConsole {
     #expect(state.page == 1 && state.answers == ["1.1": false] && !state.completed)
     #expect(script.output.contains("✗ Not quite. The answer: B) 21.8 ms"))
     let again = ScriptedConsole(keys: [.character("b"), .character("q")])
-    #expect(LearnSession(lesson: lesson, console: again.console(interactive: true)).run(state: &state) == .quit)
+    #expect(
+      LearnSession(lesson: lesson, console: again.console(interactive: true)).run(state: &state) == .quit)
     #expect(state.page == 0, "back from screen 2, which opened where the learner left")
     #expect(!again.output.contains("your prediction"), "an answered prediction is not asked again")
   }
@@ -56,7 +59,10 @@ final class ScriptedConsole {
   @Test func printingTheWholeLessonRevealsEverything() {
     let script = ScriptedConsole()
     LearnSession(lesson: lesson, console: script.console(interactive: false)).printWhole()
-    for text in ["Lesson 1: Why caching matters", "The answer: B) 21.8 ms", "It is a myth.", "Root cause", "Watch the curve."] {
+    for text in [
+      "Lesson 1: Why caching matters", "The answer: B) 21.8 ms", "It is a myth.", "Root cause",
+      "Watch the curve.",
+    ] {
       #expect(script.output.contains(text), "\(text)")
     }
     #expect(!script.output.contains("\u{1B}"))
@@ -72,7 +78,9 @@ final class ScriptedConsole {
       + [.enter, .enter]
     let script = ScriptedConsole(keys: keys)
     let graded = try #require(
-      QuizSession(attempt: attempt, lessonTitle: "Why", console: script.console(interactive: true), now: { 5 }).run())
+      QuizSession(
+        attempt: attempt, lessonTitle: "Why", console: script.console(interactive: true), now: { 5 }
+      ).run())
     #expect(graded.answers.map(\.isCorrect) == [true, true])
     #expect(graded.answers.map(\.usedHint) == [true, false])
     #expect(graded.passed && graded.finishedAt == 5 && graded.seed == 3)
@@ -85,25 +93,35 @@ final class ScriptedConsole {
     let wrong = attempt.questions[0].order.firstIndex(of: 0)!
     let script = ScriptedConsole(lines: ["z", Letters.letter(wrong), "A+B+C"])
     let graded = try #require(
-      QuizSession(attempt: attempt, lessonTitle: "Why", console: script.console(interactive: false), now: { 0 }).run())
+      QuizSession(
+        attempt: attempt, lessonTitle: "Why", console: script.console(interactive: false), now: { 0 }
+      ).run())
     #expect(graded.answers.map(\.isCorrect) == [false, false])
     #expect(graded.answers[0].chosen == ["A"] && graded.answers[1].chosen == ["A", "B", "C"])
     #expect(script.output.contains("Please answer with a letter from A to C."))
     #expect(script.output.contains("✗ Not quite. The right answer:"))
-    #expect(script.output.contains("Common mistakes\n- 10 ms forgets the lookup.") || script.output.contains("Common mistakes\n• 10 ms forgets the lookup."))
-    let score = ScoreView(console: script.console(interactive: false)).lines(graded, quiz: quiz).joined(separator: "\n")
+    #expect(
+      script.output.contains("Common mistakes\n- 10 ms forgets the lookup.")
+        || script.output.contains("Common mistakes\n• 10 ms forgets the lookup."))
+    let score = ScoreView(console: script.console(interactive: false)).lines(graded, quiz: quiz).joined(
+      separator: "\n")
     #expect(score.contains("Not passed yet: 0 of 2 right (0%); the pass mark is 80%."))
     #expect(score.contains("average-latency (you chose A, right: B)"))
   }
 
   @Test func quittingAQuizRecordsNothing() {
     let script = ScriptedConsole(keys: [.character("q")])
-    #expect(QuizSession(attempt: QuizAttempt(quiz: quiz, seed: 1), lessonTitle: "W", console: script.console(interactive: true), now: { 0 }).run() == nil)
+    #expect(
+      QuizSession(
+        attempt: QuizAttempt(quiz: quiz, seed: 1), lessonTitle: "W",
+        console: script.console(interactive: true), now: { 0 }
+      ).run() == nil)
   }
 
   @Test func reviewAsksMissedAndDueQuestionsAndCramAsksAll() {
     let content = CourseContent(
-      root: "/", lessons: [CourseContent.Entry(folder: "01-why-caching", lesson: lesson, quiz: quiz)], errors: [])
+      root: "/", lessons: [CourseContent.Entry(folder: "01-why-caching", lesson: lesson, quiz: quiz)],
+      errors: [])
     var progress = CourseProgress()
     progress.record(
       GradedAttempt(
@@ -114,7 +132,9 @@ final class ScriptedConsole {
         ]))
     let review = ReviewSession(content: content, console: ScriptedConsole().console(interactive: false))
     #expect(review.items(progress: progress, now: 10, cram: false).map(\.key) == ["why-caching/pick-two"])
-    #expect(review.items(progress: progress, now: 2 * 86_400, cram: false).count == 2, "the right one falls due after a day")
+    #expect(
+      review.items(progress: progress, now: 2 * 86_400, cram: false).count == 2,
+      "the right one falls due after a day")
     #expect(review.items(progress: progress, now: 10, cram: true).count == 2)
 
     let shown = QuizAttempt(quiz: Quiz(lessonID: "", questions: [quiz.questions[1]]), seed: 77).questions[0]

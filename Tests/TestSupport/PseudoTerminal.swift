@@ -15,7 +15,8 @@ public final class PseudoTerminal {
   private var exitStatus: Int32?
 
   public init(
-    executable: String, arguments: [String], environment: [String: String], columns: UInt16 = 100, rows: UInt16 = 40
+    executable: String, arguments: [String], environment: [String: String], columns: UInt16 = 100,
+    rows: UInt16 = 40
   ) throws {
     var nameBuffer = [CChar](repeating: 0, count: 128)
     let master = cachelings_open_pseudo_terminal(&nameBuffer, UInt(nameBuffer.count))

@@ -21,7 +21,9 @@ public struct ProgressStore: Sendable {
 
   /// Loads the progress; a missing file is a fresh start, a damaged one is renamed and reported.
   public func load(now: Date = Date()) -> Loaded {
-    guard let data = FileManager.default.contents(atPath: path) else { return Loaded(progress: CourseProgress()) }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      return Loaded(progress: CourseProgress())
+    }
     let reason: String
     do {
       let progress = try JSONDecoder().decode(CourseProgress.self, from: data)

@@ -31,10 +31,12 @@ struct BlockView {
     var verdict: String
     switch correct {
     case true?: verdict = console.paint("\(symbols.right) Right: \(answer)", [.green, .bold])
-    case false?: verdict = console.paint("\(symbols.wrong) Not quite. The answer: \(answer)", [.yellow, .bold])
+    case false?:
+      verdict = console.paint("\(symbols.wrong) Not quite. The answer: \(answer)", [.yellow, .bold])
     case nil: verdict = console.paint("The answer: \(answer)", .bold)
     }
-    return wrap(verdict, width: console.width) + [""] + MarkdownRenderer(width: console.width, theme: console.theme)
+    return wrap(verdict, width: console.width) + [""]
+      + MarkdownRenderer(width: console.width, theme: console.theme)
       .renderLines(predict.reveal)
   }
 
@@ -60,7 +62,8 @@ struct BlockView {
     let wrong = console.paint("\(symbols.wrong) Wrong", [.red, .bold])
     let right = console.paint("\(symbols.right) Right", [.green, .bold])
     let cause = console.paint("Root cause", .bold)
-    let lines = [wrong] + markdown(pitfall.wrong) + ["", right] + markdown(pitfall.right) + ["", cause]
+    let lines =
+      [wrong] + markdown(pitfall.wrong) + ["", right] + markdown(pitfall.right) + ["", cause]
       + markdown(pitfall.rootCause)
     return box("Pitfall: " + pitfall.title, lines, .yellow)
   }

@@ -114,7 +114,8 @@ public struct LearnSession {
   private func lines(_ part: LessonPart, answer: Bool?, reveal: Bool) -> [String] {
     switch part {
     case .markdown(let text): return console.markdown(text)
-    case .predict(let predict): return view.predictQuestion(predict) + view.predictReveal(predict, correct: answer)
+    case .predict(let predict):
+      return view.predictQuestion(predict) + view.predictReveal(predict, correct: answer)
     case .myth(let myth): return view.mythQuestion(myth) + view.mythReveal(myth, correct: answer)
     case .pitfall(let pitfall): return view.pitfall(pitfall)
     case .lab(let lab): return view.lab(lab)

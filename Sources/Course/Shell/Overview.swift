@@ -10,7 +10,8 @@ public struct Overview {
   let program: String
 
   public init(
-    content: CourseContent, progress: CourseProgress, console: Console, now: Double, program: String = "cachelings"
+    content: CourseContent, progress: CourseProgress, console: Console, now: Double,
+    program: String = "cachelings"
   ) {
     self.content = content
     self.progress = progress
@@ -25,14 +26,23 @@ public struct Overview {
   public func nextStep() -> (text: String, command: String) {
     for entry in content.lessons where progress.lessons[entry.lesson.id]?.completed != true {
       let started = (progress.lessons[entry.lesson.id]?.page ?? 0) > 0
-      return ("\(started ? "Continue" : "Read") lesson \(entry.lesson.number), \(entry.lesson.title)", "\(program) learn \(entry.lesson.number)")
+      return (
+        "\(started ? "Continue" : "Read") lesson \(entry.lesson.number), \(entry.lesson.title)",
+        "\(program) learn \(entry.lesson.number)"
+      )
     }
-    for entry in content.lessons where entry.quiz != nil && progress.bestAttempt(entry.lesson.id)?.passed != true {
-      return ("Take the quiz of lesson \(entry.lesson.number), \(entry.lesson.title)", "\(program) quiz \(entry.lesson.number)")
+    for entry in content.lessons
+    where entry.quiz != nil && progress.bestAttempt(entry.lesson.id)?.passed != true {
+      return (
+        "Take the quiz of lesson \(entry.lesson.number), \(entry.lesson.title)",
+        "\(program) quiz \(entry.lesson.number)"
+      )
     }
     let due = progress.cards.values.filter { $0.isDue(at: now) }.count
     if due > 0 { return ("Review \(due) question\(due == 1 ? "" : "s") that are due", "\(program) review") }
-    return ("You are up to date: every lesson read and every quiz passed. Practise with", "\(program) review --cram")
+    return (
+      "You are up to date: every lesson read and every quiz passed. Practise with", "\(program) review --cram"
+    )
   }
 
   /// What a bare `cachelings` prints: a welcome for a new learner, otherwise where they are.
@@ -42,17 +52,25 @@ public struct Overview {
     if progress.lessons.isEmpty && progress.attempts.isEmpty {
       return [
         console.paint("Welcome to cachelings!", [.bold, .cyan]), "",
-      ] + wrap(
-        "You will learn caching the way Django's cache framework defines it: short lessons in this terminal, "
-          + "quizzes that are graded as you go, and questions that come back for review until they stick. "
-          + "There are \(content.lessons.count) lessons so far.", width: console.width)
-        + ["", "Start with lesson 1:", "", "  " + command, "", console.paint("`\(program) list` shows everything; `\(program) --help` lists the commands.", .dim)]
+      ]
+        + wrap(
+          "You will learn caching the way Django's cache framework defines it: short lessons in this terminal, "
+            + "quizzes that are graded as you go, and questions that come back for review until they stick. "
+            + "There are \(content.lessons.count) lessons so far.", width: console.width)
+        + [
+          "", "Start with lesson 1:", "", "  " + command, "",
+          console.paint("`\(program) list` shows everything; `\(program) --help` lists the commands.", .dim),
+        ]
     }
     var lines = [console.paint("Welcome back.", [.bold, .cyan]), ""]
     if let current = progress.currentLesson, let entry = content.lesson(named: current) {
       let state = progress.lessons[current]
-      let place = state?.completed == true ? "finished" : "on screen \((state?.page ?? 0) + 1) of \(max(1, state?.pages ?? 1))"
-      lines += wrap("Last time you were in lesson \(entry.lesson.number), \(entry.lesson.title) (\(place)).", width: console.width)
+      let place =
+        state?.completed == true
+        ? "finished" : "on screen \((state?.page ?? 0) + 1) of \(max(1, state?.pages ?? 1))"
+      lines += wrap(
+        "Last time you were in lesson \(entry.lesson.number), \(entry.lesson.title) (\(place)).",
+        width: console.width)
       lines.append("")
     }
     lines += wrap("Next: \(next.text).", width: console.width) + ["", "  " + command]
@@ -65,7 +83,9 @@ public struct Overview {
     for entry in content.lessons {
       let lesson = entry.lesson
       let number = lesson.number < 10 ? "0\(lesson.number)" : "\(lesson.number)"
-      lines.append("  \(console.paint(number, .bold))  \(lesson.title) \(console.paint("(\(lesson.id), \(lesson.minutes) min)", .dim))")
+      lines.append(
+        "  \(console.paint(number, .bold))  \(lesson.title) \(console.paint("(\(lesson.id), \(lesson.minutes) min)", .dim))"
+      )
       lines.append("      lesson: \(lessonStatus(lesson))   quiz: \(quizStatus(entry))")
     }
     lines += ["", console.paint("Exercises", .bold), "  none yet: the exercise runner is being built."]
@@ -93,7 +113,8 @@ public struct Overview {
       guard let attempts = progress.attempts[entry.lesson.id], !attempts.isEmpty else { return nil }
       let scores = attempts.map(\.score.percent)
       let trend = scores.count > 1 ? "  " + Chart.sparkline(scores, theme: console.theme) : ""
-      return "  lesson \(entry.lesson.number) quiz: \(scores.map { BlockView.number($0) + "%" }.joined(separator: ", "))\(trend)"
+      return
+        "  lesson \(entry.lesson.number) quiz: \(scores.map { BlockView.number($0) + "%" }.joined(separator: ", "))\(trend)"
     }
     if !history.isEmpty { lines += ["", console.paint("Quiz scores, oldest first", .bold)] + history }
     lines += ["", "Next: \(nextStep().text): \(console.paint(nextStep().command, .bold))"]

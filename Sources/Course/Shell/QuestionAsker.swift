@@ -17,12 +17,16 @@ struct QuestionAsker {
     let question = shown.question
     let kind = question.isMultipleAnswer ? "choose all that apply" : "choose one"
     console.print(
-      console.paint(title, [.bold, .cyan]) + console.paint("  \(symbols.dot) \(question.difficulty.rawValue) \(symbols.dot) \(kind)", .dim))
+      console.paint(title, [.bold, .cyan])
+        + console.paint("  \(symbols.dot) \(question.difficulty.rawValue) \(symbols.dot) \(kind)", .dim))
     console.print()
     console.print(console.markdown(question.prompt))
     console.print()
     for (index, option) in shown.options.enumerated() {
-      console.print(wrap(console.paint(Letters.letter(index) + ")", .bold) + " " + option, width: console.width, firstIndent: "  ", indent: "     "))
+      console.print(
+        wrap(
+          console.paint(Letters.letter(index) + ")", .bold) + " " + option, width: console.width,
+          firstIndent: "  ", indent: "     "))
     }
     console.print()
     let reply = console.isInteractive ? askByKeys(shown) : askByLines(shown)
@@ -60,7 +64,11 @@ struct QuestionAsker {
         if !question.isMultipleAnswer {
           return .answered(shown.fileIndices(ofShown: [index]), usedHint: usedHint)
         }
-        if let found = selected.firstIndex(of: index) { selected.remove(at: found) } else { selected.append(index) }
+        if let found = selected.firstIndex(of: index) {
+          selected.remove(at: found)
+        } else {
+          selected.append(index)
+        }
         let chosen = selected.sorted().map(Letters.letter).joined(separator: " ")
         console.write("\r\u{1B}[2K  selected: \(chosen.isEmpty ? "none" : chosen)")
       default:
@@ -84,7 +92,8 @@ struct QuestionAsker {
       if text == "Q" { return .quit }
       let letters = text.split(whereSeparator: { $0 == "+" || $0 == "," || $0 == " " })
       let indices = letters.compactMap { $0.count == 1 ? Letters.index($0.first!) : nil }
-      guard !indices.isEmpty, indices.count == letters.count, indices.allSatisfy({ $0 < shown.options.count }),
+      guard !indices.isEmpty, indices.count == letters.count,
+        indices.allSatisfy({ $0 < shown.options.count }),
         question.isMultipleAnswer || indices.count == 1
       else {
         console.print("Please answer with \(example) from A to \(Letters.letter(shown.options.count - 1)).")

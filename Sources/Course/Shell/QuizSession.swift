@@ -53,14 +53,19 @@ public struct ScoreView {
       guard let score = attempt.byDifficulty[difficulty.rawValue] else { return nil }
       return ("\(difficulty.rawValue) \(score.correct)/\(score.total)", score.percent)
     }
-    lines += Chart.bars(rows, width: min(console.width, 60), theme: console.theme) { BlockView.number($0) + "%" }
-    let total = "\(attempt.score.correct) of \(attempt.score.total) right (\(BlockView.number(attempt.score.percent))%)"
+    lines += Chart.bars(rows, width: min(console.width, 60), theme: console.theme) {
+      BlockView.number($0) + "%"
+    }
+    let total =
+      "\(attempt.score.correct) of \(attempt.score.total) right (\(BlockView.number(attempt.score.percent))%)"
     lines.append("")
     if attempt.passed {
       lines.append(console.paint("\(symbols.right) Passed: \(total).", [.green, .bold]))
     } else {
       let mark = BlockView.number(GradedAttempt.passMark)
-      lines.append(console.paint("\(symbols.wrong) Not passed yet: \(total); the pass mark is \(mark)%.", [.yellow, .bold]))
+      lines.append(
+        console.paint(
+          "\(symbols.wrong) Not passed yet: \(total); the pass mark is \(mark)%.", [.yellow, .bold]))
     }
     let missed = zip(attempt.answers, quiz.questions).filter { !$0.0.isCorrect }
     if !missed.isEmpty {

@@ -34,7 +34,9 @@ public struct ReviewSession {
   }
 
   /// Asks the items, updating progress after each answer; returns right and asked counts.
-  public func run(_ items: [Item], progress: inout CourseProgress, now: () -> Double, seed: UInt64) -> (right: Int, asked: Int) {
+  public func run(
+    _ items: [Item], progress: inout CourseProgress, now: () -> Double, seed: UInt64
+  ) -> (right: Int, asked: Int) {
     let asker = QuestionAsker(console: console)
     var right = 0
     var asked = 0
