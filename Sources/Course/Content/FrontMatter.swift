@@ -64,7 +64,12 @@ struct FrontMatter: Sendable {
 }
 
 extension StringProtocol {
+  /// The text without leading and trailing whitespace.
   var trimmed: String {
-    String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    var start = startIndex
+    var end = endIndex
+    while start < end, self[start].isWhitespace { start = index(after: start) }
+    while end > start, self[index(before: end)].isWhitespace { end = index(before: end) }
+    return String(self[start..<end])
   }
 }

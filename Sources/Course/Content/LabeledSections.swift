@@ -25,6 +25,7 @@ struct LabeledSections {
 
   /// The label of a line that is exactly `[label]` (letters, spaces and dashes), or nil.
   static func label(of text: String) -> String? {
+    guard text.utf8.first(where: { $0 != UInt8(ascii: " ") }) == UInt8(ascii: "[") else { return nil }
     let trimmed = text.trimmed
     guard trimmed.count > 2, trimmed.hasPrefix("["), trimmed.hasSuffix("]") else { return nil }
     let inner = trimmed.dropFirst().dropLast()

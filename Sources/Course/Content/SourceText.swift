@@ -14,10 +14,12 @@ struct SourceText: Sendable {
   init(file: String, contents: String) {
     self.file = file
     var lines: [SourceLine] = []
-    for (index, line) in contents.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      var text = String(line)
-      if text.hasSuffix("\r") { text.removeLast() }
-      lines.append(SourceLine(number: index + 1, text: text))
+    let bytes = contents.utf8
+    for (index, line) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+      .enumerated()
+    {
+      let body = line.last == UInt8(ascii: "\r") ? line.dropLast() : line[...]
+      lines.append(SourceLine(number: index + 1, text: String(Substring(body))))
     }
     if lines.last?.text.isEmpty == true { lines.removeLast() }
     self.lines = lines
