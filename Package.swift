@@ -8,6 +8,8 @@ let package = Package(
     .executable(name: "cachelings", targets: ["cachelings"]),
     .executable(name: "cachelings-bench", targets: ["CacheBench"]),
     .library(name: "CacheKit", targets: ["CacheKit"]),
+    // What compiled learner solutions link against: ExerciseKit with CacheKit inside.
+    .library(name: "ExerciseRuntime", type: .dynamic, targets: ["ExerciseKit"]),
   ],
   targets: [
     .target(name: "RESP"),
@@ -16,7 +18,8 @@ let package = Package(
     .target(name: "CLinux"),
     .target(name: "Terminal"),
     .target(name: "Arguments"),
-    .target(name: "Course", dependencies: ["CacheKit", "Terminal"]),
+    .target(name: "ExerciseKit", dependencies: ["CacheKit"]),
+    .target(name: "Course", dependencies: ["CacheKit", "ExerciseKit", "Terminal"]),
     .target(name: "CacheServer", dependencies: ["RESP", "MemcacheText", "CLinux"]),
     .executableTarget(
       name: "cachelings", dependencies: ["Arguments", "CacheKit", "CacheServer", "Course", "Terminal"]),

@@ -13,6 +13,7 @@ public struct CourseContent: Sendable {
   /// The course folder: the one holding Lessons/ and Exercises/.
   public var root: String
   public var lessons: [Entry]
+  public var exercises: [Exercise] = []
   public var errors: [ContentError]
 
   /// Reads and cross-checks every lesson and quiz under root/Lessons. Problems are collected, not thrown,
@@ -31,9 +32,49 @@ public struct CourseContent: Sendable {
     for name in names where !name.hasPrefix(".") && name != "README.md" {
       content.read(folder: name, in: lessonsFolder)
     }
+    content.readExercises()
     content.crossCheck()
     return content
   }
+
+  private mutating func readExercises() {
+    let folder = root + "/Exercises"
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+    for name in names.sorted() where !name.hasPrefix(".") && name != "README.md" {
+      let path = folder + "/" + name
+      guard let number = Self.folderNumber(name) else {
+        errors.append(ContentError(file: path, line: 0, message: "exercise folders are named NN-slug, like 01-cache-aside"))
+        continue
+      }
+      do {
+        let file = path + "/exercise.md"
+        let exercise = try ExerciseParser.parse(try Self.read(file), file: file, number: number, folder: path)
+        for required in [exercise.starterPath, exercise.checksPath, exercise.solutionPath]
+        where !FileManager.default.fileExists(atPath: required) {
+          errors.append(ContentError(file: required, line: 0, message: "every exercise needs this file"))
+        }
+        if let lesson = exercise.lesson, !lessons.contains(where: { $0.lesson.id == lesson }) {
+          errors.append(ContentError(file: file, line: 4, message: "the lesson '\(lesson)' does not exist"))
+        }
+        exercises.append(exercise)
+      } catch let error as ContentError {
+        errors.append(error)
+      } catch {
+        errors.append(ContentError(file: path, line: 0, message: "\(error)"))
+      }
+    }
+  }
+
+  /// The exercise a learner named by number, id or folder; nil when nothing matches.
+  public func exercise(named name: String) -> Exercise? {
+    let lowered = name.lowercased()
+    return exercises.first { exercise in
+      exercise.id == lowered || (exercise.folder as NSString).lastPathComponent == lowered || Int(lowered) == exercise.number
+    }
+  }
+
+  /// Names to suggest for an exercise name that matched nothing.
+  public var exerciseNames: [String] { exercises.flatMap { [$0.id, ($0.folder as NSString).lastPathComponent] } }
 
   private mutating func read(folder name: String, in lessonsFolder: String) {
     let path = lessonsFolder + "/" + name

@@ -1,0 +1,23 @@
+/// Sends one text line to a server and reads its one-line reply: enough for admin commands such as the
+/// test clock of the course's servers (Redis reads a plain line as an inline command).
+public enum LineExchange {
+  /// The reply line without its CR LF; an error when the server cannot be reached or does not answer.
+  public static func send(_ line: String, host: String, port: UInt16, timeoutSeconds: Double = 2) throws(CacheError)
+    -> String
+  {
+    let socket = try BlockingSocket(
+      host: host, port: port, timeoutSeconds: timeoutSeconds, serverName: "server")
+    try socket.send(Array((line + "\r\n").utf8))
+    var reply: [UInt8] = []
+    while !reply.ends(with: [13, 10]) {
+      reply += try socket.receive()
+    }
+    return String(decoding: reply.dropLast(2), as: UTF8.self)
+  }
+}
+
+extension Array where Element == UInt8 {
+  fileprivate func ends(with suffix: [UInt8]) -> Bool {
+    count >= suffix.count && Array(self[(count - suffix.count)...]) == suffix
+  }
+}

@@ -1,0 +1,79 @@
+import ExerciseKit
+import Foundation
+
+/// An exercise: the task, the starter the learner edits, the checks, the hints and a reference solution,
+/// all in Exercises/NN-slug/.
+public struct Exercise: Sendable, Equatable {
+  public var number: Int
+  public var id: String
+  public var title: String
+  /// The lesson the exercise practises, by id.
+  public var lesson: String?
+  /// Markdown: what to build.
+  public var task: String
+  public var hints: [String]
+  /// Seconds the graded program may run.
+  public var timeLimit: Double
+  /// The backends the checks run on unless the learner narrows them.
+  public var backends: [Backend]
+  /// The exercise's folder: starter.swift, checks.swift and solution.swift live there.
+  public var folder: String
+
+  public var starterPath: String { folder + "/starter.swift" }
+  public var checksPath: String { folder + "/checks.swift" }
+  public var solutionPath: String { folder + "/solution.swift" }
+  /// The name of the learner's copy in the workspace.
+  public var workspaceFileName: String { (folder as NSString).lastPathComponent + ".swift" }
+}
+
+/// Reads exercise.md: front matter (id, title, lesson, time-limit, backends), the task, then `[hint]`
+/// sections in the order they are given out.
+public enum ExerciseParser {
+  static let fields: Set<String> = ["id", "title", "lesson", "time-limit", "backends"]
+
+  public static func parse(_ contents: String, file: String, number: Int, folder: String) throws(ContentError)
+    -> Exercise
+  {
+    let source = SourceText(file: file, contents: contents)
+    let (matter, body) = try FrontMatter.parse(source)
+    if let unknown = matter.unknownKeys(allowed: fields).first {
+      throw source.error(unknown.line, "unknown front matter key '\(unknown.key)'; exercises have \(fields.sorted().joined(separator: ", "))")
+    }
+    let id = try matter.required("id", in: source)
+    guard Slug.isValid(id.value) else { throw source.error(id.line, "the id '\(id.value)' must be a slug") }
+    let title = try matter.required("title", in: source).value
+    var timeLimit = 10.0
+    if let field = matter.fields["time-limit"] {
+      guard let seconds = Double(field.value), seconds > 0, seconds <= 120 else {
+        throw source.error(field.line, "time-limit is seconds from 1 to 120, not '\(field.value)'")
+      }
+      timeLimit = seconds
+    }
+    var backends = Backend.allCases
+    if let field = matter.fields["backends"] {
+      backends = []
+      for name in field.value.split(separator: ",").map({ $0.trimmed }) {
+        guard let backend = Backend(rawValue: name) else {
+          throw source.error(field.line, "unknown backend '\(name)'; use memory, file, redis, memcached")
+        }
+        backends.append(backend)
+      }
+    }
+    let sections = LabeledSections(body)
+    for section in sections.sections where section.label != "hint" {
+      throw source.error(section.line, "unknown section [\(section.label)]; an exercise has only [hint] sections")
+    }
+    let task = sections.preamble.markdown
+    if task.isEmpty { throw source.error(matter.line, "the exercise needs its task text after the front matter") }
+    var hints: [String] = []
+    for section in sections.sections {
+      let text = section.lines.markdown
+      if text.isEmpty { throw source.error(section.line, "this [hint] is empty") }
+      hints.append(text)
+    }
+    if hints.isEmpty { throw source.error(source.lines.count, "the exercise needs at least one [hint]") }
+    return Exercise(
+      number: number, id: id.value, title: title, lesson: matter.fields["lesson"]?.value, task: task, hints: hints,
+      timeLimit: timeLimit, backends: backends, folder: folder)
+  }
+}

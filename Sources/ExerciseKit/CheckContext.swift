@@ -1,0 +1,94 @@
+import CacheKit
+
+/// What a check works with: a fresh cache on the backend under test, a fresh slow database, and a clock
+/// that moves the cache's time, the servers' included.
+public final class CheckContext: Sendable {
+  public let backend: Backend
+  /// The cache under test, empty at the start of the check.
+  public let cache: any Cache
+  public let database: SlowDatabase
+  /// Which worker this is, from 0, in a worker process; nil in the check itself.
+  public let workerIndex: Int?
+  let clock: ManualClock
+  let servers: ServerSettings
+  let files: String
+  let checkIndex: Int
+  var name: String { "check\(checkIndex)" }
+
+  /// A check's context starts with an empty cache; a worker's shares the check's data and keeps it.
+  init(
+    backend: Backend, checkIndex: Int, servers: ServerSettings, files: String, workerIndex: Int? = nil,
+    clockStart: Double = 1_800_000_000
+  ) throws {
+    self.backend = backend
+    self.checkIndex = checkIndex
+    self.servers = servers
+    self.files = files
+    self.workerIndex = workerIndex
+    clock = ManualClock(start: clockStart)
+    database = SlowDatabase()
+    cache = try Self.makeCache(
+      backend, name: "check\(checkIndex)", clock: clock, servers: servers, files: files, process: workerIndex ?? 0)
+    if workerIndex == nil { try cache.clear() }
+  }
+
+  /// The current time of the check's clock, in Unix seconds.
+  public var now: Double { clock.now() }
+
+  /// A second cache as another process of the same site would have it: for memory, a separate store
+  /// (local memory is per process); for the file and server backends, the same shared data.
+  public func cacheOfAnotherProcess(_ number: Int = 1) throws -> any Cache {
+    try Self.makeCache(backend, name: name, clock: clock, servers: servers, files: files, process: number)
+  }
+
+  /// Moves time forward by seconds for every cache of the check, the servers' included, without sleeping.
+  public func advance(seconds: Double) throws {
+    if backend.isServer {
+      guard servers.clock else {
+        throw CheckSkipped(reason: "moves time by \(seconds) s, which a real server's clock cannot do")
+      }
+      let address = backend == .redis ? servers.redis : servers.memcached
+      guard let address else { throw CheckSkipped(reason: "no \(backend.rawValue) server was given") }
+      let command = backend == .redis ? "ADVANCECLOCK" : "advanceclock"
+      let reply = try LineExchange.send(
+        "\(command) \(Int((seconds * 1000).rounded()))", host: address.host, port: address.port)
+      guard reply == "+OK" || reply == "OK" else {
+        throw CacheError.backendFailure("the \(backend.rawValue) server refused to move its clock: \(reply)")
+      }
+    }
+    clock.advance(by: seconds)
+  }
+
+  static func makeCache(
+    _ backend: Backend, name: String, clock: ManualClock, servers: ServerSettings, files: String, process: Int
+  ) throws -> any Cache {
+    let options = CacheOptions(clock: clock, warnings: .silent)
+    switch backend {
+    case .memory:
+      return MemoryCache(name: "grade-\(name)-process-\(process)", options: options)
+    case .file:
+      return FileCache(directory: files + "/" + name, options: options)
+    case .redis:
+      guard let address = servers.redis else { throw CheckSkipped(reason: "no Redis server was given") }
+      return RedisCache(location: RedisLocation(host: address.host, port: address.port), options: options)
+    case .memcached:
+      guard let address = servers.memcached else { throw CheckSkipped(reason: "no memcached server was given") }
+      return MemcachedCache(
+        location: MemcachedLocation(servers: [.init(host: address.host, port: address.port)]), options: options)
+    }
+  }
+}
+
+/// Where the servers of a run are, and whether their clocks can be moved.
+struct ServerSettings: Sendable {
+  var redis: (host: String, port: UInt16)?
+  var memcached: (host: String, port: UInt16)?
+  var clock: Bool
+
+  static func address(_ text: String?) -> (host: String, port: UInt16)? {
+    guard let text, let colon = text.lastIndex(of: ":"), let port = UInt16(text[text.index(after: colon)...]) else {
+      return nil
+    }
+    return (String(text[..<colon]), port)
+  }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The entry point of a graded program: runs every check on every backend the grader asked for and
+/// reports each outcome on the grader's channel.
+public enum ExerciseRunner {
+  /// Runs checks and exits; called by the entry point the grader generates.
+  public static func main(_ checks: [Check]) -> Never {
+    let environment = ProcessInfo.processInfo.environment
+    guard let token = environment[GradeEnvironment.token], fcntl(GradeEnvironment.channel, F_GETFD) >= 0 else {
+      print("This program is built and run by `cachelings check`, which reads its results.")
+      exit(2)
+    }
+    let channel = ResultChannel(token: token)
+    let servers = ServerSettings(
+      redis: ServerSettings.address(environment[GradeEnvironment.redis]),
+      memcached: ServerSettings.address(environment[GradeEnvironment.memcached]),
+      clock: environment[GradeEnvironment.serverClock] == "1")
+    let files = environment[GradeEnvironment.files] ?? NSTemporaryDirectory() + "cachelings-grade-\(getpid())"
+    if let worker = environment[GradeEnvironment.worker] {
+      runWorker(worker, checks: checks, servers: servers, files: files, channel: channel)
+    }
+    let backends = (environment[GradeEnvironment.backends] ?? "memory,file")
+      .split(separator: ",").compactMap { Backend(rawValue: String($0)) }
+
+    for (index, check) in checks.enumerated() {
+      for backend in backends where check.backends?.contains(backend) ?? true {
+        channel.send(GradeRecord(token: token, event: .started, check: check.name, backend: backend))
+        let started = DispatchTime.now().uptimeNanoseconds
+        var record = outcome(check: check.name, backend: backend, token: token) {
+          let context = try CheckContext(backend: backend, checkIndex: index, servers: servers, files: files)
+          defer { try? context.cache.close() }
+          try check.body(context)
+          return nil
+        }
+        record.milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+        channel.send(record)
+      }
+    }
+    channel.send(GradeRecord(token: token, event: .done))
+    exit(0)
+  }
+
+  /// Worker mode: runs one check's worker and sends its result.
+  private static func runWorker(
+    _ description: String, checks: [Check], servers: ServerSettings, files: String, channel: ResultChannel
+  ) -> Never {
+    let parts = description.split(separator: " ")
+    guard parts.count == 4, let checkIndex = Int(parts[0]), checks.indices.contains(checkIndex),
+      let backend = Backend(rawValue: String(parts[1])), let workerIndex = Int(parts[2]),
+      let clockStart = Double(parts[3]), let worker = checks[checkIndex].worker
+    else {
+      channel.send(GradeRecord(token: channel.token, event: .failed, message: "a worker was started for a check without one"))
+      exit(2)
+    }
+    let record = outcome(check: checks[checkIndex].name, backend: backend, token: channel.token) {
+      let context = try CheckContext(
+        backend: backend, checkIndex: checkIndex, servers: servers, files: files, workerIndex: workerIndex,
+        clockStart: clockStart)
+      defer { try? context.cache.close() }
+      return try worker(context)
+    }
+    channel.send(record)
+    exit(0)
+  }
+
+  /// Runs body and turns what it did into a record: passed, or a worker's result, failed or skipped.
+  private static func outcome(
+    check: String, backend: Backend, token: String, _ body: () throws -> String?
+  ) -> GradeRecord {
+    var record = GradeRecord(token: token, event: .passed, check: check, backend: backend)
+    do {
+      if let result = try body() {
+        record.event = .worker
+        record.message = result
+      }
+    } catch let failure as CheckFailure {
+      record.event = .failed
+      record.message = failure.message
+      record.expected = failure.expected
+      record.got = failure.got
+      record.why = failure.why
+    } catch let skipped as CheckSkipped {
+      record.event = .skipped
+      record.message = skipped.reason
+    } catch {
+      record.event = .failed
+      record.message = "your code threw an error: \(error)"
+      record.got = "the error \(error)"
+      record.expected = "no error"
+      record.why = "A cache should not turn a working request into an error; check what threw."
+    }
+    return record
+  }
+}
+
+/// Writes records as JSON lines to the grader's channel, a descriptor the learner's prints do not reach.
+struct ResultChannel {
+  let token: String
+
+  func send(_ record: GradeRecord) {
+    guard var line = try? JSONEncoder().encode(record) else { return }
+    line.append(UInt8(ascii: "\n"))
+    line.withUnsafeBytes { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let written = write(GradeEnvironment.channel, buffer.baseAddress! + offset, buffer.count - offset)
+        if written < 0 && errno == EINTR { continue }
+        if written <= 0 { return }
+        offset += written
+      }
+    }
+  }
+}

@@ -1,0 +1,51 @@
+/// One line of the channel from a graded program to the grader: a check starting on a backend, its
+/// outcome, or the end of the run. Each carries the run's token, so a line a learner prints elsewhere
+/// can never pass for a result.
+public struct GradeRecord: Codable, Sendable, Equatable {
+  public enum Event: String, Codable, Sendable {
+    case started, passed, failed, skipped, done
+    /// A worker process's result, sent to the check that started it.
+    case worker
+  }
+
+  public var token: String
+  public var event: Event
+  public var check: String?
+  public var backend: Backend?
+  /// For failed: the whole message; for skipped: the reason.
+  public var message: String?
+  public var expected: String?
+  public var got: String?
+  public var why: String?
+  public var milliseconds: Double?
+
+  public init(
+    token: String, event: Event, check: String? = nil, backend: Backend? = nil, message: String? = nil,
+    expected: String? = nil, got: String? = nil, why: String? = nil, milliseconds: Double? = nil
+  ) {
+    self.token = token
+    self.event = event
+    self.check = check
+    self.backend = backend
+    self.message = message
+    self.expected = expected
+    self.got = got
+    self.why = why
+    self.milliseconds = milliseconds
+  }
+}
+
+/// The environment variables through which the grader configures a graded program.
+public enum GradeEnvironment {
+  public static let backends = "CACHELINGS_GRADE_BACKENDS"
+  public static let redis = "CACHELINGS_GRADE_REDIS"
+  public static let memcached = "CACHELINGS_GRADE_MEMCACHED"
+  /// "1" when the servers accept the test clock command, so time can move without sleeping.
+  public static let serverClock = "CACHELINGS_GRADE_SERVER_CLOCK"
+  public static let files = "CACHELINGS_GRADE_FILES"
+  public static let token = "CACHELINGS_GRADE_TOKEN"
+  /// Set in worker processes: "check-index backend worker-index clock-seconds".
+  public static let worker = "CACHELINGS_GRADE_WORKER"
+  /// The file descriptor the records are written to.
+  public static let channel: Int32 = 3
+}

@@ -1,0 +1,95 @@
+import Synchronization
+
+/// A simulated database that is slow on purpose and counts every query, so checks can tell whether a
+/// result came from the cache. Latency is added to `simulatedMilliseconds` instead of slept, so grading
+/// stays fast while checks can still reason about time spent.
+public final class SlowDatabase: Sendable {
+  private struct State {
+    var users = SampleData.users
+    var posts = SampleData.posts
+    var queries: [String] = []
+    var writes = 0
+  }
+
+  private let state = Mutex(State())
+  /// What one query costs, in simulated milliseconds.
+  public let latencyMilliseconds: Double
+
+  public init(latencyMilliseconds: Double = 80) {
+    self.latencyMilliseconds = latencyMilliseconds
+  }
+
+  /// The error of a query for a row that does not exist.
+  public struct NotFound: Error, Sendable, Equatable {
+    public var what: String
+  }
+
+  /// How many read queries ran since the start or the last resetCounters().
+  public var queryCount: Int { state.withLock { $0.queries.count } }
+  /// The read queries in order, such as "user 2" or "top posts".
+  public var queries: [String] { state.withLock { $0.queries } }
+  /// How many writes ran.
+  public var writeCount: Int { state.withLock { $0.writes } }
+  /// The time the queries would have taken.
+  public var simulatedMilliseconds: Double { Double(queryCount) * latencyMilliseconds }
+
+  public func resetCounters() {
+    state.withLock {
+      $0.queries = []
+      $0.writes = 0
+    }
+  }
+
+  private func read<T>(_ description: String, _ body: (State) throws -> T) rethrows -> T {
+    try state.withLock { state in
+      state.queries.append(description)
+      return try body(state)
+    }
+  }
+
+  /// One member by id.
+  public func user(id: Int) throws -> User {
+    try read("user \(id)") { state in
+      guard let user = state.users.first(where: { $0.id == id }) else { throw NotFound(what: "user \(id)") }
+      return user
+    }
+  }
+
+  /// Every member, by id.
+  public func users() -> [User] { read("all users") { $0.users } }
+
+  /// A member's posts, newest (highest id) first.
+  public func posts(byUser id: Int) -> [Post] {
+    read("posts by user \(id)") { state in state.posts.filter { $0.authorID == id }.sorted { $0.id > $1.id } }
+  }
+
+  /// The most liked posts.
+  public func topPosts(limit: Int = 5) -> [Post] {
+    read("top posts") { state in Array(state.posts.sorted { ($0.likes, $0.id) > ($1.likes, $1.id) }.prefix(limit)) }
+  }
+
+  /// Hashtags by how many posts use them, most used first.
+  public func trendingHashtags(limit: Int = 5) -> [String] {
+    read("trending hashtags") { state in
+      var counts: [String: Int] = [:]
+      for tag in state.posts.flatMap(\.hashtags) { counts[tag, default: 0] += 1 }
+      return Array(counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key).prefix(limit))
+    }
+  }
+
+  /// Members with at least minimumFollowers followers, most followed first.
+  public func influencers(minimumFollowers: Int = 10_000) -> [User] {
+    read("influencers") { state in
+      state.users.filter { $0.followers >= minimumFollowers }.sorted { $0.followers > $1.followers }
+    }
+  }
+
+  /// Renames a member: a write, so anything cached about the member is now stale.
+  public func renameUser(id: Int, to name: String) throws {
+    try state.withLock { state in
+      guard let index = state.users.firstIndex(where: { $0.id == id }) else { throw NotFound(what: "user \(id)") }
+      state.users[index].name = name
+      state.writes += 1
+    }
+  }
+}
