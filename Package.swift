@@ -19,7 +19,7 @@ let package = Package(
     .target(name: "Terminal"),
     .target(name: "Arguments"),
     .target(name: "ExerciseKit", dependencies: ["CacheKit"]),
-    .target(name: "Course", dependencies: ["CacheKit", "ExerciseKit", "Terminal"]),
+    .target(name: "Course", dependencies: ["CacheKit", "CLinux", "ExerciseKit", "Terminal"]),
     .target(name: "CacheServer", dependencies: ["RESP", "MemcacheText", "CLinux"]),
     .executableTarget(
       name: "cachelings", dependencies: ["Arguments", "CacheKit", "CacheServer", "Course", "Terminal"]),

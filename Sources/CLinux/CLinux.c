@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #ifdef __linux__
@@ -19,5 +20,9 @@ int cachelings_open_pseudo_terminal(char *name, unsigned long capacity) {
     return -1;
   }
   return master;
+}
+int cachelings_limit_address_space(int pid, unsigned long long bytes) {
+  struct rlimit limit = {bytes, bytes};
+  return prlimit(pid, RLIMIT_AS, &limit, NULL);
 }
 #endif

@@ -13,13 +13,15 @@ public final class CheckContext: Sendable {
   let servers: ServerSettings
   let files: String
   let checkIndex: Int
+  let token: String
   var name: String { "check\(checkIndex)" }
 
   /// A check's context starts with an empty cache; a worker's shares the check's data and keeps it.
   init(
-    backend: Backend, checkIndex: Int, servers: ServerSettings, files: String, workerIndex: Int? = nil,
-    clockStart: Double = 1_800_000_000
+    backend: Backend, checkIndex: Int, servers: ServerSettings, files: String, token: String,
+    workerIndex: Int? = nil, clockStart: Double = 1_800_000_000
   ) throws {
+    self.token = token
     self.backend = backend
     self.checkIndex = checkIndex
     self.servers = servers

@@ -3,6 +3,8 @@
 /// can never pass for a result.
 public struct GradeRecord: Codable, Sendable, Equatable {
   public enum Event: String, Codable, Sendable {
+    /// Sent for every check and backend before any runs, so the grader knows what was not reached.
+    case planned
     case started, passed, failed, skipped, done
     /// A worker process's result, sent to the check that started it.
     case worker

@@ -13,7 +13,8 @@ extension CheckContext {
     var results: [String] = []
     for index in 0..<count {
       let worker = try WorkerProcess(
-        description: "\(checkIndex) \(backend.rawValue) \(index) \(clock.now())", files: files, index: index)
+        description: "\(checkIndex) \(backend.rawValue) \(index) \(clock.now())", files: files, token: token,
+        index: index)
       if concurrently {
         running.append(worker)
       } else {
@@ -31,9 +32,11 @@ struct WorkerProcess {
   let pid: pid_t
   let resultDescriptor: Int32
   let index: Int
+  let token: String
 
-  init(description: String, files: String, index: Int) throws {
+  init(description: String, files: String, token: String, index: Int) throws {
     self.index = index
+    self.token = token
     var pipeEnds: [Int32] = [0, 0]
     guard pipe(&pipeEnds) == 0 else { throw CheckSkipped(reason: "could not open a pipe for a worker") }
     var actions = posix_spawn_file_actions_t()
@@ -44,6 +47,7 @@ struct WorkerProcess {
     var environment = ProcessInfo.processInfo.environment
     environment[GradeEnvironment.worker] = description
     environment[GradeEnvironment.files] = files
+    environment[GradeEnvironment.token] = token
     let entries = environment.map { "\($0.key)=\($0.value)" }
     let executable = CommandLine.arguments[0]
     var argv: [UnsafeMutablePointer<CChar>?] = [strdup(executable), nil]
@@ -73,7 +77,6 @@ struct WorkerProcess {
     close(resultDescriptor)
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-    let token = ProcessInfo.processInfo.environment[GradeEnvironment.token]
     for line in bytes.split(separator: UInt8(ascii: "\n")) {
       guard let record = try? JSONDecoder().decode(GradeRecord.self, from: Data(line)), record.token == token else {
         continue

@@ -7,6 +7,21 @@ enum CommandTree {
   static let lesson = ArgumentSpec(
     "LESSON", help: "a lesson's number, like 1, or its id (default: where you are)", optional: true)
 
+  static let exercise = ArgumentSpec(
+    "EXERCISE", help: "an exercise's number, like 1, or its id (default: the first not passed yet)", optional: true)
+  static let gradingOptions = [
+    OptionSpec(
+      "backend", value: "NAMES", help: "memory, file, redis, memcached or all (the default); several with commas"),
+    OptionSpec("redis", value: "URL", help: "grade against this Redis server instead of the course's own"),
+    OptionSpec("memcached", value: "HOST:PORT", help: "grade against this memcached instead of the course's own"),
+  ]
+  static let gradingDiscussion = """
+    Your copy of the exercise lives in workspace/, made from the starter the first time. It is compiled with
+    the exercise's checks and run on every backend; the course starts its own Redis-protocol and
+    Memcached-protocol servers for the run. Checks that move time need a server that accepts the course's
+    test clock, so with --redis or --memcached they are reported as skipped.
+    """
+
   static let root = CommandSpec(
     "cachelings", summary: "Learn caching the way Django's cache framework defines it.",
     options: [OptionSpec("version", help: "print the version"), noColor],
@@ -30,6 +45,27 @@ enum CommandTree {
           mark is 80%; missed questions come back in `cachelings review`.
           """),
       CommandSpec(
+        "check", summary: "Grade your solution of an exercise: a verdict per check and backend.",
+        arguments: [exercise],
+        options: gradingOptions + [
+          OptionSpec("json", help: "print exercism-style results.json (version 3, plus the backend)"),
+          OptionSpec("task", help: "print the exercise's task and stop"), noColor,
+        ],
+        discussion: gradingDiscussion + "\nExits 0 when every check passes, 1 otherwise."),
+      CommandSpec(
+        "watch", summary: "Re-grade your solution every time you save it.", arguments: [exercise],
+        options: gradingOptions + [noColor],
+        discussion: "Keys while watching: h the next hint, n the next exercise, l the list, q quit."),
+      CommandSpec(
+        "hint", summary: "The next hint of an exercise; each one is more direct.", arguments: [exercise],
+        options: [noColor]),
+      CommandSpec(
+        "reset", summary: "Put an exercise's starter back (asks first; your version is kept aside).",
+        arguments: [exercise], options: [OptionSpec("yes", help: "do not ask"), noColor]),
+      CommandSpec(
+        "solution", summary: "The reference solution, once you have passed the exercise.", arguments: [exercise],
+        options: [OptionSpec("force", help: "show it before passing (asks first)"), noColor]),
+      CommandSpec(
         "review", summary: "Questions you missed and questions due, across all lessons.",
         options: [OptionSpec("cram", help: "ask every question of the course, due or not"), noColor],
         discussion:
@@ -48,8 +84,9 @@ enum CommandTree {
         "dev", summary: "Tools for course authors.",
         subcommands: [
           CommandSpec(
-            "check", summary: "Validate every lesson and quiz; errors name file and line.", options: [noColor]
-          )
+            "check",
+            summary: "Validate every lesson, quiz and exercise; every solution must pass and every starter fail.",
+            options: [OptionSpec("content-only", help: "validate the files without compiling anything"), noColor])
         ]),
     ],
     discussion: """

@@ -26,6 +26,12 @@ struct CourseSetup {
     return path.contains("/.build/") ? "swift run cachelings" : "cachelings"
   }()
 
+  /// A path as the learner would type it: relative to the current folder when it is inside it.
+  func display(_ path: String) -> String {
+    let here = FileManager.default.currentDirectoryPath + "/"
+    return path.hasPrefix(here) ? String(path.dropFirst(here.count)) : path
+  }
+
   var progressStore: ProgressStore { ProgressStore(path: workspace + "/progress.json") }
 
   /// CACHELINGS_COURSE, else the nearest folder up from here holding Lessons/ and Package.swift, else the

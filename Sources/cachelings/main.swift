@@ -27,6 +27,11 @@ do {
     case "learn": exit(LearnCommand.run(parsed))
     case "quiz": exit(QuizCommand.run(parsed))
     case "review": exit(ReviewCommand.run(parsed))
+    case "check": exit(CheckCommand.run(parsed))
+    case "watch": exit(WatchCommand.run(parsed))
+    case "hint": exit(HintCommand.run(parsed))
+    case "reset": exit(ResetCommand.run(parsed))
+    case "solution": exit(SolutionCommand.run(parsed))
     case "dev": exit(DevCheckCommand.run(parsed))
     case let command: exit(OverviewCommands.run(parsed, command ?? ""))
     }

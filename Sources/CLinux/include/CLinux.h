@@ -1,5 +1,5 @@
 // Linux system calls that Swift's Glibc module does not export: the event loop's epoll, eventfd and
-// signalfd, accept4 (a GNU extension), and opening a pseudo-terminal for tests that drive the course
+// signalfd, accept4 and prlimit (GNU extensions), and opening a pseudo-terminal for tests that drive the course
 // as a learner's terminal would. Nothing else lives here.
 #ifndef CACHELINGS_CLINUX_H
 #define CACHELINGS_CLINUX_H
@@ -15,5 +15,9 @@ int cachelings_accept4(int descriptor, struct sockaddr *address, socklen_t *leng
 /// posix_openpt, grantpt and unlockpt in one: the master side of a new pseudo-terminal, or -1. The name
 /// of its slave side is copied into name.
 int cachelings_open_pseudo_terminal(char *name, unsigned long capacity);
+
+/// prlimit(2) with RLIMIT_AS: caps the address space of another process (a graded program), so a
+/// runaway allocation fails there instead of exhausting the machine. Returns 0 or -1.
+int cachelings_limit_address_space(int pid, unsigned long long bytes);
 #endif
 #endif

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything the course remembers about a learner, stored as one JSON file.
 public struct CourseProgress: Codable, Sendable, Equatable {
   /// The version of this layout; a file with a newer one was written by a newer cachelings.
@@ -25,8 +27,38 @@ public struct CourseProgress: Codable, Sendable, Equatable {
   public var cards: [String: ReviewCard] = [:]
   /// Hints taken per question key, counted.
   public var hints: [String: Int] = [:]
+  /// Exercise state by exercise id.
+  public var exercises: [String: ExerciseState] = [:]
+
+  /// How far the learner got in one exercise.
+  public struct ExerciseState: Codable, Sendable, Equatable {
+    public var checks = 0
+    /// When the learner's solution first passed on every backend it was graded on.
+    public var passedAt: Date?
+    /// The backends of the passing run.
+    public var passedBackends: [String] = []
+    /// How many hints were given out; the next `hint` shows the one after.
+    public var hintsTaken = 0
+    public var solutionViewed = false
+
+    public var passed: Bool { passedAt != nil }
+
+    public init() {}
+  }
 
   public init() {}
+
+  // Files written before a field existed still load: every field but the schema is optional on disk.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    schema = try container.decode(Int.self, forKey: .schema)
+    currentLesson = try container.decodeIfPresent(String.self, forKey: .currentLesson)
+    lessons = try container.decodeIfPresent([String: LessonState].self, forKey: .lessons) ?? [:]
+    attempts = try container.decodeIfPresent([String: [GradedAttempt]].self, forKey: .attempts) ?? [:]
+    cards = try container.decodeIfPresent([String: ReviewCard].self, forKey: .cards) ?? [:]
+    hints = try container.decodeIfPresent([String: Int].self, forKey: .hints) ?? [:]
+    exercises = try container.decodeIfPresent([String: ExerciseState].self, forKey: .exercises) ?? [:]
+  }
 
   /// The best attempt of a lesson's quiz, if any.
   public func bestAttempt(_ lesson: String) -> GradedAttempt? {

@@ -38,10 +38,17 @@ public struct Overview {
         "\(program) quiz \(entry.lesson.number)"
       )
     }
+    for exercise in content.exercises where progress.exercises[exercise.id]?.passed != true {
+      let started = (progress.exercises[exercise.id]?.checks ?? 0) > 0
+      return (
+        "\(started ? "Keep working on" : "Solve") exercise \(exercise.number), \(exercise.title)",
+        "\(program) check \(exercise.number)"
+      )
+    }
     let due = progress.cards.values.filter { $0.isDue(at: now) }.count
     if due > 0 { return ("Review \(due) question\(due == 1 ? "" : "s") that are due", "\(program) review") }
     return (
-      "You are up to date: every lesson read and every quiz passed. Practise with", "\(program) review --cram"
+      "You are up to date: every lesson read, every quiz and exercise passed. Practise with", "\(program) review --cram"
     )
   }
 
@@ -88,7 +95,14 @@ public struct Overview {
       )
       lines.append("      lesson: \(lessonStatus(lesson))   quiz: \(quizStatus(entry))")
     }
-    lines += ["", console.paint("Exercises", .bold), "  none yet: the exercise runner is being built."]
+    lines += ["", console.paint("Exercises", .bold)]
+    if content.exercises.isEmpty { lines.append(console.paint("  none yet", .dim)) }
+    for exercise in content.exercises {
+      let number = exercise.number < 10 ? "0\(exercise.number)" : "\(exercise.number)"
+      lines.append(
+        "  \(console.paint(number, .bold))  \(exercise.title) \(console.paint("(\(exercise.id))", .dim))  "
+          + exerciseStatus(exercise))
+    }
     lines += ["", console.paint("Next: \(nextStep().command)", .dim)]
     return lines
   }
@@ -105,8 +119,9 @@ public struct Overview {
     lines += Chart.bars(
       [("lessons read", Double(read)), ("quizzes passed", Double(passed))], width: min(console.width, 60),
       theme: console.theme, format: { "\(Int($0)) of \(content.lessons.count)" })
+    let solved = content.exercises.filter { progress.exercises[$0.id]?.passed == true }.count
     lines += [
-      "", "  quiz attempts: \(attempts), hints taken: \(hints)",
+      "", "  exercises passed: \(solved) of \(content.exercises.count)", "  quiz attempts: \(attempts), hints taken: \(hints)",
       "  review: \(progress.cards.count) question\(progress.cards.count == 1 ? "" : "s") seen, \(due) due now",
     ]
     let history = content.lessons.compactMap { entry -> String? in
@@ -125,6 +140,14 @@ public struct Overview {
     guard let state = progress.lessons[lesson.id] else { return console.paint("not started", .dim) }
     if state.completed { return console.paint("\(symbols.right) read", .green) }
     return console.paint("reading, screen \(state.page + 1) of \(max(state.pages, 1))", .yellow)
+  }
+
+  private func exerciseStatus(_ exercise: Exercise) -> String {
+    guard let state = progress.exercises[exercise.id], state.checks > 0 else {
+      return console.paint("not started", .dim)
+    }
+    if state.passed { return console.paint("\(symbols.right) passed", .green) }
+    return console.paint("in progress, \(state.checks) check\(state.checks == 1 ? "" : "s") run", .yellow)
   }
 
   private func quizStatus(_ entry: CourseContent.Entry) -> String {

@@ -1,0 +1,190 @@
+import CacheKit
+import ExerciseKit
+
+/// A query count in words, for messages.
+private func queryCount(_ count: Int) -> String {
+  count == 1 ? "1 query" : "\(count) queries"
+}
+
+/// Fails unless the database ran exactly `count` read queries since the last reset.
+private func expectQueries(_ context: CheckContext, _ count: Int, _ why: String, line: Int = #line) throws {
+  let actual = context.database.queryCount
+  try expect(actual == count, expected: queryCount(count), got: queryCount(actual), why, line: line)
+}
+
+/// The version stored for a member, in words for messages.
+private func storedVersion(_ userID: Int, in cache: any Cache) throws -> String {
+  let key = "user-version:\(userID)"
+  if let version = try? cache.get(key, as: Int.self) { return "version \(version) under \"\(key)\"" }
+  return try cache.hasKey(key)
+    ? "a value under \"\(key)\" that is not an integer" : "no value under \"\(key)\""
+}
+
+/// Fails unless the cache holds `version` under "user-version:<userID>".
+private func expectVersion(
+  _ version: Int, of userID: Int, in cache: any Cache, _ why: String, line: Int = #line
+) throws {
+  let key = "user-version:\(userID)"
+  let stored = try? cache.get(key, as: Int.self)
+  let described = try storedVersion(userID, in: cache)
+  try expect(
+    stored == version, expected: "version \(version) under \"\(key)\"", got: described, why, line: line)
+}
+
+/// Renames through the learner's code, turning the error of a missing counter into advice.
+private func renameThroughCache(
+  _ id: Int, to name: String, _ cache: any Cache, _ context: CheckContext
+) throws {
+  do {
+    try renameUser(id: id, to: name, cache: cache, database: context.database)
+  } catch CacheError.keyNotFound(let key) {
+    throw CheckFailure(
+      expected: "the rename to succeed", got: "CacheError.keyNotFound for the final key \(key)",
+      why: "incr works only on a key that exists, as Django's incr raises ValueError on a missing key. "
+        + "A member whose profile nobody has read yet has no version, so create it first with "
+        + "add(\"user-version:<id>\", 1, timeout: .never), which does nothing when the version exists.")
+  }
+}
+
+let exerciseChecks: [Check] = [
+  Check("two reads of a profile run one query") { context in
+    let first = try profile(userID: 1, cache: context.cache, database: context.database)
+    let second = try profile(userID: 1, cache: context.cache, database: context.database)
+    try expectQueries(
+      context, 1,
+      "The first read misses and loads the row; the second should find it in the cache. Profiles are "
+        + "read far more often than they change, which is what makes them worth caching at all.")
+    try expect(
+      second, equals: first,
+      "A hit must return the profile the miss stored.")
+    try expect(
+      first.name, equals: "Ada",
+      "The profile must be member 1's row as the database holds it.")
+  },
+
+  Check("the first read stores version 1 and the profile under \"user:<id>:v1\"") { context in
+    _ = try profile(userID: 2, cache: context.cache, database: context.database)
+    try expectVersion(
+      1, of: 2, in: context.cache,
+      "A member without a version starts at 1, and the counter must live in the cache under "
+        + "\"user-version:<id>\" so that every reader and every rename works with the same number.")
+    let stored = try? context.cache.get("user:2:v1", as: User.self)
+    let found = try context.cache.hasKey("user:2:v1")
+    try expect(
+      stored?.name == "Grace", expected: "Grace's profile under \"user:2:v1\"",
+      got: stored.map { "\($0.name)'s profile there" }
+        ?? (found ? "a value there that is not a User" : "no value under \"user:2:v1\""),
+      "The profile belongs under a key that carries the version, \"user:<id>:v<version>\". A write "
+        + "changes the version and with it the key, so readers stop finding the old copy without "
+        + "anyone deleting it.")
+  },
+
+  Check("the read right after a rename shows the new name") { context in
+    _ = try profile(userID: 2, cache: context.cache, database: context.database)
+    context.database.resetCounters()
+    try renameThroughCache(2, to: "Grace Hopper", context.cache, context)
+    let renamed = try profile(userID: 2, cache: context.cache, database: context.database)
+    try expect(
+      renamed.name, equals: "Grace Hopper",
+      "This is a stale read: the database says \"Grace Hopper\", but the cache served the copy from "
+        + "before the rename. The rename has to move readers to a new key: bump \"user-version:2\" "
+        + "with incr after the database write, and build the profile key from the version.")
+    try expectQueries(
+      context, 1,
+      "The first read after a rename should miss, because the key now carries a new version, and "
+        + "load the new row with exactly one query.")
+    _ = try profile(userID: 2, cache: context.cache, database: context.database)
+    try expectQueries(
+      context, 1,
+      "The renamed profile should be cached under the new version's key, so the next read is a hit.")
+  },
+
+  Check("each rename bumps the version by one") { context in
+    _ = try profile(userID: 4, cache: context.cache, database: context.database)
+    try renameThroughCache(4, to: "Margaret Hamilton", context.cache, context)
+    try expectVersion(
+      2, of: 4, in: context.cache,
+      "After one rename the counter should have gone from 1 to 2. Bump it with incr: on Redis and "
+        + "memcached it is one server command, so two renames at once can never both write the same "
+        + "number, as a get followed by a set could.")
+    try renameThroughCache(4, to: "M. Hamilton", context.cache, context)
+    try expectVersion(
+      3, of: 4, in: context.cache,
+      "Every rename must move the version on by exactly one; a second rename that leaves it alone "
+        + "would leave readers on a key that holds the old name.")
+    let renamed = try profile(userID: 4, cache: context.cache, database: context.database)
+    try expect(
+      renamed.name, equals: "M. Hamilton",
+      "After two renames the profile must show the latest name.")
+  },
+
+  Check("renaming a member whose profile was never read works") { context in
+    try renameThroughCache(5, to: "Alan Turing", context.cache, context)
+    let renamed = try profile(userID: 5, cache: context.cache, database: context.database)
+    try expect(
+      renamed.name, equals: "Alan Turing",
+      "The first read after the rename must show the name the database now holds.")
+  },
+
+  Check("renaming one member leaves the others cached") { context in
+    _ = try profile(userID: 1, cache: context.cache, database: context.database)
+    _ = try profile(userID: 3, cache: context.cache, database: context.database)
+    try renameThroughCache(1, to: "Ada Lovelace", context.cache, context)
+    context.database.resetCounters()
+    let linus = try profile(userID: 3, cache: context.cache, database: context.database)
+    try expectQueries(
+      context, 0,
+      "Only member 1 changed, so member 3's cached profile is still right and should be a hit. A "
+        + "query here means the rename invalidated more than it had to (a version shared by every "
+        + "member, say), and every write would send all readers back to the database.")
+    try expect(linus.name, equals: "Linus", "Member 3's profile must be member 3's row.")
+    let ada = try profile(userID: 1, cache: context.cache, database: context.database)
+    try expect(
+      ada.name, equals: "Ada Lovelace",
+      "Member 1 was renamed, so their next read must show the new name, not the cached old one.")
+    try expectQueries(
+      context, 1,
+      "Member 1's read after the rename should be the only miss, loading the new row once.")
+  },
+
+  Check("a cached profile is still used an hour later") { context in
+    _ = try profile(userID: 6, cache: context.cache, database: context.database)
+    try context.advance(seconds: 3_600)
+    _ = try profile(userID: 6, cache: context.cache, database: context.database)
+    try expectQueries(
+      context, 1,
+      "An hour later the profile should still be cached; the task keeps profiles for a day. With "
+        + "versioned keys a write does not wait for a timeout to show, it changes the key; the "
+        + "timeout mostly decides how long copies nobody reads any more linger, so it can be long.")
+  },
+
+  Check("the version counter outlives the profiles it points to") { context in
+    _ = try profile(userID: 1, cache: context.cache, database: context.database)
+    try renameThroughCache(1, to: "Ada Lovelace", context.cache, context)
+    _ = try profile(userID: 1, cache: context.cache, database: context.database)
+    try context.advance(seconds: 3_600)
+    let later = try profile(userID: 1, cache: context.cache, database: context.database)
+    try expect(
+      later.name, equals: "Ada Lovelace",
+      "An hour after the rename the old name came back. If the read right after the rename was "
+        + "right, the counter under \"user-version:1\" expired: it started over at 1 and pointed "
+        + "readers back at \"user:1:v1\", the copy from before the rename, which is still alive. "
+        + "Store the version with timeout: .never so it cannot expire before the profiles it points to.")
+  },
+
+  Check("a second process sees the rename at once", backends: [.file, .redis, .memcached]) { context in
+    let otherProcess = try context.cacheOfAnotherProcess()
+    defer { try? otherProcess.close() }
+    let before = try profile(userID: 2, cache: otherProcess, database: context.database)
+    try expect(before.name, equals: "Grace", "The other process's first read must load member 2's row.")
+    try renameThroughCache(2, to: "Grace Hopper", context.cache, context)
+    let after = try profile(userID: 2, cache: otherProcess, database: context.database)
+    let backend = context.backend == .redis ? "Redis" : context.backend.rawValue
+    try expect(
+      after.name, equals: "Grace Hopper",
+      "One process renamed member 2 while another had the old profile cached. On the \(backend) "
+        + "backend both processes read the same store, so the bumped version is what the other "
+        + "process reads next, and it must miss and load the new name. Seeing the old name means "
+        + "the rename did not change the key the other process reads.")
+  },
+]

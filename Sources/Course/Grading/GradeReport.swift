@@ -1,0 +1,66 @@
+import ExerciseKit
+
+/// Everything one grading run found: the overall verdict, one cell per check and backend, and what the
+/// program printed.
+public struct GradeReport: Sendable, Equatable {
+  public enum Verdict: Sendable, Equatable {
+    case passed
+    /// At least one check failed on at least one backend.
+    case failed
+    /// The compiler's diagnostics.
+    case compileError(String)
+    case timedOut(seconds: Double)
+    /// The signal's name, such as SIGSEGV.
+    case crashed(signal: String)
+    case killedForMemory(megabytes: Int)
+    /// The program exited by itself before finishing its checks.
+    case exitedEarly(status: Int32)
+  }
+
+  /// One check on one backend.
+  public struct Cell: Sendable, Equatable {
+    public enum Status: String, Sendable, Equatable {
+      case passed, failed, skipped
+      /// The check was running when the program stopped.
+      case interrupted
+      case notRun = "not run"
+    }
+
+    public var check: String
+    public var backend: Backend
+    public var status: Status
+    public var message: String?
+    public var expected: String?
+    public var got: String?
+    public var why: String?
+    public var milliseconds: Double?
+  }
+
+  public var exercise: String
+  public var verdict: Verdict
+  public var cells: [Cell]
+  /// The first part of stdout and stderr, and how many bytes beyond it were dropped.
+  public var output: String
+  public var droppedOutputBytes: Int
+  public var compileSeconds: Double
+  public var runSeconds: Double
+  /// Whether the program came from the cache of compiled programs.
+  public var cachedProgram: Bool
+
+  public var passed: Bool { verdict == .passed }
+  /// The check names in the order they ran.
+  public var checks: [String] { cells.map(\.check).uniqued() }
+  /// The backends in the order they ran.
+  public var backends: [Backend] { cells.map(\.backend).uniqued() }
+  /// The cell that was running when the program stopped, if one was.
+  public var interrupted: Cell? { cells.first { $0.status == .interrupted } }
+  /// The failures, in the order they ran.
+  public var failures: [Cell] { cells.filter { $0.status == .failed } }
+}
+
+extension Array where Element: Hashable {
+  func uniqued() -> [Element] {
+    var seen: Set<Element> = []
+    return filter { seen.insert($0).inserted }
+  }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// The Swift compiler and the exercise runtime (ExerciseKit and CacheKit, built as the ExerciseRuntime
+/// library) from the very build the command line runs from, so learner code links against the same
+/// modules the course was compiled with.
+public struct Toolchain: Sendable, Equatable {
+  public var swiftc: String
+  /// The build folder holding libExerciseRuntime.so and Modules/.
+  public var runtime: String
+
+  public var library: String { runtime + "/libExerciseRuntime.so" }
+  public var modules: String { runtime + "/Modules" }
+
+  /// Finds swiftc (CACHELINGS_SWIFTC, else PATH) and the runtime (CACHELINGS_RUNTIME, else beside this
+  /// executable).
+  public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws(GradingError)
+    -> Toolchain
+  {
+    guard let swiftc = findCompiler(environment) else {
+      throw .noToolchain(
+        "No Swift compiler (swiftc) was found on PATH, and grading compiles your solution with it. Install a "
+          + "Swift toolchain (swift.org/install), or set CACHELINGS_SWIFTC to the path of its swiftc.")
+    }
+    let executable =
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    let runtime = environment["CACHELINGS_RUNTIME"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? (executable as NSString).deletingLastPathComponent
+    return Toolchain(swiftc: swiftc, runtime: runtime)
+  }
+
+  static func findCompiler(_ environment: [String: String]) -> String? {
+    if let given = environment["CACHELINGS_SWIFTC"], !given.isEmpty {
+      return FileManager.default.isExecutableFile(atPath: given) ? given : nil
+    }
+    for folder in (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+      let candidate = String(folder) + "/swiftc"
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+    }
+    return nil
+  }
+
+  /// Whether the runtime library exists and is at least as new as the modules it was built from; a
+  /// `swift run cachelings` rebuilds the modules but not the library product.
+  public var runtimeIsCurrent: Bool {
+    guard let library = Self.modified(library) else { return false }
+    for module in ["ExerciseKit", "CacheKit"] {
+      guard let built = Self.modified(modules + "/\(module).swiftmodule"), built <= library else { return false }
+    }
+    return true
+  }
+
+  /// The `swift build` arguments that bring the runtime up to date, when this is a SwiftPM build folder
+  /// of the package at packageRoot; nil when it is not one.
+  public func runtimeBuildArguments(packageRoot: String) -> [String]? {
+    guard runtime.contains("/.build/"), FileManager.default.fileExists(atPath: packageRoot + "/Package.swift") else {
+      return nil
+    }
+    let configuration = (runtime as NSString).lastPathComponent == "release" ? "release" : "debug"
+    return ["build", "--package-path", packageRoot, "--product", "ExerciseRuntime", "-c", configuration]
+  }
+
+  /// A fingerprint of the compiler and runtime, part of every cached program's key.
+  var fingerprint: String {
+    let library = Self.modified(self.library).map { "\($0.timeIntervalSince1970)" } ?? "none"
+    return "\(swiftc)|\(runtime)|\(library)"
+  }
+
+  static func modified(_ path: String) -> Date? {
+    (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+  }
+}

@@ -1,0 +1,87 @@
+import CacheServer
+import Foundation
+
+/// The Redis-protocol and Memcached-protocol servers a grading run uses: ours, started in this process on
+/// free loopback ports with their test clocks on, unless the learner named real servers.
+final class GradingServers: @unchecked Sendable {
+  private(set) var redis: String?
+  private(set) var memcached: String?
+  /// Whether every server in use accepts the test clock command; real servers do not.
+  private(set) var clock = true
+  private var stoppers: [EventLoopStopper] = []
+
+  /// Starts what backends need; redisURL and memcachedAddress point at real servers instead.
+  init(for backends: [String], redisURL: String?, memcachedAddress: String?) throws {
+    if backends.contains("redis") {
+      if let redisURL {
+        redis = try Self.address(ofRedisURL: redisURL)
+        clock = false
+      } else {
+        var options = RedisServer.Options()
+        options.port = 0
+        options.testClock = true
+        let server = try RedisServer(options)
+        redis = "127.0.0.1:\(server.port)"
+        start(server.stopper) { server.run() }
+      }
+    }
+    if backends.contains("memcached") {
+      if let memcachedAddress {
+        guard Self.isHostPort(memcachedAddress) else {
+          throw GradingSetupError("--memcached takes HOST:PORT, like 127.0.0.1:11211, not '\(memcachedAddress)'")
+        }
+        memcached = memcachedAddress
+        clock = false
+      } else {
+        var options = MemcachedServer.Options()
+        options.port = 0
+        options.configuration.testClock = true
+        let server = try MemcachedServer(options)
+        memcached = "127.0.0.1:\(server.port)"
+        start(server.stopper) { server.run() }
+      }
+    }
+  }
+
+  deinit {
+    for stopper in stoppers { stopper.stop() }
+  }
+
+  private func start(_ stopper: EventLoopStopper, _ run: @escaping () -> Void) {
+    stoppers.append(stopper)
+    let box = RunBox(run)
+    Thread.detachNewThread { box.run() }
+  }
+
+  /// redis://[user:password@]host[:port][/db] to host:port; grading uses database 0 without a password.
+  static func address(ofRedisURL url: String) throws -> String {
+    var rest = Substring(url)
+    for scheme in ["redis://", "tcp://"] where rest.hasPrefix(scheme) { rest = rest.dropFirst(scheme.count) }
+    if let slash = rest.firstIndex(of: "/") { rest = rest[..<slash] }
+    guard !rest.contains("@") else {
+      throw GradingSetupError("grading connects without a password; give a Redis URL without user:password@")
+    }
+    let address = rest.contains(":") ? String(rest) : rest + ":6379"
+    guard isHostPort(address) else {
+      throw GradingSetupError("--redis takes a URL like redis://127.0.0.1:6379, not '\(url)'")
+    }
+    return address
+  }
+
+  static func isHostPort(_ text: String) -> Bool {
+    guard let colon = text.lastIndex(of: ":"), colon != text.startIndex else { return false }
+    return UInt16(text[text.index(after: colon)...]) != nil
+  }
+
+  /// Carries a server's run loop to its thread, which owns the server from then on.
+  private final class RunBox: @unchecked Sendable {
+    let run: () -> Void
+    init(_ run: @escaping () -> Void) { self.run = run }
+  }
+}
+
+/// A problem with how grading was asked for, in words for the learner.
+struct GradingSetupError: Error, CustomStringConvertible {
+  let description: String
+  init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,87 @@
+import Arguments
+import Course
+import ExerciseKit
+import Foundation
+
+/// What every grading command needs: the backends asked for, the toolchain with an up-to-date runtime,
+/// the servers, and a grader whose programs are cached in the workspace.
+struct GradingSetup {
+  let backends: [Backend]
+  let servers: GradingServers
+  let grader: Grader
+  let workspace: ExerciseWorkspace
+
+  /// Reads --backend, --redis and --memcached; prints what is wrong and returns nil when it cannot grade.
+  static func make(_ arguments: ParsedArguments, setup: CourseSetup) -> GradingSetup? {
+    guard let backends = parseBackends(arguments.value("backend") ?? "all") else { return nil }
+    do {
+      let toolchain = try Toolchain.locate()
+      guard prepareRuntime(toolchain, packageRoot: setup.root) else { return nil }
+      let servers = try GradingServers(
+        for: backends.map(\.rawValue), redisURL: arguments.value("redis"),
+        memcachedAddress: arguments.value("memcached"))
+      let workspace = ExerciseWorkspace(folder: setup.workspace)
+      return GradingSetup(
+        backends: backends, servers: servers,
+        grader: Grader(compiler: Compiler(toolchain: toolchain, cacheFolder: workspace.buildCache)),
+        workspace: workspace)
+    } catch {
+      Output.error("\(error)")
+      return nil
+    }
+  }
+
+  static func parseBackends(_ text: String) -> [Backend]? {
+    if text == "all" { return Backend.allCases }
+    var backends: [Backend] = []
+    for name in text.split(separator: ",") {
+      guard let backend = Backend(rawValue: String(name)) else {
+        let hint = Suggestions.didYouMean(String(name), among: Backend.allCases.map(\.rawValue) + ["all"])
+        Output.error("there is no backend '\(name)'\(hint); use memory, file, redis, memcached or all")
+        return nil
+      }
+      if !backends.contains(backend) { backends.append(backend) }
+    }
+    return backends
+  }
+
+  /// Builds the ExerciseRuntime library when it is missing or older than the modules, as it is after a
+  /// `swift run cachelings`, which builds only the command line.
+  static func prepareRuntime(_ toolchain: Toolchain, packageRoot: String) -> Bool {
+    if toolchain.runtimeIsCurrent { return true }
+    guard let arguments = toolchain.runtimeBuildArguments(packageRoot: packageRoot) else {
+      Output.error(
+        "the exercise runtime (libExerciseRuntime.so) is missing beside this cachelings in \(toolchain.runtime); "
+          + "build the course with `swift build` (or `swift build -c release`) and try again")
+      return false
+    }
+    let swift = (toolchain.swiftc as NSString).deletingLastPathComponent + "/swift"
+    Output.error("preparing the exercise runtime once: swift \(arguments.joined(separator: " "))")
+    var pid: pid_t = 0
+    var argv: [UnsafeMutablePointer<CChar>?] = ([swift] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_adddup2(&actions, 2, 1)
+    guard posix_spawn(&pid, swift, &actions, nil, &argv, environ) == 0 else {
+      Output.error("could not run \(swift); build the course with `swift build` and try again")
+      return false
+    }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    guard status == 0, toolchain.runtimeIsCurrent else {
+      Output.error("building the exercise runtime failed; `swift build` in \(packageRoot) shows why")
+      return false
+    }
+    return true
+  }
+
+  /// A grading request for the learner's file of exercise, with the servers of this setup.
+  func request(_ exercise: Exercise, solution: String) -> GradeRequest {
+    let wanted = backends.filter { exercise.backends.contains($0) }
+    return GradeRequest(
+      exercise: exercise, solution: solution, backends: wanted, redis: servers.redis, memcached: servers.memcached,
+      serverClock: servers.clock)
+  }
+}

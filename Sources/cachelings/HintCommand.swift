@@ -1,0 +1,44 @@
+import Arguments
+import Course
+
+/// `cachelings hint [EXERCISE]`: the next hint each time, recorded; after the last, all of them again.
+enum HintCommand {
+  static func run(_ arguments: ParsedArguments) -> Int32 {
+    let setup = CourseSetup(noColor: arguments.flag("no-color"))
+    let content = setup.loadContent()
+    var progress = setup.loadProgress()
+    guard let exercise = ExerciseChoice.pick(arguments.positionals.first, content: content, progress: progress)
+    else { return 2 }
+    show(exercise, setup: setup, progress: &progress)
+    return 0
+  }
+
+  static func show(_ exercise: Exercise, setup: CourseSetup, progress: inout CourseProgress) {
+    let console = setup.printer()
+    var state = progress.exercises[exercise.id] ?? CourseProgress.ExerciseState()
+    let total = exercise.hints.count
+    if state.hintsTaken >= total {
+      console.print(console.paint("All \(total) hints of exercise \(exercise.number), once more:", .bold))
+      for (index, hint) in exercise.hints.enumerated() {
+        console.print()
+        console.print(console.paint("Hint \(index + 1)", .cyan))
+        console.print(console.markdown(hint))
+      }
+      return
+    }
+    state.hintsTaken += 1
+    progress.exercises[exercise.id] = state
+    setup.save(progress)
+    console.print(
+      console.paint("Hint \(state.hintsTaken) of \(total)", [.bold, .cyan])
+        + console.paint(" for exercise \(exercise.number), \(exercise.title)", .dim))
+    console.print()
+    console.print(console.markdown(exercise.hints[state.hintsTaken - 1]))
+    if state.hintsTaken < total {
+      console.print()
+      console.print(
+        console.paint(
+          "Run `\(CourseSetup.program) hint \(exercise.number)` again for the next one; each is more direct.", .dim))
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import Arguments
+import Course
+
+/// `cachelings reset EXERCISE`: puts the starter back after asking; the learner's version is kept aside.
+enum ResetCommand {
+  static func run(_ arguments: ParsedArguments) -> Int32 {
+    let setup = CourseSetup(noColor: arguments.flag("no-color"))
+    let content = setup.loadContent()
+    let progress = setup.loadProgress()
+    guard let exercise = ExerciseChoice.pick(arguments.positionals.first, content: content, progress: progress)
+    else { return 2 }
+    let workspace = ExerciseWorkspace(folder: setup.workspace)
+    let file = setup.display(workspace.file(for: exercise))
+    if !arguments.flag("yes") {
+      let answer = setup.withConsole { console in
+        console.ask("Replace \(file) with the starter of exercise \(exercise.number)? Your version is kept aside. [y/N] ")
+      }
+      guard let answer, ["y", "yes"].contains(answer.lowercased()) else {
+        Output.write("Nothing changed.\n")
+        return 0
+      }
+    }
+    do {
+      let kept = try workspace.reset(exercise)
+      Output.write("\(file) is the starter again.\n")
+      if let kept { Output.write("Your previous version is in \(setup.display(kept)).\n") }
+      return 0
+    } catch {
+      Output.error("could not reset \(file): \(error)")
+      return 1
+    }
+  }
+}

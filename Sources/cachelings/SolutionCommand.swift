@@ -1,0 +1,44 @@
+import Arguments
+import Course
+import Foundation
+
+/// `cachelings solution EXERCISE`: the reference solution after a pass; before one, only with --force and
+/// after a question, because working it out is the point.
+enum SolutionCommand {
+  static func run(_ arguments: ParsedArguments) -> Int32 {
+    let setup = CourseSetup(noColor: arguments.flag("no-color"))
+    let content = setup.loadContent()
+    var progress = setup.loadProgress()
+    guard let exercise = ExerciseChoice.pick(arguments.positionals.first, content: content, progress: progress)
+    else { return 2 }
+    var state = progress.exercises[exercise.id] ?? CourseProgress.ExerciseState()
+    if !state.passed {
+      guard arguments.flag("force") else {
+        Output.error(
+          "exercise \(exercise.number) is not passed yet, so its solution stays hidden. Try "
+            + "`\(CourseSetup.program) hint \(exercise.number)`; to see it anyway, add --force.")
+        return 1
+      }
+      let answer = setup.withConsole { console in
+        console.ask(
+          "Reading the solution before solving it teaches much less than the last hint does. Show it anyway? [y/N] ")
+      }
+      guard let answer, ["y", "yes"].contains(answer.lowercased()) else {
+        Output.write("Kept hidden. `\(CourseSetup.program) hint \(exercise.number)` gives the next hint.\n")
+        return 0
+      }
+    }
+    guard let solution = try? String(contentsOfFile: exercise.solutionPath, encoding: .utf8) else {
+      Output.error("could not read \(exercise.solutionPath)")
+      return 1
+    }
+    state.solutionViewed = true
+    progress.exercises[exercise.id] = state
+    setup.save(progress)
+    let console = setup.printer()
+    console.print(console.paint("Reference solution of exercise \(exercise.number), \(exercise.title)", .bold))
+    console.print()
+    console.print(console.markdown("```swift\n" + solution + "```"))
+    return 0
+  }
+}
