@@ -8,6 +8,7 @@ let usage = """
          cachelings-bench redis [--requests N] [--keys N]
          cachelings-bench memcached [--seconds N] [--runs N]
          cachelings-bench startup [--runs N]
+         cachelings-bench check [--runs N]
 
   cachekit: get, set and incr per second of MemoryCache and FileCache and, in the same run,
   of Django 5.2's LocMemCache and FileBasedCache, with each ratio. The first run creates a
@@ -19,6 +20,8 @@ let usage = """
   and a real memcached, one worker thread each, alternating; TPS and the ratio. Needs memcached
   and libmemcached-tools.
   startup: start-to-exit time of `cachelings list`, the median against the 50 ms target.
+  check: save-to-verdict of `cachelings watch` on exercise 1 over all four backends, the warm
+  median against the 1.0 s target, with the cold first check beside it.
   Build optimised first: swift build -c release, then .build/release/cachelings-bench ...
 
   Options:
@@ -88,6 +91,21 @@ if command == "startup" {
   }
   do {
     exit(try startup.run() ? 0 : 1)
+  } catch {
+    print("cachelings-bench: \(error)")
+    exit(1)
+  }
+}
+if command == "check" {
+  var check = CheckBenchmark()
+  while let option = arguments.popFirst() {
+    guard option == "--runs", let text = arguments.popFirst(), let value = Int(text), value > 0 else {
+      fail("check takes --runs N")
+    }
+    check.runs = value
+  }
+  do {
+    exit(try check.run() ? 0 : 1)
   } catch {
     print("cachelings-bench: \(error)")
     exit(1)

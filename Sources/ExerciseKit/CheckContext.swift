@@ -30,7 +30,8 @@ public final class CheckContext: Sendable {
     clock = ManualClock(start: clockStart)
     database = SlowDatabase()
     cache = try Self.makeCache(
-      backend, name: "check\(checkIndex)", clock: clock, servers: servers, files: files, process: workerIndex ?? 0)
+      backend, name: "check\(checkIndex)", clock: clock, servers: servers, files: files,
+      process: workerIndex ?? 0)
     if workerIndex == nil { try cache.clear() }
   }
 
@@ -74,9 +75,12 @@ public final class CheckContext: Sendable {
       guard let address = servers.redis else { throw CheckSkipped(reason: "no Redis server was given") }
       return RedisCache(location: RedisLocation(host: address.host, port: address.port), options: options)
     case .memcached:
-      guard let address = servers.memcached else { throw CheckSkipped(reason: "no memcached server was given") }
+      guard let address = servers.memcached else {
+        throw CheckSkipped(reason: "no memcached server was given")
+      }
       return MemcachedCache(
-        location: MemcachedLocation(servers: [.init(host: address.host, port: address.port)]), options: options)
+        location: MemcachedLocation(servers: [.init(host: address.host, port: address.port)]),
+        options: options)
     }
   }
 }
@@ -88,7 +92,8 @@ struct ServerSettings: Sendable {
   var clock: Bool
 
   static func address(_ text: String?) -> (host: String, port: UInt16)? {
-    guard let text, let colon = text.lastIndex(of: ":"), let port = UInt16(text[text.index(after: colon)...]) else {
+    guard let text, let colon = text.lastIndex(of: ":"), let port = UInt16(text[text.index(after: colon)...])
+    else {
       return nil
     }
     return (String(text[..<colon]), port)

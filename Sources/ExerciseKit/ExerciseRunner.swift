@@ -10,7 +10,8 @@ public enum ExerciseRunner {
   /// Runs checks and exits; called by the entry point the grader generates.
   public static func main(_ checks: [Check]) -> Never {
     let environment = ProcessInfo.processInfo.environment
-    guard let token = environment[GradeEnvironment.token], fcntl(GradeEnvironment.channel, F_GETFD) >= 0 else {
+    guard let token = environment[GradeEnvironment.token], fcntl(GradeEnvironment.channel, F_GETFD) >= 0
+    else {
       print("This program is built and run by `cachelings check`, which reads its results.")
       exit(2)
     }
@@ -61,7 +62,9 @@ public enum ExerciseRunner {
       let backend = Backend(rawValue: String(parts[1])), let workerIndex = Int(parts[2]),
       let clockStart = Double(parts[3]), let worker = checks[checkIndex].worker
     else {
-      channel.send(GradeRecord(token: channel.token, event: .failed, message: "a worker was started for a check without one"))
+      channel.send(
+        GradeRecord(
+          token: channel.token, event: .failed, message: "a worker was started for a check without one"))
       exit(2)
     }
     let record = outcome(check: checks[checkIndex].name, backend: backend, token: channel.token) {

@@ -65,7 +65,9 @@ public final class SlowDatabase: Sendable {
 
   /// The most liked posts.
   public func topPosts(limit: Int = 5) -> [Post] {
-    read("top posts") { state in Array(state.posts.sorted { ($0.likes, $0.id) > ($1.likes, $1.id) }.prefix(limit)) }
+    read("top posts") { state in
+      Array(state.posts.sorted { ($0.likes, $0.id) > ($1.likes, $1.id) }.prefix(limit))
+    }
   }
 
   /// Hashtags by how many posts use them, most used first.
@@ -87,7 +89,9 @@ public final class SlowDatabase: Sendable {
   /// Renames a member: a write, so anything cached about the member is now stale.
   public func renameUser(id: Int, to name: String) throws {
     try state.withLock { state in
-      guard let index = state.users.firstIndex(where: { $0.id == id }) else { throw NotFound(what: "user \(id)") }
+      guard let index = state.users.firstIndex(where: { $0.id == id }) else {
+        throw NotFound(what: "user \(id)")
+      }
       state.users[index].name = name
       state.writes += 1
     }

@@ -78,20 +78,24 @@ struct WorkerProcess {
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
     for line in bytes.split(separator: UInt8(ascii: "\n")) {
-      guard let record = try? JSONDecoder().decode(GradeRecord.self, from: Data(line)), record.token == token else {
+      guard let record = try? JSONDecoder().decode(GradeRecord.self, from: Data(line)), record.token == token
+      else {
         continue
       }
       switch record.event {
       case .worker: return record.message ?? ""
       case .failed:
         throw CheckFailure(
-          expected: record.expected ?? "worker \(index) to succeed", got: record.got ?? record.message ?? "a failure",
+          expected: record.expected ?? "worker \(index) to succeed",
+          got: record.got ?? record.message ?? "a failure",
           why: record.why ?? "")
       case .skipped: throw CheckSkipped(reason: record.message ?? "a worker was skipped")
       default: continue
       }
     }
-    let ending = (status & 0x7f) != 0 ? "was killed by signal \(status & 0x7f)" : "exited with status \((status >> 8) & 0xff)"
+    let ending =
+      (status & 0x7f) != 0
+      ? "was killed by signal \(status & 0x7f)" : "exited with status \((status >> 8) & 0xff)"
     throw CheckFailure(
       expected: "worker process \(index) to finish its work", got: "it \(ending) without a result",
       why: "Every process of a site must survive its cache calls, or requests fail.")

@@ -8,7 +8,8 @@ enum CheckCommand {
     let setup = CourseSetup(noColor: arguments.flag("no-color"))
     let content = setup.loadContent()
     var progress = setup.loadProgress()
-    guard let exercise = ExerciseChoice.pick(arguments.positionals.first, content: content, progress: progress)
+    guard
+      let exercise = ExerciseChoice.pick(arguments.positionals.first, content: content, progress: progress)
     else { return 2 }
     let console = setup.printer()
     if arguments.flag("task") {
@@ -60,7 +61,8 @@ enum CheckCommand {
 
   /// Grades and records the attempt; nil (with the reason printed) when grading could not happen.
   static func grade(
-    _ exercise: Exercise, file: String, grading: GradingSetup, setup: CourseSetup, progress: inout CourseProgress
+    _ exercise: Exercise, file: String, grading: GradingSetup, setup: CourseSetup,
+    progress: inout CourseProgress
   ) -> GradeReport? {
     let report: GradeReport
     do {
@@ -89,9 +91,15 @@ enum CheckCommand {
     console.print()
     let program = CourseSetup.program
     if report.passed {
-      let next = content.exercises.first { $0.number > exercise.number && progress.exercises[$0.id]?.passed != true }
-      var lines = ["Passed, and recorded in your progress. Compare with the reference: `\(program) solution \(exercise.number)`."]
-      if let next { lines.append("Next: exercise \(next.number), \(next.title): `\(program) check \(next.number)`.") }
+      let next = content.exercises.first {
+        $0.number > exercise.number && progress.exercises[$0.id]?.passed != true
+      }
+      var lines = [
+        "Passed, and recorded in your progress. Compare with the reference: `\(program) solution \(exercise.number)`."
+      ]
+      if let next {
+        lines.append("Next: exercise \(next.number), \(next.title): `\(program) check \(next.number)`.")
+      }
       console.print(console.markdown(lines.joined(separator: "\n\n")))
     } else {
       console.print(

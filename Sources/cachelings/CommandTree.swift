@@ -8,12 +8,15 @@ enum CommandTree {
     "LESSON", help: "a lesson's number, like 1, or its id (default: where you are)", optional: true)
 
   static let exercise = ArgumentSpec(
-    "EXERCISE", help: "an exercise's number, like 1, or its id (default: the first not passed yet)", optional: true)
+    "EXERCISE", help: "an exercise's number, like 1, or its id (default: the first not passed yet)",
+    optional: true)
   static let gradingOptions = [
     OptionSpec(
-      "backend", value: "NAMES", help: "memory, file, redis, memcached or all (the default); several with commas"),
+      "backend", value: "NAMES",
+      help: "memory, file, redis, memcached or all (the default); several with commas"),
     OptionSpec("redis", value: "URL", help: "grade against this Redis server instead of the course's own"),
-    OptionSpec("memcached", value: "HOST:PORT", help: "grade against this memcached instead of the course's own"),
+    OptionSpec(
+      "memcached", value: "HOST:PORT", help: "grade against this memcached instead of the course's own"),
   ]
   static let gradingDiscussion = """
     Your copy of the exercise lives in workspace/, made from the starter the first time. It is compiled with
@@ -63,7 +66,8 @@ enum CommandTree {
         "reset", summary: "Put an exercise's starter back (asks first; your version is kept aside).",
         arguments: [exercise], options: [OptionSpec("yes", help: "do not ask"), noColor]),
       CommandSpec(
-        "solution", summary: "The reference solution, once you have passed the exercise.", arguments: [exercise],
+        "solution", summary: "The reference solution, once you have passed the exercise.",
+        arguments: [exercise],
         options: [OptionSpec("force", help: "show it before passing (asks first)"), noColor]),
       CommandSpec(
         "review", summary: "Questions you missed and questions due, across all lessons.",
@@ -85,8 +89,11 @@ enum CommandTree {
         subcommands: [
           CommandSpec(
             "check",
-            summary: "Validate every lesson, quiz and exercise; every solution must pass and every starter fail.",
-            options: [OptionSpec("content-only", help: "validate the files without compiling anything"), noColor])
+            summary:
+              "Validate every lesson, quiz and exercise; every solution must pass and every starter fail.",
+            options: [
+              OptionSpec("content-only", help: "validate the files without compiling anything"), noColor,
+            ])
         ]),
     ],
     discussion: """

@@ -14,7 +14,9 @@ enum DevCheckCommand {
       console.print(console.paint("error", [.red, .bold]) + ": \(error)")
     }
     if !arguments.flag("content-only") && !content.exercises.isEmpty {
-      guard let grading = GradingSetup.make(ParsedArguments(commandPath: ["check"]), setup: setup) else { return 1 }
+      guard let grading = GradingSetup.make(ParsedArguments(commandPath: ["check"]), setup: setup) else {
+        return 1
+      }
       for exercise in content.exercises {
         problems += gradeReferences(exercise, grading: grading, setup: setup)
       }
@@ -31,7 +33,8 @@ enum DevCheckCommand {
       return 0
     }
     console.print(
-      console.paint("dev check: \(problems) problem\(problems == 1 ? "" : "s")", [.red, .bold]) + " (\(summary)).")
+      console.paint("dev check: \(problems) problem\(problems == 1 ? "" : "s")", [.red, .bold])
+        + " (\(summary)).")
     return 1
   }
 

@@ -28,7 +28,8 @@ final class GradingServers: @unchecked Sendable {
     if backends.contains("memcached") {
       if let memcachedAddress {
         guard Self.isHostPort(memcachedAddress) else {
-          throw GradingSetupError("--memcached takes HOST:PORT, like 127.0.0.1:11211, not '\(memcachedAddress)'")
+          throw GradingSetupError(
+            "--memcached takes HOST:PORT, like 127.0.0.1:11211, not '\(memcachedAddress)'")
         }
         memcached = memcachedAddress
         clock = false

@@ -81,7 +81,8 @@ struct GradingSetup {
   func request(_ exercise: Exercise, solution: String) -> GradeRequest {
     let wanted = backends.filter { exercise.backends.contains($0) }
     return GradeRequest(
-      exercise: exercise, solution: solution, backends: wanted, redis: servers.redis, memcached: servers.memcached,
+      exercise: exercise, solution: solution, backends: wanted, redis: servers.redis,
+      memcached: servers.memcached,
       serverClock: servers.clock)
   }
 }

@@ -7,7 +7,8 @@ enum HintCommand {
     let setup = CourseSetup(noColor: arguments.flag("no-color"))
     let content = setup.loadContent()
     var progress = setup.loadProgress()
-    guard let exercise = ExerciseChoice.pick(arguments.positionals.first, content: content, progress: progress)
+    guard
+      let exercise = ExerciseChoice.pick(arguments.positionals.first, content: content, progress: progress)
     else { return 2 }
     show(exercise, setup: setup, progress: &progress)
     return 0
@@ -38,7 +39,8 @@ enum HintCommand {
       console.print()
       console.print(
         console.paint(
-          "Run `\(CourseSetup.program) hint \(exercise.number)` again for the next one; each is more direct.", .dim))
+          "Run `\(CourseSetup.program) hint \(exercise.number)` again for the next one; each is more direct.",
+          .dim))
     }
   }
 }

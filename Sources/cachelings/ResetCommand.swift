@@ -7,13 +7,16 @@ enum ResetCommand {
     let setup = CourseSetup(noColor: arguments.flag("no-color"))
     let content = setup.loadContent()
     let progress = setup.loadProgress()
-    guard let exercise = ExerciseChoice.pick(arguments.positionals.first, content: content, progress: progress)
+    guard
+      let exercise = ExerciseChoice.pick(arguments.positionals.first, content: content, progress: progress)
     else { return 2 }
     let workspace = ExerciseWorkspace(folder: setup.workspace)
     let file = setup.display(workspace.file(for: exercise))
     if !arguments.flag("yes") {
       let answer = setup.withConsole { console in
-        console.ask("Replace \(file) with the starter of exercise \(exercise.number)? Your version is kept aside. [y/N] ")
+        console.ask(
+          "Replace \(file) with the starter of exercise \(exercise.number)? Your version is kept aside. [y/N] "
+        )
       }
       guard let answer, ["y", "yes"].contains(answer.lowercased()) else {
         Output.write("Nothing changed.\n")

@@ -9,7 +9,8 @@ enum SolutionCommand {
     let setup = CourseSetup(noColor: arguments.flag("no-color"))
     let content = setup.loadContent()
     var progress = setup.loadProgress()
-    guard let exercise = ExerciseChoice.pick(arguments.positionals.first, content: content, progress: progress)
+    guard
+      let exercise = ExerciseChoice.pick(arguments.positionals.first, content: content, progress: progress)
     else { return 2 }
     var state = progress.exercises[exercise.id] ?? CourseProgress.ExerciseState()
     if !state.passed {
@@ -21,7 +22,8 @@ enum SolutionCommand {
       }
       let answer = setup.withConsole { console in
         console.ask(
-          "Reading the solution before solving it teaches much less than the last hint does. Show it anyway? [y/N] ")
+          "Reading the solution before solving it teaches much less than the last hint does. Show it anyway? [y/N] "
+        )
       }
       guard let answer, ["y", "yes"].contains(answer.lowercased()) else {
         Output.write("Kept hidden. `\(CourseSetup.program) hint \(exercise.number)` gives the next hint.\n")
@@ -36,7 +38,8 @@ enum SolutionCommand {
     progress.exercises[exercise.id] = state
     setup.save(progress)
     let console = setup.printer()
-    console.print(console.paint("Reference solution of exercise \(exercise.number), \(exercise.title)", .bold))
+    console.print(
+      console.paint("Reference solution of exercise \(exercise.number), \(exercise.title)", .bold))
     console.print()
     console.print(console.markdown("```swift\n" + solution + "```"))
     return 0

@@ -14,11 +14,14 @@ enum WatchCommand {
     let setup = CourseSetup(noColor: arguments.flag("no-color"))
     let content = setup.loadContent()
     var progress = setup.loadProgress()
-    guard var exercise = ExerciseChoice.pick(arguments.positionals.first, content: content, progress: progress)
+    guard
+      var exercise = ExerciseChoice.pick(arguments.positionals.first, content: content, progress: progress)
     else { return 2 }
     guard let grading = GradingSetup.make(arguments, setup: setup) else { return 1 }
     let console = setup.printer()
-    guard var file = CheckCommand.prepare(exercise, grading: grading, setup: setup, console: console, quiet: false)
+    guard
+      var file = CheckCommand.prepare(
+        exercise, grading: grading, setup: setup, console: console, quiet: false)
     else { return 1 }
     guard let watcher = FileWatcher(folder: grading.workspace.folder) else {
       Output.error("could not watch \(grading.workspace.folder) for changes (inotify)")
@@ -31,9 +34,11 @@ enum WatchCommand {
     func gradeAndShow() {
       if terminal != nil { console.clearScreen() }
       guard
-        let report = CheckCommand.grade(exercise, file: file, grading: grading, setup: setup, progress: &progress)
+        let report = CheckCommand.grade(
+          exercise, file: file, grading: grading, setup: setup, progress: &progress)
       else { return }
-      CheckCommand.show(report, exercise: exercise, file: file, content: content, progress: progress, setup: setup)
+      CheckCommand.show(
+        report, exercise: exercise, file: file, content: content, progress: progress, setup: setup)
       console.print()
       console.print(console.paint("Watching \(setup.display(file)) for changes." + keys, .dim))
     }
@@ -50,7 +55,9 @@ enum WatchCommand {
           HintCommand.show(exercise, setup: setup, progress: &progress)
         case .character("n"):
           let next = content.exercises.first { $0.number > exercise.number } ?? content.exercises[0]
-          guard let nextFile = CheckCommand.prepare(next, grading: grading, setup: setup, console: console, quiet: true)
+          guard
+            let nextFile = CheckCommand.prepare(
+              next, grading: grading, setup: setup, console: console, quiet: true)
           else { continue }
           exercise = next
           file = nextFile
@@ -61,8 +68,10 @@ enum WatchCommand {
           console.print()
           let now = Date().timeIntervalSince1970
           console.print(
-            Overview(content: content, progress: progress, console: console, now: now, program: CourseSetup.program)
-              .list())
+            Overview(
+              content: content, progress: progress, console: console, now: now, program: CourseSetup.program
+            )
+            .list())
         case .character("q"), .character("Q"), .escape, .interrupt, .endOfInput, nil:
           console.print()
           return 0
@@ -126,7 +135,9 @@ final class FileWatcher {
     var names: [String] = []
     var offset = 0
     while offset + 16 <= count {
-      let length = buffer.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self)) }
+      let length = buffer.withUnsafeBytes {
+        Int($0.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
+      }
       let nameBytes = buffer[(offset + 16)..<min(count, offset + 16 + length)].prefix { $0 != 0 }
       names.append(String(decoding: nameBytes, as: UTF8.self))
       offset += 16 + length

@@ -2,7 +2,9 @@
 /// test clock of the course's servers (Redis reads a plain line as an inline command).
 public enum LineExchange {
   /// The reply line without its CR LF; an error when the server cannot be reached or does not answer.
-  public static func send(_ line: String, host: String, port: UInt16, timeoutSeconds: Double = 2) throws(CacheError)
+  public static func send(
+    _ line: String, host: String, port: UInt16, timeoutSeconds: Double = 2
+  ) throws(CacheError)
     -> String
   {
     let socket = try BlockingSocket(

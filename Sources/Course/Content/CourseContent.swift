@@ -43,7 +43,9 @@ public struct CourseContent: Sendable {
     for name in names.sorted() where !name.hasPrefix(".") && name != "README.md" {
       let path = folder + "/" + name
       guard let number = Self.folderNumber(name) else {
-        errors.append(ContentError(file: path, line: 0, message: "exercise folders are named NN-slug, like 01-cache-aside"))
+        errors.append(
+          ContentError(
+            file: path, line: 0, message: "exercise folders are named NN-slug, like 01-cache-aside"))
         continue
       }
       do {
@@ -54,7 +56,9 @@ public struct CourseContent: Sendable {
           errors.append(ContentError(file: required, line: 0, message: "every exercise needs this file"))
         }
         if let lesson = exercise.lesson, !lessons.contains(where: { $0.lesson.id == lesson }) {
-          errors.append(ContentError(file: file, line: 4, message: "the lesson '\(lesson)' does not exist"))
+          errors.append(
+            ContentError(
+              file: file, line: exercise.lessonLine, message: "the lesson '\(lesson)' does not exist"))
         }
         exercises.append(exercise)
       } catch let error as ContentError {
@@ -69,12 +73,15 @@ public struct CourseContent: Sendable {
   public func exercise(named name: String) -> Exercise? {
     let lowered = name.lowercased()
     return exercises.first { exercise in
-      exercise.id == lowered || (exercise.folder as NSString).lastPathComponent == lowered || Int(lowered) == exercise.number
+      exercise.id == lowered || (exercise.folder as NSString).lastPathComponent == lowered
+        || Int(lowered) == exercise.number
     }
   }
 
   /// Names to suggest for an exercise name that matched nothing.
-  public var exerciseNames: [String] { exercises.flatMap { [$0.id, ($0.folder as NSString).lastPathComponent] } }
+  public var exerciseNames: [String] {
+    exercises.flatMap { [$0.id, ($0.folder as NSString).lastPathComponent] }
+  }
 
   private mutating func read(folder name: String, in lessonsFolder: String) {
     let path = lessonsFolder + "/" + name

@@ -9,6 +9,8 @@ public struct Exercise: Sendable, Equatable {
   public var title: String
   /// The lesson the exercise practises, by id.
   public var lesson: String?
+  /// The line of exercise.md naming the lesson, for errors about it.
+  public var lessonLine = 0
   /// Markdown: what to build.
   public var task: String
   public var hints: [String]
@@ -31,13 +33,18 @@ public struct Exercise: Sendable, Equatable {
 public enum ExerciseParser {
   static let fields: Set<String> = ["id", "title", "lesson", "time-limit", "backends"]
 
-  public static func parse(_ contents: String, file: String, number: Int, folder: String) throws(ContentError)
+  public static func parse(
+    _ contents: String, file: String, number: Int, folder: String
+  ) throws(ContentError)
     -> Exercise
   {
     let source = SourceText(file: file, contents: contents)
     let (matter, body) = try FrontMatter.parse(source)
     if let unknown = matter.unknownKeys(allowed: fields).first {
-      throw source.error(unknown.line, "unknown front matter key '\(unknown.key)'; exercises have \(fields.sorted().joined(separator: ", "))")
+      throw source.error(
+        unknown.line,
+        "unknown front matter key '\(unknown.key)'; exercises have \(fields.sorted().joined(separator: ", "))"
+      )
     }
     let id = try matter.required("id", in: source)
     guard Slug.isValid(id.value) else { throw source.error(id.line, "the id '\(id.value)' must be a slug") }
@@ -61,10 +68,13 @@ public enum ExerciseParser {
     }
     let sections = LabeledSections(body)
     for section in sections.sections where section.label != "hint" {
-      throw source.error(section.line, "unknown section [\(section.label)]; an exercise has only [hint] sections")
+      throw source.error(
+        section.line, "unknown section [\(section.label)]; an exercise has only [hint] sections")
     }
     let task = sections.preamble.markdown
-    if task.isEmpty { throw source.error(matter.line, "the exercise needs its task text after the front matter") }
+    if task.isEmpty {
+      throw source.error(matter.line, "the exercise needs its task text after the front matter")
+    }
     var hints: [String] = []
     for section in sections.sections {
       let text = section.lines.markdown
@@ -73,7 +83,8 @@ public enum ExerciseParser {
     }
     if hints.isEmpty { throw source.error(source.lines.count, "the exercise needs at least one [hint]") }
     return Exercise(
-      number: number, id: id.value, title: title, lesson: matter.fields["lesson"]?.value, task: task, hints: hints,
-      timeLimit: timeLimit, backends: backends, folder: folder)
+      number: number, id: id.value, title: title, lesson: matter.fields["lesson"]?.value,
+      lessonLine: matter.fields["lesson"]?.line ?? 0, task: task, hints: hints, timeLimit: timeLimit,
+      backends: backends, folder: folder)
   }
 }

@@ -117,7 +117,8 @@ public enum ChildProcess {
     reader.drainAvailable()
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
     return ChildOutcome(
-      ending: ending ?? .exited(0), output: reader.output, droppedOutputBytes: reader.dropped, channel: reader.channel,
+      ending: ending ?? .exited(0), output: reader.output, droppedOutputBytes: reader.dropped,
+      channel: reader.channel,
       seconds: seconds)
   }
 
@@ -208,7 +209,9 @@ enum ResidentMemory {
   }
 
   static func resident(of pid: pid_t) -> Int {
-    guard pid > 0, let statm = try? String(contentsOfFile: "/proc/\(pid)/statm", encoding: .utf8) else { return 0 }
+    guard pid > 0, let statm = try? String(contentsOfFile: "/proc/\(pid)/statm", encoding: .utf8) else {
+      return 0
+    }
     let fields = statm.split(separator: " ")
     guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
     return pages * Int(sysconf(Int32(_SC_PAGESIZE)))

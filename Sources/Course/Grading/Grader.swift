@@ -130,7 +130,8 @@ public struct Grader: Sendable {
 enum SignalName {
   static func of(_ signal: Int32) -> String {
     let names: [Int32: String] = [
-      1: "SIGHUP", 2: "SIGINT", 3: "SIGQUIT", 4: "SIGILL", 5: "SIGTRAP", 6: "SIGABRT", 7: "SIGBUS", 8: "SIGFPE",
+      1: "SIGHUP", 2: "SIGINT", 3: "SIGQUIT", 4: "SIGILL", 5: "SIGTRAP", 6: "SIGABRT", 7: "SIGBUS",
+      8: "SIGFPE",
       9: "SIGKILL", 11: "SIGSEGV", 13: "SIGPIPE", 14: "SIGALRM", 15: "SIGTERM", 24: "SIGXCPU", 25: "SIGXFSZ",
       31: "SIGSYS",
     ]
@@ -141,9 +142,11 @@ enum SignalName {
   static func meaning(_ name: String) -> String {
     switch name {
     case "SIGTRAP", "SIGILL":
-      return "a Swift runtime trap: fatalError, a failed precondition, a force-unwrapped nil, an index out of range "
+      return
+        "a Swift runtime trap: fatalError, a failed precondition, a force-unwrapped nil, an index out of range "
         + "or an arithmetic overflow"
-    case "SIGSEGV", "SIGBUS": return "an invalid memory access, often unbounded recursion or an unsafe pointer"
+    case "SIGSEGV", "SIGBUS":
+      return "an invalid memory access, often unbounded recursion or an unsafe pointer"
     case "SIGABRT": return "an abort, such as a failed allocation or an uncaught runtime error"
     case "SIGFPE": return "a division by zero"
     default: return "the program was stopped by a signal"

@@ -22,7 +22,8 @@ public enum ReferenceCheck {
     switch report.verdict {
     case .passed:
       if let cell = report.cells.first(where: { $0.status != .passed }) {
-        problem = "\"\(cell.check)\" on \(cell.backend.rawValue) was \(cell.status.rawValue): \(cell.message ?? "")"
+        problem =
+          "\"\(cell.check)\" on \(cell.backend.rawValue) was \(cell.status.rawValue): \(cell.message ?? "")"
       }
       let missing = exercise.backends.filter { !report.backends.contains($0) }
       if problem == nil && !missing.isEmpty {
@@ -49,7 +50,8 @@ public enum ReferenceCheck {
         !report.failures.contains { $0.backend == backend }
       }
       if !untouched.isEmpty {
-        problem = "passes every check on \(untouched.map(\.rawValue).joined(separator: ", ")); it must fail on each"
+        problem =
+          "passes every check on \(untouched.map(\.rawValue).joined(separator: ", ")); it must fail on each"
       }
     case .passed:
       problem = "passes every check; a starter must fail until the learner does the work"

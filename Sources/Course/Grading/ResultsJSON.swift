@@ -38,7 +38,8 @@ public enum ResultsJSON {
       Test(
         name: cell.check, backend: cell.backend.rawValue,
         status: ["passed": "pass", "failed": "fail", "interrupted": "error"][cell.status.rawValue] ?? "skip",
-        message: cell.message ?? (cell.status == .notRun ? "not run: the program stopped before this check" : nil),
+        message: cell.message
+          ?? (cell.status == .notRun ? "not run: the program stopped before this check" : nil),
         expected: cell.expected, got: cell.got, why: cell.why)
     }
     let document = Document(

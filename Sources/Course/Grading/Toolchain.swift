@@ -13,7 +13,9 @@ public struct Toolchain: Sendable, Equatable {
 
   /// Finds swiftc (CACHELINGS_SWIFTC, else PATH) and the runtime (CACHELINGS_RUNTIME, else beside this
   /// executable).
-  public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws(GradingError)
+  public static func locate(
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) throws(GradingError)
     -> Toolchain
   {
     guard let swiftc = findCompiler(environment) else {
@@ -22,8 +24,10 @@ public struct Toolchain: Sendable, Equatable {
           + "Swift toolchain (swift.org/install), or set CACHELINGS_SWIFTC to the path of its swiftc.")
     }
     let executable =
-      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    let runtime = environment["CACHELINGS_RUNTIME"].flatMap { $0.isEmpty ? nil : $0 }
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+      ?? CommandLine.arguments[0]
+    let runtime =
+      environment["CACHELINGS_RUNTIME"].flatMap { $0.isEmpty ? nil : $0 }
       ?? (executable as NSString).deletingLastPathComponent
     return Toolchain(swiftc: swiftc, runtime: runtime)
   }
@@ -44,7 +48,9 @@ public struct Toolchain: Sendable, Equatable {
   public var runtimeIsCurrent: Bool {
     guard let library = Self.modified(library) else { return false }
     for module in ["ExerciseKit", "CacheKit"] {
-      guard let built = Self.modified(modules + "/\(module).swiftmodule"), built <= library else { return false }
+      guard let built = Self.modified(modules + "/\(module).swiftmodule"), built <= library else {
+        return false
+      }
     }
     return true
   }
@@ -52,7 +58,8 @@ public struct Toolchain: Sendable, Equatable {
   /// The `swift build` arguments that bring the runtime up to date, when this is a SwiftPM build folder
   /// of the package at packageRoot; nil when it is not one.
   public func runtimeBuildArguments(packageRoot: String) -> [String]? {
-    guard runtime.contains("/.build/"), FileManager.default.fileExists(atPath: packageRoot + "/Package.swift") else {
+    guard runtime.contains("/.build/"), FileManager.default.fileExists(atPath: packageRoot + "/Package.swift")
+    else {
       return nil
     }
     let configuration = (runtime as NSString).lastPathComponent == "release" ? "release" : "debug"

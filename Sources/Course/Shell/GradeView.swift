@@ -44,14 +44,17 @@ public struct GradeView {
     case .compileError: return "your code does not compile"
     case .timedOut(let seconds): return "stopped after \(Self.seconds(seconds))\(during): it ran out of time"
     case .crashed(let signal): return "crashed with \(signal)\(during)"
-    case .killedForMemory(let megabytes): return "stopped at \(megabytes) MB\(during): it used too much memory"
-    case .exitedEarly(let status): return "the program exited (status \(status))\(during) before its checks finished"
+    case .killedForMemory(let megabytes):
+      return "stopped at \(megabytes) MB\(during): it used too much memory"
+    case .exitedEarly(let status):
+      return "the program exited (status \(status))\(during) before its checks finished"
     }
   }
 
   static func timing(_ report: GradeReport) -> String {
     let compile = report.cachedProgram ? "compiled before" : "compile \(seconds(report.compileSeconds))"
-    return "\(seconds(report.compileSeconds + report.runSeconds)): \(compile), run \(seconds(report.runSeconds))"
+    return
+      "\(seconds(report.compileSeconds + report.runSeconds)): \(compile), run \(seconds(report.runSeconds))"
   }
 
   static func seconds(_ value: Double) -> String {
@@ -70,7 +73,8 @@ public struct GradeView {
       var line = "  " + truncate(check, to: nameWidth).padding(nameWidth + 2)
       for (backend, width) in zip(backends, columns) {
         let cell = report.cells.first { $0.check == check && $0.backend == backend }
-        line += mark(cell?.status, symbols).padding(width, visible: 1 + (cell.map { label($0.status).count } ?? 0))
+        line += mark(cell?.status, symbols).padding(
+          width, visible: 1 + (cell.map { label($0.status).count } ?? 0))
       }
       console.print(line)
     }
@@ -103,7 +107,8 @@ public struct GradeView {
         "A loop that never ends, or a wait on something that never comes? Look at the loops on the path of this check."
     case .crashed(let signal): advice = "\(signal) means \(SignalName.meaning(signal))."
     case .killedForMemory:
-      advice = "Something keeps growing without bound: a collection appended to in a loop, or a cache with no limit."
+      advice =
+        "Something keeps growing without bound: a collection appended to in a loop, or a cache with no limit."
     case .exitedEarly:
       advice = "Does your code call exit()? A cache function should return to its caller instead."
     default: return
@@ -115,7 +120,9 @@ public struct GradeView {
   private func failures(_ report: GradeReport, _ symbols: Symbols) {
     var shown: [(cell: GradeReport.Cell, backends: [String])] = []
     for cell in report.failures {
-      if let index = shown.firstIndex(where: { $0.cell.check == cell.check && $0.cell.message == cell.message }) {
+      if let index = shown.firstIndex(where: {
+        $0.cell.check == cell.check && $0.cell.message == cell.message
+      }) {
         shown[index].backends.append(cell.backend.rawValue)
       } else {
         shown.append((cell, [cell.backend.rawValue]))
@@ -123,7 +130,8 @@ public struct GradeView {
     }
     for (cell, backends) in shown.prefix(4) {
       console.print()
-      console.print(console.paint("\(symbols.wrong) \(cell.check)", .bold) + console.paint(" on " + list(backends), .dim))
+      console.print(
+        console.paint("\(symbols.wrong) \(cell.check)", .bold) + console.paint(" on " + list(backends), .dim))
       if let expected = cell.expected, let got = cell.got {
         console.print(console.markdown("  expected: " + expected))
         console.print(console.markdown("  got:      " + got))
@@ -137,7 +145,8 @@ public struct GradeView {
       console.print(console.paint("… and \(shown.count - 4) more; fix these first.", .dim))
     }
     for cell in report.cells where cell.status == .skipped {
-      console.print(console.paint("  skipped \"\(cell.check)\" on \(cell.backend.rawValue): \(cell.message ?? "")", .dim))
+      console.print(
+        console.paint("  skipped \"\(cell.check)\" on \(cell.backend.rawValue): \(cell.message ?? "")", .dim))
     }
   }
 

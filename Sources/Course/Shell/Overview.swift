@@ -48,7 +48,8 @@ public struct Overview {
     let due = progress.cards.values.filter { $0.isDue(at: now) }.count
     if due > 0 { return ("Review \(due) question\(due == 1 ? "" : "s") that are due", "\(program) review") }
     return (
-      "You are up to date: every lesson read, every quiz and exercise passed. Practise with", "\(program) review --cram"
+      "You are up to date: every lesson read, every quiz and exercise passed. Practise with",
+      "\(program) review --cram"
     )
   }
 
@@ -121,7 +122,8 @@ public struct Overview {
       theme: console.theme, format: { "\(Int($0)) of \(content.lessons.count)" })
     let solved = content.exercises.filter { progress.exercises[$0.id]?.passed == true }.count
     lines += [
-      "", "  exercises passed: \(solved) of \(content.exercises.count)", "  quiz attempts: \(attempts), hints taken: \(hints)",
+      "", "  exercises passed: \(solved) of \(content.exercises.count)",
+      "  quiz attempts: \(attempts), hints taken: \(hints)",
       "  review: \(progress.cards.count) question\(progress.cards.count == 1 ? "" : "s") seen, \(due) due now",
     ]
     let history = content.lessons.compactMap { entry -> String? in

@@ -1,0 +1,174 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Course
+
+/// The exercise commands through the real binary: check on every exercise with its own servers, watch in a
+/// pseudo-terminal, hint, reset and solution, and a runaway solution that leaves the command line usable.
+@Suite(.serialized) struct ExerciseCommandTests {
+  static let courseRoot = EndToEndTests.courseRoot
+  let workspace = NSTemporaryDirectory() + "cachelings-exercises-\(UUID().uuidString)"
+
+  var environment: [String: String] {
+    [
+      "CACHELINGS_COURSE": Self.courseRoot, "CACHELINGS_WORKSPACE": workspace, "TERM": "xterm-256color",
+      "HOME": workspace, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+    ]
+  }
+
+  func run(
+    _ arguments: [String], input: String = "", extra: [String: String] = [:]
+  ) throws -> (Int32, String, String) {
+    let binary = try #require(BuiltProducts.executable("cachelings"), "cachelings is built beside the tests")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = arguments
+    process.environment = environment.merging(extra) { $1 }
+    let output = Pipe()
+    let errors = Pipe()
+    let stdin = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    process.standardInput = stdin
+    try process.run()
+    stdin.fileHandleForWriting.write(Data(input.utf8))
+    try stdin.fileHandleForWriting.close()
+    let out = output.fileHandleForReading.readDataToEndOfFile()
+    let err = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (
+      process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self)
+    )
+  }
+
+  func results(_ json: String) throws -> (status: String, tests: [[String: Any]]) {
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    return (object["status"] as? String ?? "", object["tests"] as? [[String: Any]] ?? [])
+  }
+
+  @Test func everyStarterFailsHelpfullyAndEveryReferenceSolutionPassesOnAllFourBackends() throws {
+    defer { try? FileManager.default.removeItem(atPath: workspace) }
+    let content = CourseContent.load(root: Self.courseRoot)
+    #expect(content.exercises.count >= 3)
+    for exercise in content.exercises {
+      let (failing, starterJSON, _) = try run(["check", "\(exercise.number)", "--json"])
+      #expect(failing == 1, "the starter of \(exercise.id) fails")
+      let starter = try results(starterJSON)
+      #expect(starter.status == "fail")
+      let failure = try #require(starter.tests.first { $0["status"] as? String == "fail" })
+      #expect(
+        ((failure["why"] as? String) ?? "").count > 40, "a failure of \(exercise.id) explains why it matters")
+
+      let copy = workspace + "/" + exercise.workspaceFileName
+      try FileManager.default.removeItem(atPath: copy)
+      try FileManager.default.copyItem(atPath: exercise.solutionPath, toPath: copy)
+      let (passing, solutionJSON, errors) = try run(["check", exercise.id, "--json"])
+      #expect(passing == 0, "the reference solution of \(exercise.id) passes: \(errors)")
+      let solution = try results(solutionJSON)
+      #expect(solution.status == "pass")
+      #expect(
+        Set(solution.tests.compactMap { $0["backend"] as? String }) == [
+          "memory", "file", "redis", "memcached",
+        ])
+      #expect(solution.tests.allSatisfy { $0["status"] as? String == "pass" })
+    }
+    let (_, list, _) = try run(["list"])
+    #expect(list.components(separatedBy: "✓ passed").count - 1 == content.exercises.count)
+    let progress = ProgressStore(path: workspace + "/progress.json").load().progress
+    #expect(progress.exercises.values.filter(\.passed).count == content.exercises.count)
+  }
+
+  @Test func theTerminalReportShowsTheMatrixAndTheNextStep() throws {
+    defer { try? FileManager.default.removeItem(atPath: workspace) }
+    let (status, text, _) = try run(["check", "1", "--backend", "memory,file", "--no-color"])
+    #expect(status == 1)
+    #expect(text.contains("Exercise 1:"), "the task is shown when the starter is copied")
+    #expect(text.contains("memory  file"))
+    #expect(!text.contains("redis  "), "only the backends asked for")
+    #expect(text.contains("expected:") && text.contains("got:"))
+    #expect(text.contains("hint 1"))
+  }
+
+  @Test func watchRegradesOnSaveAndAnswersItsKeys() throws {
+    defer { try? FileManager.default.removeItem(atPath: workspace) }
+    let binary = try #require(BuiltProducts.executable("cachelings"))
+    let terminal = try PseudoTerminal(
+      executable: binary, arguments: ["watch", "1", "--backend", "memory,file"], environment: environment)
+    #expect(terminal.waitFor(["Watching"], timeout: 60) != nil)
+    let offset = terminal.text.count
+    let content = CourseContent.load(root: Self.courseRoot)
+    let exercise = try #require(content.exercise(named: "1"))
+    let solution = try Data(contentsOf: URL(fileURLWithPath: exercise.solutionPath))
+    try solution.write(
+      to: URL(fileURLWithPath: workspace + "/" + exercise.workspaceFileName), options: .atomic)
+    #expect(terminal.waitFor(["every check passes"], after: offset, timeout: 30) != nil)
+    terminal.send("h")
+    #expect(terminal.waitFor(["Hint 1 of 3"], after: offset) != nil)
+    terminal.send("q")
+    #expect(terminal.wait() == 0)
+  }
+
+  @Test func hintsComeOneAtATimeAndTheSolutionWaitsForAPass() throws {
+    defer { try? FileManager.default.removeItem(atPath: workspace) }
+    let (_, first, _) = try run(["hint", "2"])
+    #expect(first.contains("Hint 1 of 3"))
+    let (_, second, _) = try run(["hint", "2"])
+    #expect(second.contains("Hint 2 of 3"))
+    let (hidden, _, why) = try run(["solution", "2"])
+    #expect(hidden == 1 && why.contains("not passed yet"))
+    let (_, declined, _) = try run(["solution", "2", "--force"], input: "n\n")
+    #expect(declined.contains("Kept hidden"))
+    let (_, shown, _) = try run(["solution", "2", "--force"], input: "y\n")
+    #expect(shown.contains("func dashboard"))
+    let progress = ProgressStore(path: workspace + "/progress.json").load().progress
+    #expect(progress.exercises["per-user-keys"]?.hintsTaken == 2)
+    #expect(progress.exercises["per-user-keys"]?.solutionViewed == true)
+    let (_, unknown, suggestion) = try run(["hint", "per-user-key"])
+    #expect(unknown.isEmpty && suggestion.contains("per-user-keys"))
+  }
+
+  @Test func resetAsksAndKeepsTheLearnersVersion() throws {
+    defer { try? FileManager.default.removeItem(atPath: workspace) }
+    let exercise = try #require(CourseContent.load(root: Self.courseRoot).exercise(named: "3"))
+    let file = workspace + "/" + exercise.workspaceFileName
+    try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
+    try "// my work\n".write(toFile: file, atomically: true, encoding: .utf8)
+    let (_, kept, _) = try run(["reset", "3"], input: "n\n")
+    #expect(kept.contains("Nothing changed"))
+    #expect(try String(contentsOfFile: file, encoding: .utf8) == "// my work\n")
+    let (status, _, _) = try run(["reset", "3"], input: "y\n")
+    #expect(status == 0)
+    #expect(
+      FileManager.default.contents(atPath: file) == FileManager.default.contents(atPath: exercise.starterPath)
+    )
+    let previous = workspace + "/." + exercise.workspaceFileName + ".previous"
+    #expect(try String(contentsOfFile: previous, encoding: .utf8) == "// my work\n")
+    let original = try Data(contentsOf: URL(fileURLWithPath: exercise.starterPath))
+    #expect(
+      try Data(contentsOf: URL(fileURLWithPath: exercise.starterPath)) == original, "Exercises/ untouched")
+  }
+
+  @Test func aRunawaySolutionGetsItsVerdictAndTheCommandLineStaysUsable() throws {
+    let course = NSTemporaryDirectory() + "cachelings-fixture-course-\(UUID().uuidString)"
+    defer {
+      try? FileManager.default.removeItem(atPath: workspace)
+      try? FileManager.default.removeItem(atPath: course)
+    }
+    try FileManager.default.createDirectory(atPath: course + "/Exercises", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(atPath: course + "/Lessons", withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      atPath: GraderTests.fixtures + "/01-fixture", toPath: course + "/Exercises/01-fixture")
+    try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      atPath: GraderTests.fixtures + "/solutions/infinite-loop.swift", toPath: workspace + "/01-fixture.swift"
+    )
+    let started = Date()
+    let (status, text, _) = try run(["check", "1", "--no-color"], extra: ["CACHELINGS_COURSE": course])
+    #expect(Date().timeIntervalSince(started) < 3 + 1 + 5, "the verdict came soon after the 3 s limit")
+    #expect(status == 1)
+    #expect(text.contains("ran out of time"))
+    let (listed, list, _) = try run(["list"], extra: ["CACHELINGS_COURSE": course])
+    #expect(listed == 0 && list.contains("in progress"))
+  }
+}

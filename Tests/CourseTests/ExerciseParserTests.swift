@@ -1,0 +1,105 @@
+import ExerciseKit
+import Foundation
+import Testing
+
+@testable import Course
+
+@Suite struct ExerciseParserTests {
+  static let good = """
+    ---
+    id: cache-aside-ttl
+    title: Cache-aside with a timeout
+    lesson: cache-aside
+    time-limit: 5
+    backends: memory, redis
+    ---
+    Write `topPosts(cache:database:)`.
+
+    [hint]
+    First hint.
+
+    [hint]
+    Second hint,
+    on two lines.
+    """
+
+  func parse(_ text: String) throws(ContentError) -> Exercise {
+    try ExerciseParser.parse(
+      text, file: "exercise.md", number: 1, folder: "/course/Exercises/01-cache-aside-ttl")
+  }
+
+  func error(_ text: String) -> ContentError? {
+    do {
+      _ = try parse(text)
+      return nil
+    } catch {
+      return error
+    }
+  }
+
+  @Test func readsTheFrontMatterTheTaskAndTheHintsInOrder() throws {
+    let exercise = try parse(Self.good)
+    #expect(exercise.id == "cache-aside-ttl" && exercise.title == "Cache-aside with a timeout")
+    #expect(exercise.lesson == "cache-aside" && exercise.lessonLine == 4)
+    #expect(exercise.timeLimit == 5)
+    #expect(exercise.backends == [.memory, .redis])
+    #expect(exercise.task == "Write `topPosts(cache:database:)`.")
+    #expect(exercise.hints == ["First hint.", "Second hint,\non two lines."])
+    #expect(exercise.workspaceFileName == "01-cache-aside-ttl.swift")
+    #expect(exercise.checksPath == "/course/Exercises/01-cache-aside-ttl/checks.swift")
+  }
+
+  @Test func defaultsToTenSecondsOnEveryBackend() throws {
+    let exercise = try parse(
+      Self.good.replacingOccurrences(of: "time-limit: 5\n", with: "").replacingOccurrences(
+        of: "backends: memory, redis\n", with: ""))
+    #expect(exercise.timeLimit == 10)
+    #expect(exercise.backends == Backend.allCases)
+  }
+
+  @Test(arguments: [
+    ("time-limit: 5", "time-limit: soon", 5, "time-limit is seconds from 1 to 120"),
+    ("time-limit: 5", "time-limit: 500", 5, "time-limit is seconds from 1 to 120"),
+    ("backends: memory, redis", "backends: memory, disk", 6, "unknown backend 'disk'"),
+    ("lesson: cache-aside", "level: hard", 4, "unknown front matter key 'level'"),
+    ("id: cache-aside-ttl", "id: Cache Aside", 2, "must be a slug"),
+    ("[hint]\nFirst hint.", "[answer]\nFirst hint.", 10, "unknown section [answer]"),
+    ("[hint]\nFirst hint.\n", "[hint]\n\n", 10, "this [hint] is empty"),
+  ])
+  func malformedFilesNameTheLine(original: String, replacement: String, line: Int, message: String) throws {
+    let text = Self.good.replacingOccurrences(of: original, with: replacement)
+    let refusal = try #require(error(text), "\(replacement) is refused")
+    #expect(refusal.file == "exercise.md")
+    #expect(refusal.line == line)
+    #expect(refusal.message.contains(message), "\(refusal.message)")
+  }
+
+  @Test func anExerciseNeedsATaskAndAHint() throws {
+    let noHints = String(Self.good.prefix { $0 != "[" })
+    #expect(error(noHints)?.message.contains("at least one [hint]") == true)
+    let noTask = Self.good.replacingOccurrences(of: "Write `topPosts(cache:database:)`.\n", with: "")
+    #expect(error(noTask)?.message.contains("task text") == true)
+  }
+
+  @Test func theCourseNamesMissingFilesAndUnknownLessons() throws {
+    let root = NSTemporaryDirectory() + "cachelings-exercise-content-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let folder = root + "/Exercises/01-cache-aside-ttl"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(atPath: root + "/Lessons", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: root + "/Exercises/cache", withIntermediateDirectories: true)
+    try Self.good.write(toFile: folder + "/exercise.md", atomically: true, encoding: .utf8)
+    try "".write(toFile: folder + "/starter.swift", atomically: true, encoding: .utf8)
+    let content = CourseContent.load(root: root)
+    let messages = content.errors.map(\.description)
+    #expect(messages.contains { $0.hasSuffix("checks.swift: every exercise needs this file") })
+    #expect(messages.contains { $0.hasSuffix("solution.swift: every exercise needs this file") })
+    #expect(messages.contains { $0.contains("exercise.md:4: the lesson 'cache-aside' does not exist") })
+    #expect(messages.contains { $0.contains("Exercises/cache: exercise folders are named NN-slug") })
+    #expect(content.exercise(named: "1")?.id == "cache-aside-ttl")
+    #expect(
+      content.exercise(named: "cache-aside-ttl") != nil
+        && content.exercise(named: "01-cache-aside-ttl") != nil)
+  }
+}

@@ -1,0 +1,163 @@
+import ExerciseKit
+import Foundation
+import Testing
+
+@testable import Course
+
+/// The grader against solutions that misbehave the ways a learner's can: each gets its own verdict within
+/// the time limit plus a second, and nothing the program prints can pass for a result.
+@Suite(.serialized) struct GraderTests {
+  static let fixtures: String = {
+    var path = #filePath
+    for _ in 0..<2 { path = (path as NSString).deletingLastPathComponent }
+    return path + "/Fixtures/Grading"
+  }()
+
+  let cache = NSTemporaryDirectory() + "cachelings-grader-\(UUID().uuidString)"
+
+  func exercise() throws -> Exercise {
+    let folder = Self.fixtures + "/01-fixture"
+    let text = try String(contentsOfFile: folder + "/exercise.md", encoding: .utf8)
+    return try ExerciseParser.parse(text, file: folder + "/exercise.md", number: 1, folder: folder)
+  }
+
+  func grader() throws -> Grader {
+    let toolchain = try Toolchain.locate()
+    try #require(
+      toolchain.runtimeIsCurrent,
+      "libExerciseRuntime.so is built beside the tests and newer than its modules (swift build --build-tests)"
+    )
+    return Grader(compiler: Compiler(toolchain: toolchain, cacheFolder: cache))
+  }
+
+  /// Grades a fixture solution and checks the verdict arrived within the limit plus a second.
+  func grade(_ solution: String, limits: RunLimits? = nil) throws -> GradeReport {
+    let exercise = try exercise()
+    let request = GradeRequest(
+      exercise: exercise, solution: Self.fixtures + "/solutions/\(solution).swift",
+      backends: [.memory, .file],
+      limits: limits)
+    let report = try grader().grade(request)
+    #expect(report.runSeconds <= request.limits.seconds + 1, "the verdict of \(solution) came in time")
+    return report
+  }
+
+  @Test func aCorrectSolutionPassesEveryCheckOnEveryBackend() throws {
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    let report = try grade("correct")
+    #expect(report.verdict == .passed)
+    #expect(report.cells.count == 4)
+    #expect(report.cells.allSatisfy { $0.status == .passed })
+    #expect(report.backends == [.memory, .file])
+  }
+
+  @Test func theSecondGradingOfTheSameSourceReusesTheProgram() throws {
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    let first = try grade("correct")
+    let second = try grade("correct")
+    #expect(!first.cachedProgram)
+    #expect(second.cachedProgram)
+    #expect(second.verdict == .passed)
+  }
+
+  @Test func aWrongSolutionFailsWithTheCheckTheBackendAndAnExplanation() throws {
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    let report = try grade("wrong")
+    #expect(report.verdict == .failed)
+    let failure = try #require(report.failures.first)
+    #expect(failure.check == "reads back what it stored")
+    #expect(failure.backend == .memory)
+    #expect(failure.expected == "42")
+    #expect(failure.got == "43")
+    #expect(failure.why == "a cache returns what was stored")
+    #expect(report.failures.count == 4)
+  }
+
+  @Test func aCompileErrorShowsTheDiagnosticsAtTheLearnersFileAndLine() throws {
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    let report = try grade("compile-error")
+    guard case .compileError(let diagnostics) = report.verdict else {
+      Issue.record("expected a compile error, got \(report.verdict)")
+      return
+    }
+    #expect(diagnostics.contains("solutions/compile-error.swift:4:24: error:"))
+    #expect(report.cells.isEmpty)
+  }
+
+  @Test func anInfiniteLoopTimesOutDuringTheCheckThatWasRunning() throws {
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    let report = try grade("infinite-loop")
+    #expect(report.verdict == .timedOut(seconds: 3))
+    #expect(report.interrupted?.check == "reads back what it stored")
+    #expect(report.interrupted?.backend == .memory)
+    #expect(report.cells.filter { $0.status == .notRun }.count == 3)
+  }
+
+  @Test func fatalErrorIsACrashWithItsSignalAndMessage() throws {
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    let report = try grade("fatal-error")
+    guard case .crashed(let signal) = report.verdict else {
+      Issue.record("expected a crash, got \(report.verdict)")
+      return
+    }
+    #expect(["SIGTRAP", "SIGILL"].contains(signal))
+    #expect(report.output.contains("not written yet"))
+    #expect(report.interrupted?.check == "reads back what it stored")
+  }
+
+  @Test func aSegfaultIsACrashWithSIGSEGV() throws {
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    let report = try grade("segfault")
+    #expect(report.verdict == .crashed(signal: "SIGSEGV"))
+  }
+
+  @Test func aMemoryBombIsKilledForMemory() throws {
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    let report = try grade("memory-bomb", limits: RunLimits(seconds: 3, memoryBytes: 256 << 20))
+    guard case .killedForMemory(let megabytes) = report.verdict else {
+      Issue.record("expected killed for memory, got \(report.verdict)")
+      return
+    }
+    #expect(megabytes >= 230)
+  }
+
+  @Test func tenMegabytesOfPrintsAreCappedAndCountedWithoutBlockingTheProgram() throws {
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    let report = try grade("chatty", limits: RunLimits(seconds: 8))
+    #expect(report.verdict == .passed)
+    #expect(report.output.utf8.count == 64 << 10)
+    #expect(report.output.utf8.count + report.droppedOutputBytes == 4 * 110_000 * 97)
+  }
+
+  @Test func printedOrForgedResultLinesDoNotCount() throws {
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    let report = try grade("forged")
+    #expect(report.verdict == .failed)
+    #expect(
+      report.cells.first { $0.backend == .memory && $0.check == "reads back what it stored" }?.status
+        == .failed)
+    #expect(report.output.contains("\"event\":\"passed\""))
+  }
+
+  @Test func exitingFromTheLearnersCodeIsReportedNotPassed() throws {
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    let report = try grade("exits-early")
+    #expect(report.verdict == .exitedEarly(status: 0))
+    #expect(report.interrupted?.check == "reads back what it stored")
+  }
+
+  @Test func resultsJSONFollowsExercismVersionThreeWithTheBackend() throws {
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    let report = try grade("wrong")
+    let json = try #require(
+      JSONSerialization.jsonObject(with: Data(ResultsJSON.encode(report).utf8)) as? [String: Any])
+    #expect(json["version"] as? Int == 3)
+    #expect(json["status"] as? String == "fail")
+    let tests = try #require(json["tests"] as? [[String: Any]])
+    #expect(tests.count == 4)
+    #expect(tests[0]["name"] as? String == "reads back what it stored")
+    #expect(tests[0]["backend"] as? String == "memory")
+    #expect(tests[0]["status"] as? String == "fail")
+    #expect((tests[0]["message"] as? String)?.contains("expected 42, got 43") == true)
+  }
+}
