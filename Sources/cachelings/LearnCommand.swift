@@ -16,18 +16,29 @@ enum LearnCommand {
     progress.currentLesson = entry.lesson.id
     var state = progress.lessons[entry.lesson.id] ?? CourseProgress.LessonState()
     if state.completed { state.page = 0 }
+    let exercise = content.exercises.first { $0.lesson == entry.lesson.id }
     let outcome = setup.withConsole { console in
-      LearnSession(lesson: entry.lesson, console: console).run(state: &state)
+      LearnSession(lesson: entry.lesson, console: console, hasExercise: exercise != nil).run(state: &state)
     }
     progress.lessons[entry.lesson.id] = state
     setup.save(progress)
     switch outcome {
     case .quiz:
       return QuizCommand.take(entry, setup: setup, progress: &progress, seed: nil, json: false)
+    case .exercise:
+      guard let exercise else { return 0 }
+      let console = setup.printer()
+      console.print()
+      CheckCommand.showTask(exercise, setup: setup, console: console)
+      let file = ExerciseWorkspace(folder: setup.workspace).file(for: exercise)
+      console.print(
+        console.markdown(
+          "Start with `\(CourseSetup.program) watch \(exercise.number)`: it copies the starter to "
+            + "`\(setup.display(file))` and grades it on every save."))
     case .finished:
-      Output.write(
-        "\nLesson \(entry.lesson.number) done. Test yourself: \(CourseSetup.program) quiz \(entry.lesson.number)\n"
-      )
+      var next = "Test yourself: \(CourseSetup.program) quiz \(entry.lesson.number)"
+      if let exercise { next += ", then practise: \(CourseSetup.program) check \(exercise.number)" }
+      Output.write("\nLesson \(entry.lesson.number) done. \(next)\n")
     case .quit:
       Output.write(
         "\nYour place is kept. `\(CourseSetup.program) learn \(entry.lesson.number)` continues from screen \(state.page + 1).\n"

@@ -31,8 +31,11 @@ enum WatchCommand {
     defer { terminal?.restore() }
     let keys = terminal == nil ? "" : "  h hint  n next exercise  l list  q quit"
 
+    var first = true
     func gradeAndShow() {
-      if terminal != nil { console.clearScreen() }
+      // The first report stays under the task; later ones replace the screen.
+      if terminal != nil && !first { console.clearScreen() }
+      first = false
       guard
         let report = CheckCommand.grade(
           exercise, file: file, grading: grading, setup: setup, progress: &progress)
@@ -63,6 +66,7 @@ enum WatchCommand {
           file = nextFile
           if terminal != nil { console.clearScreen() }
           CheckCommand.showTask(exercise, setup: setup, console: console)
+          first = true
           gradeAndShow()
         case .character("l"):
           console.print()

@@ -42,6 +42,22 @@ final class ScriptedConsole {
     #expect(script.keys.isEmpty)
   }
 
+  @Test func theEndOffersTheLessonsExerciseWhenThereIsOne() {
+    let keys: [Key] = [.character("n"), .character("b"), .enter, .character("f"), .character("x")]
+    var state = CourseProgress.LessonState()
+    let without = ScriptedConsole(keys: keys + [.character("q")])
+    #expect(
+      LearnSession(lesson: lesson, console: without.console(interactive: true)).run(state: &state)
+        == .finished)
+    #expect(!without.output.contains("x start its exercise"))
+    state = CourseProgress.LessonState()
+    let with = ScriptedConsole(keys: keys)
+    let outcome = LearnSession(lesson: lesson, console: with.console(interactive: true), hasExercise: true)
+      .run(state: &state)
+    #expect(outcome == .exercise)
+    #expect(with.output.contains("x start its exercise"))
+  }
+
   @Test func quittingKeepsThePlaceAndAWrongPredictionIsShown() {
     let script = ScriptedConsole(keys: [.character("n"), .character("a"), .character("q")])
     var state = CourseProgress.LessonState()

@@ -18,10 +18,11 @@ public struct GradeView {
     let symbols = Symbols(console.theme)
     let style: Style = report.passed ? .green : .red
     let mark = report.passed ? symbols.right : symbols.wrong
-    console.print(
+    let headline =
       console.paint("\(mark) \(title): ", style.union(.bold))
-        + console.paint(Self.headline(report.verdict, interrupted: report.interrupted), style)
-        + console.paint("  (\(Self.timing(report)))", .dim))
+      + console.paint(Self.headline(report.verdict, interrupted: report.interrupted), style)
+      + console.paint("  (\(Self.timing(report)))", .dim)
+    console.print(wrap(headline, width: console.width))
     if case .compileError(let diagnostics) = report.verdict {
       showDiagnostics(diagnostics)
       return
@@ -130,8 +131,9 @@ public struct GradeView {
     }
     for (cell, backends) in shown.prefix(4) {
       console.print()
-      console.print(
-        console.paint("\(symbols.wrong) \(cell.check)", .bold) + console.paint(" on " + list(backends), .dim))
+      let heading =
+        console.paint("\(symbols.wrong) \(cell.check)", .bold) + console.paint(" on " + list(backends), .dim)
+      console.print(wrap(heading, width: console.width))
       if let expected = cell.expected, let got = cell.got {
         console.print(console.markdown("  expected: " + expected))
         console.print(console.markdown("  got:      " + got))

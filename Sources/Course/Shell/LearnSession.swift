@@ -9,16 +9,21 @@ public struct LearnSession {
     case finished
     /// The learner read to the end and asked for the quiz.
     case quiz
+    /// The learner read to the end and asked for the lesson's exercise.
+    case exercise
     /// The learner left early; the page is remembered.
     case quit
   }
 
   let lesson: Lesson
   let console: Console
+  /// Whether an exercise practises this lesson, so the end can offer it.
+  let hasExercise: Bool
 
-  public init(lesson: Lesson, console: Console) {
+  public init(lesson: Lesson, console: Console, hasExercise: Bool = false) {
     self.lesson = lesson
     self.console = console
+    self.hasExercise = hasExercise
   }
 
   private var view: BlockView { BlockView(console: console) }
@@ -74,7 +79,8 @@ public struct LearnSession {
       if isLast {
         state.completed = true
         console.print(console.paint("You reached the end of lesson \(lesson.number).", .bold))
-        console.print(console.keyHelp(["z take the quiz now", "b back", "q or enter finish"]))
+        let exercise = hasExercise ? ["x start its exercise"] : []
+        console.print(console.keyHelp(["z take the quiz now"] + exercise + ["b back", "q or enter finish"]))
       } else {
         console.print(console.keyHelp(["n or enter next", "b back", "q quit (your place is kept)"]))
       }
@@ -84,6 +90,7 @@ public struct LearnSession {
         case .character("b"), .left, .pageUp: return -1
         case .character("q"), .escape, .interrupt, .endOfInput: return 0
         case .character("z") where isLast: return 3
+        case .character("x") where isLast && hasExercise: return 4
         default: return nil
         }
       }
@@ -92,6 +99,7 @@ public struct LearnSession {
       case -1: page = max(0, page - 1)
       case 2: return .finished
       case 3: return .quiz
+      case 4: return .exercise
       default: return isLast ? .finished : .quit
       }
     }
