@@ -50,7 +50,8 @@ public final class CheckContext: Sendable {
       guard servers.clock else {
         throw CheckSkipped(reason: "moves time by \(seconds) s, which a real server's clock cannot do")
       }
-      let address = backend == .redis ? servers.redis : servers.memcached
+      let address =
+        backend == .redis ? servers.redis.map { (host: $0.host, port: $0.port) } : servers.memcached
       guard let address else { throw CheckSkipped(reason: "no \(backend.rawValue) server was given") }
       let command = backend == .redis ? "ADVANCECLOCK" : "advanceclock"
       let reply = try LineExchange.send(
@@ -72,8 +73,8 @@ public final class CheckContext: Sendable {
     case .file:
       return FileCache(directory: files + "/" + name, options: options)
     case .redis:
-      guard let address = servers.redis else { throw CheckSkipped(reason: "no Redis server was given") }
-      return RedisCache(location: RedisLocation(host: address.host, port: address.port), options: options)
+      guard let location = servers.redis else { throw CheckSkipped(reason: "no Redis server was given") }
+      return RedisCache(location: location, options: options)
     case .memcached:
       guard let address = servers.memcached else {
         throw CheckSkipped(reason: "no memcached server was given")
@@ -87,7 +88,7 @@ public final class CheckContext: Sendable {
 
 /// Where the servers of a run are, and whether their clocks can be moved.
 struct ServerSettings: Sendable {
-  var redis: (host: String, port: UInt16)?
+  var redis: RedisLocation?
   var memcached: (host: String, port: UInt16)?
   var clock: Bool
 

@@ -1,3 +1,4 @@
+import CacheKit
 import Foundation
 
 #if canImport(Glibc)
@@ -19,7 +20,7 @@ public enum ExerciseRunner {
     // The learner's code runs after this; without the token it cannot write a record that counts.
     unsetenv(GradeEnvironment.token)
     let servers = ServerSettings(
-      redis: ServerSettings.address(environment[GradeEnvironment.redis]),
+      redis: environment[GradeEnvironment.redis].flatMap { RedisLocation(url: $0) },
       memcached: ServerSettings.address(environment[GradeEnvironment.memcached]),
       clock: environment[GradeEnvironment.serverClock] == "1")
     let files = environment[GradeEnvironment.files] ?? NSTemporaryDirectory() + "cachelings-grade-\(getpid())"

@@ -40,7 +40,9 @@ public struct GradeRecord: Codable, Sendable, Equatable {
 /// The environment variables through which the grader configures a graded program.
 public enum GradeEnvironment {
   public static let backends = "CACHELINGS_GRADE_BACKENDS"
+  /// A redis:// URL; its database is flushed before every check.
   public static let redis = "CACHELINGS_GRADE_REDIS"
+  /// host:port of a memcached; it is flushed before every check.
   public static let memcached = "CACHELINGS_GRADE_MEMCACHED"
   /// "1" when the servers accept the test clock command, so time can move without sleeping.
   public static let serverClock = "CACHELINGS_GRADE_SERVER_CLOCK"

@@ -16,7 +16,12 @@ enum CheckCommand {
       showTask(exercise, setup: setup, console: console)
       return 0
     }
-    guard let grading = GradingSetup.make(arguments, setup: setup) else { return 1 }
+    let grading: GradingSetup
+    do {
+      grading = try GradingSetup.make(arguments, setup: setup)
+    } catch {
+      return error.code
+    }
     let json = arguments.flag("json")
     guard let file = prepare(exercise, grading: grading, setup: setup, console: console, quiet: json) else {
       return 1
@@ -73,13 +78,19 @@ enum CheckCommand {
     }
     var state = progress.exercises[exercise.id] ?? CourseProgress.ExerciseState()
     state.checks += 1
-    if report.passed && state.passedAt == nil {
+    if completes(report, exercise) && state.passedAt == nil {
       state.passedAt = Date()
       state.passedBackends = report.backends.map(\.rawValue)
     }
     progress.exercises[exercise.id] = state
     setup.save(progress)
     return report
+  }
+
+  /// A pass completes the exercise only when every backend it is graded on ran every check.
+  static func completes(_ report: GradeReport, _ exercise: Exercise) -> Bool {
+    report.passed && Set(report.backends).isSuperset(of: exercise.backends)
+      && report.cells.allSatisfy { $0.status == .passed }
   }
 
   static func show(
@@ -90,7 +101,13 @@ enum CheckCommand {
     GradeView(console: console).show(report, title: "Exercise \(exercise.number), \(exercise.title)")
     console.print()
     let program = CourseSetup.program
-    if report.passed {
+    if report.passed && !completes(report, exercise) {
+      console.print(
+        console.markdown(
+          "Passed on \(report.backends.map(\.rawValue).joined(separator: ", ")). To complete the exercise, every "
+            + "check must pass on every backend with the course's own servers: "
+            + "`\(program) check \(exercise.number)`."))
+    } else if report.passed {
       let next = content.exercises.first {
         $0.number > exercise.number && progress.exercises[$0.id]?.passed != true
       }

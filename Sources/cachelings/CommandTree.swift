@@ -22,7 +22,8 @@ enum CommandTree {
     Your copy of the exercise lives in workspace/, made from the starter the first time. It is compiled with
     the exercise's checks and run on every backend; the course starts its own Redis-protocol and
     Memcached-protocol servers for the run. Checks that move time need a server that accepts the course's
-    test clock, so with --redis or --memcached they are reported as skipped.
+    test clock, so with --redis or --memcached they are reported as skipped. A server you name is
+    flushed before every check (with --redis, only the database the URL names: redis://host:6379/5).
     """
 
   static let root = CommandSpec(
@@ -54,7 +55,7 @@ enum CommandTree {
           OptionSpec("json", help: "print exercism-style results.json (version 3, plus the backend)"),
           OptionSpec("task", help: "print the exercise's task and stop"), noColor,
         ],
-        discussion: gradingDiscussion + "\nExits 0 when every check passes, 1 otherwise."),
+        discussion: gradingDiscussion + "\n\nExits 0 when every check passes, 1 otherwise."),
       CommandSpec(
         "watch", summary: "Re-grade your solution every time you save it.", arguments: [exercise],
         options: gradingOptions + [noColor],

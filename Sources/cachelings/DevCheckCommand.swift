@@ -14,7 +14,7 @@ enum DevCheckCommand {
       console.print(console.paint("error", [.red, .bold]) + ": \(error)")
     }
     if !arguments.flag("content-only") && !content.exercises.isEmpty {
-      guard let grading = GradingSetup.make(ParsedArguments(commandPath: ["check"]), setup: setup) else {
+      guard let grading = try? GradingSetup.make(ParsedArguments(commandPath: ["check"]), setup: setup) else {
         return 1
       }
       for exercise in content.exercises {

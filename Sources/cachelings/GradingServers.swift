@@ -1,3 +1,4 @@
+import CacheKit
 import CacheServer
 import Foundation
 
@@ -21,7 +22,7 @@ final class GradingServers: @unchecked Sendable {
         options.port = 0
         options.testClock = true
         let server = try RedisServer(options)
-        redis = "127.0.0.1:\(server.port)"
+        redis = "redis://127.0.0.1:\(server.port)/0"
         start(server.stopper) { server.run() }
       }
     }
@@ -54,19 +55,12 @@ final class GradingServers: @unchecked Sendable {
     Thread.detachNewThread { box.run() }
   }
 
-  /// redis://[user:password@]host[:port][/db] to host:port; grading uses database 0 without a password.
+  /// Checks a Redis URL the way CacheKit reads it: redis://[:password@]host[:port][/database].
   static func address(ofRedisURL url: String) throws -> String {
-    var rest = Substring(url)
-    for scheme in ["redis://", "tcp://"] where rest.hasPrefix(scheme) { rest = rest.dropFirst(scheme.count) }
-    if let slash = rest.firstIndex(of: "/") { rest = rest[..<slash] }
-    guard !rest.contains("@") else {
-      throw GradingSetupError("grading connects without a password; give a Redis URL without user:password@")
+    guard RedisLocation(url: url) != nil else {
+      throw GradingSetupError("--redis takes a URL like redis://127.0.0.1:6379/0, not '\(url)'")
     }
-    let address = rest.contains(":") ? String(rest) : rest + ":6379"
-    guard isHostPort(address) else {
-      throw GradingSetupError("--redis takes a URL like redis://127.0.0.1:6379, not '\(url)'")
-    }
-    return address
+    return url
   }
 
   static func isHostPort(_ text: String) -> Bool {

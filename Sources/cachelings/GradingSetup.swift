@@ -11,23 +11,35 @@ struct GradingSetup {
   let grader: Grader
   let workspace: ExerciseWorkspace
 
-  /// Reads --backend, --redis and --memcached; prints what is wrong and returns nil when it cannot grade.
-  static func make(_ arguments: ParsedArguments, setup: CourseSetup) -> GradingSetup? {
-    guard let backends = parseBackends(arguments.value("backend") ?? "all") else { return nil }
+  /// Reads --backend, --redis and --memcached. What is wrong is printed, and the exit status thrown:
+  /// 2 for a wrong argument, 1 when grading cannot happen here.
+  static func make(_ arguments: ParsedArguments, setup: CourseSetup) throws(ExitStatus) -> GradingSetup {
+    guard let backends = parseBackends(arguments.value("backend") ?? "all") else { throw ExitStatus(2) }
+    let servers: GradingServers
     do {
-      let toolchain = try Toolchain.locate()
-      guard prepareRuntime(toolchain, packageRoot: setup.root) else { return nil }
-      let servers = try GradingServers(
+      servers = try GradingServers(
         for: backends.map(\.rawValue), redisURL: arguments.value("redis"),
         memcachedAddress: arguments.value("memcached"))
+    } catch let error as GradingSetupError {
+      Output.error(error.description)
+      throw ExitStatus(2)
+    } catch {
+      Output.error("could not start a server for grading: \(error)")
+      throw ExitStatus(1)
+    }
+    do {
+      let toolchain = try Toolchain.locate()
+      guard prepareRuntime(toolchain, packageRoot: setup.root) else { throw ExitStatus(1) }
       let workspace = ExerciseWorkspace(folder: setup.workspace)
       return GradingSetup(
         backends: backends, servers: servers,
         grader: Grader(compiler: Compiler(toolchain: toolchain, cacheFolder: workspace.buildCache)),
         workspace: workspace)
+    } catch let error as ExitStatus {
+      throw error
     } catch {
       Output.error("\(error)")
-      return nil
+      throw ExitStatus(1)
     }
   }
 
@@ -85,4 +97,10 @@ struct GradingSetup {
       memcached: servers.memcached,
       serverClock: servers.clock)
   }
+}
+
+/// The status a command exits with after it has printed why.
+struct ExitStatus: Error {
+  let code: Int32
+  init(_ code: Int32) { self.code = code }
 }

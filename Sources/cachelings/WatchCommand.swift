@@ -17,7 +17,12 @@ enum WatchCommand {
     guard
       var exercise = ExerciseChoice.pick(arguments.positionals.first, content: content, progress: progress)
     else { return 2 }
-    guard let grading = GradingSetup.make(arguments, setup: setup) else { return 1 }
+    let grading: GradingSetup
+    do {
+      grading = try GradingSetup.make(arguments, setup: setup)
+    } catch {
+      return error.code
+    }
     let console = setup.printer()
     guard
       var file = CheckCommand.prepare(

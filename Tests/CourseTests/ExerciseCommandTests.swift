@@ -79,6 +79,33 @@ import Testing
     #expect(progress.exercises.values.filter(\.passed).count == content.exercises.count)
   }
 
+  @Test func realServersGradeTooWithTimeChecksSkippedAndTheExerciseNotYetComplete() throws {
+    defer { try? FileManager.default.removeItem(atPath: workspace) }
+    guard let redisServer = RequiredPeer.redis(), let memcachedServer = RequiredPeer.memcached() else {
+      return
+    }
+    let redis = try RedisPeer(executable: redisServer)
+    let memcached = try MemcachedPeer(executable: memcachedServer)
+    let exercise = try #require(CourseContent.load(root: Self.courseRoot).exercise(named: "1"))
+    try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      atPath: exercise.solutionPath, toPath: workspace + "/" + exercise.workspaceFileName)
+    let (status, json, errors) = try run([
+      "check", "1", "--json", "--backend", "redis,memcached", "--redis", "redis://127.0.0.1:\(redis.port)/2",
+      "--memcached", "127.0.0.1:\(memcached.port)",
+    ])
+    #expect(status == 0, "\(errors)")
+    let results = try results(json)
+    #expect(results.status == "pass")
+    let skipped = results.tests.filter { $0["status"] as? String == "skip" }
+    #expect(skipped.count == 2, "the time check is skipped on both real servers")
+    #expect(results.tests.filter { $0["status"] as? String == "pass" }.count == results.tests.count - 2)
+    let progress = ProgressStore(path: workspace + "/progress.json").load().progress
+    #expect(progress.exercises[exercise.id]?.passed == false, "a partial pass does not complete the exercise")
+    let (wrong, _, message) = try run(["check", "1", "--redis", "http://x"])
+    #expect(wrong == 2 && message.contains("--redis takes a URL"))
+  }
+
   @Test func theTerminalReportShowsTheMatrixAndTheNextStep() throws {
     defer { try? FileManager.default.removeItem(atPath: workspace) }
     let (status, text, _) = try run(["check", "1", "--backend", "memory,file", "--no-color"])

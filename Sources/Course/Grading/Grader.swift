@@ -6,7 +6,7 @@ public struct GradeRequest: Sendable {
   public var exercise: Exercise
   public var solution: String
   public var backends: [Backend]
-  /// host:port of a Redis-protocol server, and whether it accepts the test clock command.
+  /// A redis:// URL and a memcached host:port, and whether both accept the test clock command.
   public var redis: String?
   public var memcached: String?
   public var serverClock: Bool

@@ -147,8 +147,8 @@ public struct GradeView {
       console.print(console.paint("… and \(shown.count - 4) more; fix these first.", .dim))
     }
     for cell in report.cells where cell.status == .skipped {
-      console.print(
-        console.paint("  skipped \"\(cell.check)\" on \(cell.backend.rawValue): \(cell.message ?? "")", .dim))
+      let text = "skipped \"\(cell.check)\" on \(cell.backend.rawValue): \(cell.message ?? "")"
+      console.print(wrap(console.paint(text, .dim), width: console.width, firstIndent: "  ", indent: "    "))
     }
   }
 
