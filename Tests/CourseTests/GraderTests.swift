@@ -93,6 +93,30 @@ import Testing
     #expect(report.cells.filter { $0.status == .notRun }.count == 3)
   }
 
+  @Test func theWholeProcessGroupIsKilledSoNothingOutlivesTheRun() throws {
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    let report = try grade("leaves-a-child")
+    #expect(report.verdict == .timedOut(seconds: 3))
+    let survivors = try FileManager.default.contentsOfDirectory(atPath: "/proc").filter { name in
+      guard Int(name) != nil, let command = FileManager.default.contents(atPath: "/proc/\(name)/cmdline")
+      else {
+        return false
+      }
+      return String(decoding: command, as: UTF8.self) == "/bin/sleep\u{0}41.5\u{0}"
+    }
+    #expect(survivors.isEmpty, "the learner's background process was killed with its group")
+  }
+
+  @Test func withoutACompilerTheErrorSaysWhatToInstall() {
+    #expect(throws: GradingError.self) { try Toolchain.locate(environment: ["PATH": "/nonexistent"]) }
+    do {
+      _ = try Toolchain.locate(environment: ["PATH": "/nonexistent"])
+    } catch {
+      #expect(error.description.contains("Install a Swift toolchain"))
+      #expect(error.description.contains("CACHELINGS_SWIFTC"))
+    }
+  }
+
   @Test func fatalErrorIsACrashWithItsSignalAndMessage() throws {
     defer { try? FileManager.default.removeItem(atPath: cache) }
     let report = try grade("fatal-error")

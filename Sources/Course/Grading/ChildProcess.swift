@@ -92,6 +92,7 @@ public enum ChildProcess {
     var waitStatus: Int32 = 0
     var usage = rusage()
     var lastMemoryCheck: UInt64 = 0
+    var tree = ProcessTree(root: pid)
     while ending == nil {
       reader.pump(timeoutMilliseconds: 10)
       if wait4(pid, &waitStatus, WNOHANG, &usage) == pid {
@@ -104,11 +105,11 @@ public enum ChildProcess {
         ending = .timedOut
       } else if now - lastMemoryCheck >= 10_000_000 {
         lastMemoryCheck = now
-        let resident = ResidentMemory.ofGroup(pid)
+        let resident = tree.scan()
         if resident > limits.memoryBytes { ending = .killedForMemory(peakBytes: resident) }
       }
     }
-    kill(-pid, SIGKILL)
+    tree.killAll()
     if case .timedOut = ending {
       while wait4(pid, &waitStatus, 0, &usage) < 0 && errno == EINTR {}
     } else if case .killedForMemory = ending {
@@ -197,15 +198,63 @@ public enum ChildProcess {
   }
 }
 
-/// Reads resident memory from /proc without allocating Strings per process.
-enum ResidentMemory {
-  /// The resident bytes of the process group led by pid: the leader and its direct worker children.
-  static func ofGroup(_ pid: pid_t) -> Int {
-    var total = resident(of: pid)
-    if let children = try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8) {
-      for child in children.split(separator: " ") { total += resident(of: pid_t(child) ?? 0) }
+/// The processes a graded program started, followed through /proc while it runs. Foundation's Process
+/// puts its children in a session of their own, out of reach of the group kill, so they are killed by
+/// pid; the start time recorded with each pid makes sure a reused pid is left alone.
+struct ProcessTree {
+  let root: pid_t
+  private(set) var seen: [pid_t: UInt64] = [:]
+
+  init(root: pid_t) {
+    self.root = root
+  }
+
+  /// Looks again, remembering every descendant alive now; returns their resident bytes, root included.
+  mutating func scan() -> Int {
+    var resident = Self.resident(of: root)
+    var queue = Self.children(of: root)
+    while let pid = queue.popLast() {
+      guard let started = Self.startTime(of: pid) else { continue }
+      seen[pid] = started
+      resident += Self.resident(of: pid)
+      queue += Self.children(of: pid)
     }
-    return total
+    return resident
+  }
+
+  /// Kills the root's group and every descendant ever seen that is still the same process.
+  mutating func killAll() {
+    _ = scan()
+    kill(-root, SIGKILL)
+    for (pid, started) in seen where Self.startTime(of: pid) == started {
+      kill(pid, SIGKILL)
+    }
+  }
+
+  static func children(of pid: pid_t) -> [pid_t] {
+    guard let tasks = try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task") else {
+      return []
+    }
+    var children: [pid_t] = []
+    for task in tasks {
+      guard let text = try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/children", encoding: .utf8)
+      else {
+        continue
+      }
+      children += text.split(separator: " ").compactMap {
+        pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines))
+      }
+    }
+    return children
+  }
+
+  /// Field 22 of /proc/pid/stat, the start time in clock ticks; nil when the process is gone.
+  static func startTime(of pid: pid_t) -> UInt64? {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+      let close = stat.lastIndex(of: ")")
+    else { return nil }
+    let fields = stat[stat.index(after: close)...].split(separator: " ")
+    return fields.count > 19 ? UInt64(fields[19]) : nil
   }
 
   static func resident(of pid: pid_t) -> Int {
