@@ -39,7 +39,7 @@ public struct MemcacheReply: Sendable {
   }
 
   /// `VALUE <key> <flags> <bytes>[ <cas>]` then the data, as get and gets write a hit.
-  public mutating func value(key: some Collection<UInt8>, flags: UInt32, data: [UInt8], cas: UInt64?) {
+  public mutating func value(key: ArraySlice<UInt8>, flags: UInt32, data: [UInt8], cas: UInt64?) {
     bytes.append(contentsOf: "VALUE ".utf8)
     bytes.append(contentsOf: key)
     bytes.append(32)

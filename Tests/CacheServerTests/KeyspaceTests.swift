@@ -45,6 +45,27 @@ struct KeyspaceTests {
     #expect(keyspace.leastRecentPosition.map(keyspace.key(at:)) == key("c"))
   }
 
+  @Test("a read within memcached's 60 s bump interval marks the entry active; a later one moves it up")
+  func lazyBump() throws {
+    var keyspace = Keyspace()
+    for name in ["a", "b"] { keyspace.store(key(name), value(name)) }
+    let a = try #require(keyspace.position(of: key("a")))
+    keyspace.modify(at: a) { $0.meta.lastAccess = 100 }
+    keyspace.bumpLazily(a, second: 100 + Keyspace.bumpInterval - 1)
+    #expect(keyspace.leastRecentPosition == a, "not moved within the interval")
+    #expect(keyspace.entry(at: a).meta.contains(StoreEntry.MetaState.active))
+    keyspace.bumpLazily(a, second: 100 + Keyspace.bumpInterval)
+    #expect(
+      keyspace.leastRecentPosition.map(keyspace.key(at:)) == key("b"), "moved up once the interval passed")
+
+    var second = Keyspace()
+    for name in ["a", "b"] { second.store(key(name), value(name)) }
+    let first = try #require(second.position(of: key("a")))
+    second.bumpLazily(first, second: 0)
+    #expect(
+      second.evictionCandidate().map(second.key(at:)) == key("b"), "an active entry gets a second chance")
+  }
+
   @Test("an expired key is removed on lookup and counted")
   func lazyExpiry() {
     var keyspace = Keyspace()

@@ -118,14 +118,15 @@ struct MemcachedSession {
       return .proceed
     }
     let count = tokens.count
-    switch MemcachedCommandName.of(tokens) {
+    let command = MemcachedCommandName.of(tokens)
+    switch command {
     case .get?, .bget?, .gets?, .gat?, .gats?:
       guard count >= 2 else {
         reply.line("ERROR")
         return .proceed
       }
-      let name = tokens.slice(0)
-      retrieve(tokens, &store, cas: name.last == UInt8(ascii: "s"), touch: name.starts(with: "gat".utf8))
+      retrieve(
+        tokens, &store, cas: command == .gets || command == .gats, touch: command == .gat || command == .gats)
     case .set? where count == 5 || count == 6: beginStore(.set, tokens, &store)
     case .add? where count == 5 || count == 6: beginStore(.add, tokens, &store)
     case .replace? where count == 5 || count == 6: beginStore(.replace, tokens, &store)

@@ -162,11 +162,17 @@ public struct Keyspace: Sendable {
     return position
   }
 
-  /// Moves the entry up the LRU list at most once per `second`; a repeated read within the second only
-  /// marks it active, which eviction honours with a second chance (as memcached bumps an item at most
-  /// once per interval and keeps its active items).
+  /// memcached's ITEM_UPDATE_INTERVAL: an item read again within this many seconds of its last bump
+  /// stays where it is in the LRU list.
+  public static let bumpInterval: UInt32 = 60
+
+  /// Moves the entry up the LRU list at most once per `bumpInterval`; a read within the interval only
+  /// marks it active, which eviction honours with a second chance (memcached's rule). Moving an entry
+  /// touches its neighbours' slots, which under load are cold in the cache, so this saves most of a
+  /// read's memory traffic.
   public mutating func bumpLazily(_ position: Int32, second: UInt32) {
-    if slots[Int(position)].entry.meta.lastAccess == second & 0x07FF_FFFF {
+    let elapsed = (second &- slots[Int(position)].entry.meta.lastAccess) & 0x07FF_FFFF
+    if elapsed < Self.bumpInterval {
       slots[Int(position)].entry.meta.insert(StoreEntry.MetaState.active)
     } else {
       touch(position)
