@@ -129,7 +129,7 @@ import Testing
     let solution = try Data(contentsOf: URL(fileURLWithPath: exercise.solutionPath))
     try solution.write(
       to: URL(fileURLWithPath: workspace + "/" + exercise.workspaceFileName), options: .atomic)
-    #expect(terminal.waitFor(["Passed, and recorded"], after: offset, timeout: 30) != nil)
+    #expect(terminal.waitFor(["Passed on memory, file."], after: offset, timeout: 30) != nil)
     terminal.send("h")
     #expect(terminal.waitFor(["Hint 1 of 3"], after: offset) != nil)
     terminal.send("q")
