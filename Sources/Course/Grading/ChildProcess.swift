@@ -222,9 +222,19 @@ struct ProcessTree {
     return resident
   }
 
-  /// Kills the root's group and every descendant ever seen that is still the same process.
+  /// Kills the root's group and every descendant ever seen that is still the same process. Everything
+  /// is stopped first and the tree scanned until it stops growing, so nothing forks out of reach
+  /// between the last look and the kill.
   mutating func killAll() {
-    _ = scan()
+    kill(-root, SIGSTOP)
+    var stopped: Set<pid_t> = []
+    for _ in 0..<8 {
+      _ = scan()
+      let fresh = seen.keys.filter { !stopped.contains($0) }
+      if fresh.isEmpty { break }
+      for pid in fresh where Self.startTime(of: pid) == seen[pid] { kill(pid, SIGSTOP) }
+      stopped.formUnion(fresh)
+    }
     kill(-root, SIGKILL)
     for (pid, started) in seen where Self.startTime(of: pid) == started {
       kill(pid, SIGKILL)
