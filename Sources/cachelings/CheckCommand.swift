@@ -1,6 +1,7 @@
 import Arguments
 import Course
 import Foundation
+import Terminal
 
 /// `cachelings check [EXERCISE]`: grades the learner's file on every backend and records a pass.
 enum CheckCommand {
@@ -45,9 +46,10 @@ enum CheckCommand {
       let (file, created) = try grading.workspace.prepare(exercise)
       if created && !quiet {
         showTask(exercise, setup: setup, console: console)
-        console.print(
+        let copy =
           console.paint("Your copy of the starter is ", .dim) + console.paint(setup.display(file), .bold)
-            + console.paint(": edit it, save, and check again.", .dim))
+          + console.paint(": edit it, save, and check again.", .dim)
+        console.print(wrap(copy, width: console.width))
         console.print()
       }
       return file
