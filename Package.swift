@@ -22,7 +22,8 @@ let package = Package(
     .target(name: "Course", dependencies: ["CacheKit", "CLinux", "ExerciseKit", "Terminal"]),
     .target(name: "CacheServer", dependencies: ["RESP", "MemcacheText", "CLinux"]),
     .executableTarget(
-      name: "cachelings", dependencies: ["Arguments", "CacheKit", "CacheServer", "Course", "Terminal"]),
+      name: "cachelings",
+      dependencies: ["Arguments", "CacheKit", "CacheServer", "Course", "ExerciseKit", "Terminal"]),
     .executableTarget(name: "CacheBench", dependencies: ["CacheKit"]),
     .target(name: "TestSupport", dependencies: ["RESP", "CLinux"], path: "Tests/TestSupport"),
     .testTarget(name: "CacheKitTests", dependencies: ["CacheKit", "CacheServer", "TestSupport"]),

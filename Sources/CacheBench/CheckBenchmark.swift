@@ -9,10 +9,7 @@ struct CheckBenchmark {
   static let targetSeconds = 1.0
 
   func run() throws -> Bool {
-    let folder =
-      ((try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-      ?? CommandLine.arguments[0]) as NSString
-    let executable = folder.deletingLastPathComponent + "/cachelings"
+    let executable = RedisBenchmark.siblingExecutable("cachelings")
     guard FileManager.default.isExecutableFile(atPath: executable) else {
       throw BenchError(
         "no cachelings beside this benchmark at \(executable); build with swift build -c release")

@@ -14,7 +14,8 @@ public final class CheckContext: Sendable {
   let files: String
   let checkIndex: Int
   let token: String
-  var name: String { "check\(checkIndex)" }
+  /// The check's store and folder name: shared by the check and its workers, apart from other checks.
+  let name: String
 
   /// A check's context starts with an empty cache; a worker's shares the check's data and keeps it.
   init(
@@ -27,10 +28,11 @@ public final class CheckContext: Sendable {
     self.servers = servers
     self.files = files
     self.workerIndex = workerIndex
+    name = "check\(checkIndex)"
     clock = ManualClock(start: clockStart)
     database = SlowDatabase()
     cache = try Self.makeCache(
-      backend, name: "check\(checkIndex)", clock: clock, servers: servers, files: files,
+      backend, name: name, clock: clock, servers: servers, files: files,
       process: workerIndex ?? 0)
     if workerIndex == nil { try cache.clear() }
   }
@@ -51,11 +53,15 @@ public final class CheckContext: Sendable {
         throw CheckSkipped(reason: "moves time by \(seconds) s, which a real server's clock cannot do")
       }
       let address =
-        backend == .redis ? servers.redis.map { (host: $0.host, port: $0.port) } : servers.memcached
-      guard let address else { throw CheckSkipped(reason: "no \(backend.rawValue) server was given") }
+        backend == .redis
+        ? servers.redis.map { ($0.host, $0.port) }
+        : servers.memcached?.servers.first.map { ($0.host, $0.port) }
+      guard let (host, port) = address else {
+        throw CheckSkipped(reason: "no \(backend.rawValue) server was given")
+      }
       let command = backend == .redis ? "ADVANCECLOCK" : "advanceclock"
       let reply = try LineExchange.send(
-        "\(command) \(Int((seconds * 1000).rounded()))", host: address.host, port: address.port)
+        "\(command) \(Int((seconds * 1000).rounded()))", host: host, port: port)
       guard reply == "+OK" || reply == "OK" else {
         throw CacheError.backendFailure("the \(backend.rawValue) server refused to move its clock: \(reply)")
       }
@@ -76,12 +82,10 @@ public final class CheckContext: Sendable {
       guard let location = servers.redis else { throw CheckSkipped(reason: "no Redis server was given") }
       return RedisCache(location: location, options: options)
     case .memcached:
-      guard let address = servers.memcached else {
+      guard let location = servers.memcached else {
         throw CheckSkipped(reason: "no memcached server was given")
       }
-      return MemcachedCache(
-        location: MemcachedLocation(servers: [.init(host: address.host, port: address.port)]),
-        options: options)
+      return MemcachedCache(location: location, options: options)
     }
   }
 }
@@ -89,14 +93,6 @@ public final class CheckContext: Sendable {
 /// Where the servers of a run are, and whether their clocks can be moved.
 struct ServerSettings: Sendable {
   var redis: RedisLocation?
-  var memcached: (host: String, port: UInt16)?
+  var memcached: MemcachedLocation?
   var clock: Bool
-
-  static func address(_ text: String?) -> (host: String, port: UInt16)? {
-    guard let text, let colon = text.lastIndex(of: ":"), let port = UInt16(text[text.index(after: colon)...])
-    else {
-      return nil
-    }
-    return (String(text[..<colon]), port)
-  }
 }

@@ -21,7 +21,7 @@ public enum ExerciseRunner {
     unsetenv(GradeEnvironment.token)
     let servers = ServerSettings(
       redis: environment[GradeEnvironment.redis].flatMap { RedisLocation(url: $0) },
-      memcached: ServerSettings.address(environment[GradeEnvironment.memcached]),
+      memcached: environment[GradeEnvironment.memcached].flatMap { try? MemcachedLocation(parsing: $0) },
       clock: environment[GradeEnvironment.serverClock] == "1")
     let files = environment[GradeEnvironment.files] ?? NSTemporaryDirectory() + "cachelings-grade-\(getpid())"
     if let worker = environment[GradeEnvironment.worker] {
@@ -96,6 +96,7 @@ public enum ExerciseRunner {
       record.expected = failure.expected
       record.got = failure.got
       record.why = failure.why
+      record.line = failure.line
     } catch let skipped as CheckSkipped {
       record.event = .skipped
       record.message = skipped.reason

@@ -19,11 +19,14 @@ public struct GradeRecord: Codable, Sendable, Equatable {
   public var expected: String?
   public var got: String?
   public var why: String?
+  /// For failed: the line of the checks file whose expectation failed.
+  public var line: Int?
   public var milliseconds: Double?
 
   public init(
     token: String, event: Event, check: String? = nil, backend: Backend? = nil, message: String? = nil,
-    expected: String? = nil, got: String? = nil, why: String? = nil, milliseconds: Double? = nil
+    expected: String? = nil, got: String? = nil, why: String? = nil, line: Int? = nil,
+    milliseconds: Double? = nil
   ) {
     self.token = token
     self.event = event
@@ -33,6 +36,7 @@ public struct GradeRecord: Codable, Sendable, Equatable {
     self.expected = expected
     self.got = got
     self.why = why
+    self.line = line
     self.milliseconds = milliseconds
   }
 }
@@ -42,7 +46,8 @@ public enum GradeEnvironment {
   public static let backends = "CACHELINGS_GRADE_BACKENDS"
   /// A redis:// URL; its database is flushed before every check.
   public static let redis = "CACHELINGS_GRADE_REDIS"
-  /// host:port of a memcached; it is flushed before every check.
+  /// memcached servers as Django's LOCATION names them (host:port, several with commas); they are
+  /// flushed before every check.
   public static let memcached = "CACHELINGS_GRADE_MEMCACHED"
   /// "1" when the servers accept the test clock command, so time can move without sleeping.
   public static let serverClock = "CACHELINGS_GRADE_SERVER_CLOCK"

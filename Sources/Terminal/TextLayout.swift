@@ -1,12 +1,12 @@
 /// Padding and cutting of terminal text by display width, keeping ANSI codes intact.
-enum TextLayout {
+public enum TextLayout {
   /// Where padding goes when text is narrower than its column.
-  enum Alignment: Equatable, Sendable {
+  public enum Alignment: Equatable, Sendable {
     case left, center, right
   }
 
   /// Text padded with spaces to width columns; text already as wide or wider comes back unchanged.
-  static func pad(_ text: String, to width: Int, _ alignment: Alignment = .left) -> String {
+  public static func pad(_ text: String, to width: Int, _ alignment: Alignment = .left) -> String {
     let missing = width - DisplayWidth.of(text)
     guard missing > 0 else { return text }
     switch alignment {
@@ -19,7 +19,7 @@ enum TextLayout {
   }
 
   /// Text cut to at most width columns, ending in ellipsis when cut; an open style is closed after it.
-  static func truncate(_ text: String, to width: Int, ellipsis: String) -> String {
+  public static func truncate(_ text: String, to width: Int, ellipsis: String) -> String {
     guard DisplayWidth.of(text) > width else { return text }
     let room = max(0, width - DisplayWidth.of(ellipsis))
     var result = ""
@@ -40,7 +40,7 @@ enum TextLayout {
   }
 
   /// The ellipsis for the theme: "…" with Unicode, "..." without.
-  static func ellipsis(_ theme: Theme) -> String {
+  public static func ellipsis(_ theme: Theme) -> String {
     theme.unicode ? "…" : "..."
   }
 

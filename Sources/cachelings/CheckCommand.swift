@@ -6,12 +6,11 @@ import Terminal
 /// `cachelings check [EXERCISE]`: grades the learner's file on every backend and records a pass.
 enum CheckCommand {
   static func run(_ arguments: ParsedArguments) -> Int32 {
-    let setup = CourseSetup(noColor: arguments.flag("no-color"))
-    let content = setup.loadContent()
-    var progress = setup.loadProgress()
-    guard
-      let exercise = ExerciseChoice.pick(arguments.positionals.first, content: content, progress: progress)
-    else { return 2 }
+    guard let loaded = ExerciseChoice.load(arguments) else { return 2 }
+    let setup = loaded.setup
+    let content = loaded.content
+    var progress = loaded.progress
+    let exercise = loaded.exercise
     let console = setup.printer()
     if arguments.flag("task") {
       showTask(exercise, setup: setup, console: console)

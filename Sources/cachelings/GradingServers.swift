@@ -1,5 +1,6 @@
 import CacheKit
 import CacheServer
+import ExerciseKit
 import Foundation
 
 /// The Redis-protocol and Memcached-protocol servers a grading run uses: ours, started in this process on
@@ -12,10 +13,13 @@ final class GradingServers: @unchecked Sendable {
   private var stoppers: [EventLoopStopper] = []
 
   /// Starts what backends need; redisURL and memcachedAddress point at real servers instead.
-  init(for backends: [String], redisURL: String?, memcachedAddress: String?) throws {
-    if backends.contains("redis") {
+  init(for backends: [Backend], redisURL: String?, memcachedAddress: String?) throws {
+    if backends.contains(.redis) {
       if let redisURL {
-        redis = try Self.address(ofRedisURL: redisURL)
+        guard RedisLocation(url: redisURL) != nil else {
+          throw GradingSetupError("--redis takes a URL like redis://127.0.0.1:6379/0, not '\(redisURL)'")
+        }
+        redis = redisURL
         clock = false
       } else {
         var options = RedisServer.Options()
@@ -26,11 +30,12 @@ final class GradingServers: @unchecked Sendable {
         start(server.stopper) { server.run() }
       }
     }
-    if backends.contains("memcached") {
+    if backends.contains(.memcached) {
       if let memcachedAddress {
-        guard Self.isHostPort(memcachedAddress) else {
-          throw GradingSetupError(
-            "--memcached takes HOST:PORT, like 127.0.0.1:11211, not '\(memcachedAddress)'")
+        do {
+          _ = try MemcachedLocation(parsing: memcachedAddress)
+        } catch {
+          throw GradingSetupError("--memcached takes HOST:PORT, like 127.0.0.1:11211: \(error)")
         }
         memcached = memcachedAddress
         clock = false
@@ -53,19 +58,6 @@ final class GradingServers: @unchecked Sendable {
     stoppers.append(stopper)
     let box = RunBox(run)
     Thread.detachNewThread { box.run() }
-  }
-
-  /// Checks a Redis URL the way CacheKit reads it: redis://[:password@]host[:port][/database].
-  static func address(ofRedisURL url: String) throws -> String {
-    guard RedisLocation(url: url) != nil else {
-      throw GradingSetupError("--redis takes a URL like redis://127.0.0.1:6379/0, not '\(url)'")
-    }
-    return url
-  }
-
-  static func isHostPort(_ text: String) -> Bool {
-    guard let colon = text.lastIndex(of: ":"), colon != text.startIndex else { return false }
-    return UInt16(text[text.index(after: colon)...]) != nil
   }
 
   /// Carries a server's run loop to its thread, which owns the server from then on.

@@ -18,7 +18,7 @@ struct GradingSetup {
     let servers: GradingServers
     do {
       servers = try GradingServers(
-        for: backends.map(\.rawValue), redisURL: arguments.value("redis"),
+        for: backends, redisURL: arguments.value("redis"),
         memcachedAddress: arguments.value("memcached"))
     } catch let error as GradingSetupError {
       Output.error(error.description)
@@ -69,20 +69,19 @@ struct GradingSetup {
     }
     let swift = (toolchain.swiftc as NSString).deletingLastPathComponent + "/swift"
     Output.error("preparing the exercise runtime once: swift \(arguments.joined(separator: " "))")
-    var pid: pid_t = 0
-    var argv: [UnsafeMutablePointer<CChar>?] = ([swift] + arguments).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_adddup2(&actions, 2, 1)
-    guard posix_spawn(&pid, swift, &actions, nil, &argv, environ) == 0 else {
+    // The build's progress goes to standard error, so --json output stays clean.
+    let build = Process()
+    build.executableURL = URL(fileURLWithPath: swift)
+    build.arguments = arguments
+    build.standardOutput = FileHandle.standardError
+    do {
+      try build.run()
+    } catch {
       Output.error("could not run \(swift); build the course with `swift build` and try again")
       return false
     }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-    guard status == 0, toolchain.runtimeIsCurrent else {
+    build.waitUntilExit()
+    guard build.terminationStatus == 0, toolchain.runtimeIsCurrent else {
       Output.error("building the exercise runtime failed; `swift build` in \(packageRoot) shows why")
       return false
     }

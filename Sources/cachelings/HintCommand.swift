@@ -4,12 +4,10 @@ import Course
 /// `cachelings hint [EXERCISE]`: the next hint each time, recorded; after the last, all of them again.
 enum HintCommand {
   static func run(_ arguments: ParsedArguments) -> Int32 {
-    let setup = CourseSetup(noColor: arguments.flag("no-color"))
-    let content = setup.loadContent()
-    var progress = setup.loadProgress()
-    guard
-      let exercise = ExerciseChoice.pick(arguments.positionals.first, content: content, progress: progress)
-    else { return 2 }
+    guard let loaded = ExerciseChoice.load(arguments) else { return 2 }
+    let setup = loaded.setup
+    var progress = loaded.progress
+    let exercise = loaded.exercise
     show(exercise, setup: setup, progress: &progress)
     return 0
   }

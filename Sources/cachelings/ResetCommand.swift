@@ -4,12 +4,9 @@ import Course
 /// `cachelings reset EXERCISE`: puts the starter back after asking; the learner's version is kept aside.
 enum ResetCommand {
   static func run(_ arguments: ParsedArguments) -> Int32 {
-    let setup = CourseSetup(noColor: arguments.flag("no-color"))
-    let content = setup.loadContent()
-    let progress = setup.loadProgress()
-    guard
-      let exercise = ExerciseChoice.pick(arguments.positionals.first, content: content, progress: progress)
-    else { return 2 }
+    guard let loaded = ExerciseChoice.load(arguments) else { return 2 }
+    let setup = loaded.setup
+    let exercise = loaded.exercise
     let workspace = ExerciseWorkspace(folder: setup.workspace)
     let file = setup.display(workspace.file(for: exercise))
     if !arguments.flag("yes") {

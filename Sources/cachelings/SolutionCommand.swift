@@ -6,12 +6,10 @@ import Foundation
 /// after a question, because working it out is the point.
 enum SolutionCommand {
   static func run(_ arguments: ParsedArguments) -> Int32 {
-    let setup = CourseSetup(noColor: arguments.flag("no-color"))
-    let content = setup.loadContent()
-    var progress = setup.loadProgress()
-    guard
-      let exercise = ExerciseChoice.pick(arguments.positionals.first, content: content, progress: progress)
-    else { return 2 }
+    guard let loaded = ExerciseChoice.load(arguments) else { return 2 }
+    let setup = loaded.setup
+    var progress = loaded.progress
+    let exercise = loaded.exercise
     var state = progress.exercises[exercise.id] ?? CourseProgress.ExerciseState()
     if !state.passed {
       guard arguments.flag("force") else {

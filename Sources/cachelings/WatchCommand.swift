@@ -11,12 +11,11 @@ import Glibc
 /// a hint, the next exercise, the list and quitting.
 enum WatchCommand {
   static func run(_ arguments: ParsedArguments) -> Int32 {
-    let setup = CourseSetup(noColor: arguments.flag("no-color"))
-    let content = setup.loadContent()
-    var progress = setup.loadProgress()
-    guard
-      var exercise = ExerciseChoice.pick(arguments.positionals.first, content: content, progress: progress)
-    else { return 2 }
+    guard let loaded = ExerciseChoice.load(arguments) else { return 2 }
+    let setup = loaded.setup
+    let content = loaded.content
+    var progress = loaded.progress
+    var exercise = loaded.exercise
     let grading: GradingSetup
     do {
       grading = try GradingSetup.make(arguments, setup: setup)

@@ -158,6 +158,7 @@ import Testing
   @Test func resetAsksAndKeepsTheLearnersVersion() throws {
     defer { try? FileManager.default.removeItem(atPath: workspace) }
     let exercise = try #require(CourseContent.load(root: Self.courseRoot).exercise(named: "3"))
+    let original = try Data(contentsOf: URL(fileURLWithPath: exercise.starterPath))
     let file = workspace + "/" + exercise.workspaceFileName
     try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
     try "// my work\n".write(toFile: file, atomically: true, encoding: .utf8)
@@ -171,7 +172,6 @@ import Testing
     )
     let previous = workspace + "/." + exercise.workspaceFileName + ".previous"
     #expect(try String(contentsOfFile: previous, encoding: .utf8) == "// my work\n")
-    let original = try Data(contentsOf: URL(fileURLWithPath: exercise.starterPath))
     #expect(
       try Data(contentsOf: URL(fileURLWithPath: exercise.starterPath)) == original, "Exercises/ untouched")
   }

@@ -70,6 +70,7 @@ import Testing
     #expect(failure.expected == "42")
     #expect(failure.got == "43")
     #expect(failure.why == "a cache returns what was stored")
+    #expect(failure.line == 6, "the line of the fixture's checks.swift that failed")
     #expect(report.failures.count == 4)
   }
 

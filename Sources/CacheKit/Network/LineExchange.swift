@@ -11,15 +11,9 @@ public enum LineExchange {
       host: host, port: port, timeoutSeconds: timeoutSeconds, serverName: "server")
     try socket.send(Array((line + "\r\n").utf8))
     var reply: [UInt8] = []
-    while !reply.ends(with: [13, 10]) {
+    while !reply.suffix(2).elementsEqual([13, 10]) {
       reply += try socket.receive()
     }
     return String(decoding: reply.dropLast(2), as: UTF8.self)
-  }
-}
-
-extension Array where Element == UInt8 {
-  fileprivate func ends(with suffix: [UInt8]) -> Bool {
-    count >= suffix.count && Array(self[(count - suffix.count)...]) == suffix
   }
 }

@@ -88,37 +88,39 @@ public enum ChildProcess {
 
     var reader = Reader(limits: limits, output: output.read, channel: channel.read)
     let deadline = started + UInt64(limits.seconds * 1e9)
-    var ending: ChildOutcome.Ending?
+    var ending: ChildOutcome.Ending
+    var reaped = false
     var waitStatus: Int32 = 0
     var usage = rusage()
     var lastMemoryCheck: UInt64 = 0
     var tree = ProcessTree(root: pid)
-    while ending == nil {
+    while true {
       reader.pump(timeoutMilliseconds: 10)
       if wait4(pid, &waitStatus, WNOHANG, &usage) == pid {
-        reader.drainAvailable()
+        reaped = true
         ending = Self.ending(waitStatus, peak: Int(usage.ru_maxrss) * 1024, limits: limits)
         break
       }
       let now = DispatchTime.now().uptimeNanoseconds
       if now >= deadline {
         ending = .timedOut
-      } else if now - lastMemoryCheck >= 10_000_000 {
+        break
+      }
+      if now - lastMemoryCheck >= 10_000_000 {
         lastMemoryCheck = now
         let resident = tree.scan()
-        if resident > limits.memoryBytes { ending = .killedForMemory(peakBytes: resident) }
+        if resident > limits.memoryBytes {
+          ending = .killedForMemory(peakBytes: resident)
+          break
+        }
       }
     }
     tree.killAll()
-    if case .timedOut = ending {
-      while wait4(pid, &waitStatus, 0, &usage) < 0 && errno == EINTR {}
-    } else if case .killedForMemory = ending {
-      while wait4(pid, &waitStatus, 0, &usage) < 0 && errno == EINTR {}
-    }
+    if !reaped { while wait4(pid, &waitStatus, 0, &usage) < 0 && errno == EINTR {} }
     reader.drainAvailable()
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
     return ChildOutcome(
-      ending: ending ?? .exited(0), output: reader.output, droppedOutputBytes: reader.dropped,
+      ending: ending, output: reader.output, droppedOutputBytes: reader.dropped,
       channel: reader.channel,
       seconds: seconds)
   }

@@ -33,6 +33,8 @@ public struct GradeReport: Sendable, Equatable {
     public var expected: String?
     public var got: String?
     public var why: String?
+    /// The line of the checks file whose expectation failed.
+    public var line: Int?
     public var milliseconds: Double?
   }
 
@@ -56,6 +58,30 @@ public struct GradeReport: Sendable, Equatable {
   public var interrupted: Cell? { cells.first { $0.status == .interrupted } }
   /// The failures, in the order they ran.
   public var failures: [Cell] { cells.filter { $0.status == .failed } }
+
+  /// A duration as the reports print it: "0.84 s" below ten seconds, whole seconds above.
+  public static func seconds(_ value: Double) -> String {
+    guard value < 10 else { return "\(Int(value.rounded())) s" }
+    let hundredths = Int((value * 100).rounded())
+    let fraction = hundredths % 100
+    return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction) s"
+  }
+
+  /// One line on what happened overall, naming the check that was running when the program stopped.
+  public var headline: String {
+    let during = interrupted.map { " during \"\($0.check)\" on \($0.backend.rawValue)" } ?? ""
+    switch verdict {
+    case .passed: return "every check passes"
+    case .failed: return "some checks fail"
+    case .compileError: return "your code does not compile"
+    case .timedOut(let seconds): return "stopped after \(Self.seconds(seconds))\(during): it ran out of time"
+    case .crashed(let signal): return "crashed with \(signal)\(during)"
+    case .killedForMemory(let megabytes):
+      return "stopped at \(megabytes) MB\(during): it used too much memory"
+    case .exitedEarly(let status):
+      return "the program exited (status \(status))\(during) before its checks finished"
+    }
+  }
 }
 
 extension Array where Element: Hashable {

@@ -100,6 +100,7 @@ public struct Grader: Sendable {
         cell.expected = record.expected
         cell.got = record.got
         cell.why = record.why
+        cell.line = record.line
         cell.milliseconds = record.milliseconds
       }
       if let index { cells[index] = cell } else { cells.append(cell) }

@@ -31,11 +31,12 @@ public enum ReferenceCheck {
       }
     case .failed:
       let cell = report.failures[0]
-      problem = "fails \"\(cell.check)\" on \(cell.backend.rawValue): \(cell.message ?? "")"
+      let place = cell.line.map { " (\(exercise.checksPath):\($0))" } ?? ""
+      problem = "fails \"\(cell.check)\" on \(cell.backend.rawValue)\(place): \(cell.message ?? "")"
     case .compileError(let diagnostics):
       problem = "does not compile:\n" + diagnostics
     default:
-      problem = GradeView.headline(report.verdict, interrupted: report.interrupted)
+      problem = report.headline
     }
     return Finding(file: exercise.solutionPath, problem: problem, summary: summary)
   }
@@ -58,7 +59,7 @@ public enum ReferenceCheck {
     case .compileError(let diagnostics):
       problem = "does not compile, and a learner's first check should show failing checks:\n" + diagnostics
     default:
-      problem = GradeView.headline(report.verdict, interrupted: report.interrupted)
+      problem = report.headline
     }
     return Finding(file: exercise.starterPath, problem: problem, summary: summary)
   }

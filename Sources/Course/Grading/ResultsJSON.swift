@@ -31,7 +31,7 @@ public enum ResultsJSON {
     case .failed: status = "fail"
     default:
       status = "error"
-      message = GradeView.headline(report.verdict, interrupted: report.interrupted)
+      message = report.headline
       if case .compileError(let diagnostics) = report.verdict { message = diagnostics }
     }
     let tests = report.cells.map { cell in

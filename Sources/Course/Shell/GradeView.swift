@@ -20,7 +20,7 @@ public struct GradeView {
     let mark = report.passed ? symbols.right : symbols.wrong
     let headline =
       console.paint("\(mark) \(title): ", style.union(.bold))
-      + console.paint(Self.headline(report.verdict, interrupted: report.interrupted), style)
+      + console.paint(report.headline, style)
       + console.paint("  (\(Self.timing(report)))", .dim)
     console.print(wrap(headline, width: console.width))
     if case .compileError(let diagnostics) = report.verdict {
@@ -36,46 +36,31 @@ public struct GradeView {
     output(report)
   }
 
-  /// One line on what happened overall.
-  public static func headline(_ verdict: GradeReport.Verdict, interrupted: GradeReport.Cell?) -> String {
-    let during = interrupted.map { " during \"\($0.check)\" on \($0.backend.rawValue)" } ?? ""
-    switch verdict {
-    case .passed: return "every check passes"
-    case .failed: return "some checks fail"
-    case .compileError: return "your code does not compile"
-    case .timedOut(let seconds): return "stopped after \(Self.seconds(seconds))\(during): it ran out of time"
-    case .crashed(let signal): return "crashed with \(signal)\(during)"
-    case .killedForMemory(let megabytes):
-      return "stopped at \(megabytes) MB\(during): it used too much memory"
-    case .exitedEarly(let status):
-      return "the program exited (status \(status))\(during) before its checks finished"
-    }
-  }
-
   static func timing(_ report: GradeReport) -> String {
-    let compile = report.cachedProgram ? "compiled before" : "compile \(seconds(report.compileSeconds))"
+    let compile =
+      report.cachedProgram ? "compiled before" : "compile \(GradeReport.seconds(report.compileSeconds))"
     return
-      "\(seconds(report.compileSeconds + report.runSeconds)): \(compile), run \(seconds(report.runSeconds))"
+      "\(GradeReport.seconds(report.compileSeconds + report.runSeconds)): \(compile), run \(GradeReport.seconds(report.runSeconds))"
   }
 
-  static func seconds(_ value: Double) -> String {
-    value < 10 ? String(format2: value) + " s" : "\(Int(value.rounded())) s"
-  }
+  private var ellipsis: String { TextLayout.ellipsis(console.theme) }
 
   private func matrix(_ report: GradeReport, _ symbols: Symbols) {
     let backends = report.backends
-    let columns = backends.map { $0.rawValue.count + 2 }
+    // Wide enough for the backend's name and for the widest mark, "· skip".
+    let columns = backends.map { max($0.rawValue.count, 6) + 2 }
     let room = console.width - 4 - columns.reduce(0, +)
     let nameWidth = min(max(report.checks.map(DisplayWidth.of).max() ?? 0, 10), max(20, room))
     var header = String(repeating: " ", count: nameWidth + 4)
-    for backend in backends { header += backend.rawValue + "  " }
+    for (backend, width) in zip(backends, columns) { header += TextLayout.pad(backend.rawValue, to: width) }
     console.print(console.paint(header, .dim))
     for check in report.checks {
-      var line = "  " + truncate(check, to: nameWidth).padding(nameWidth + 2)
+      var line =
+        "  "
+        + TextLayout.pad(TextLayout.truncate(check, to: nameWidth, ellipsis: ellipsis), to: nameWidth + 2)
       for (backend, width) in zip(backends, columns) {
         let cell = report.cells.first { $0.check == check && $0.backend == backend }
-        line += mark(cell?.status, symbols).padding(
-          width, visible: 1 + (cell.map { label($0.status).count } ?? 0))
+        line += TextLayout.pad(mark(cell?.status, symbols), to: width)
       }
       console.print(line)
     }
@@ -144,7 +129,7 @@ public struct GradeView {
     }
     if shown.count > 4 {
       console.print()
-      console.print(console.paint("… and \(shown.count - 4) more; fix these first.", .dim))
+      console.print(console.paint("\(ellipsis) and \(shown.count - 4) more; fix these first.", .dim))
     }
     for cell in report.cells where cell.status == .skipped {
       let text = "skipped \"\(cell.check)\" on \(cell.backend.rawValue): \(cell.message ?? "")"
@@ -161,11 +146,15 @@ public struct GradeView {
     let lines = report.output.split(separator: "\n", omittingEmptySubsequences: false)
     console.print()
     console.print(console.paint("Your program printed:", .dim))
-    for line in lines.prefix(outputLines) { console.print(console.paint("  │ ", .dim) + String(line)) }
+    for line in lines.prefix(outputLines) {
+      console.print(console.paint(console.theme.unicode ? "  │ " : "  | ", .dim) + String(line))
+    }
     var hidden: [String] = []
     if lines.count > outputLines { hidden.append("\(lines.count - outputLines) more lines") }
     if report.droppedOutputBytes > 0 { hidden.append("\(report.droppedOutputBytes) more bytes not kept") }
-    if !hidden.isEmpty { console.print(console.paint("  … " + hidden.joined(separator: ", "), .dim)) }
+    if !hidden.isEmpty {
+      console.print(console.paint("  \(ellipsis) " + hidden.joined(separator: ", "), .dim))
+    }
   }
 
   private func showDiagnostics(_ diagnostics: String) {
@@ -182,25 +171,8 @@ public struct GradeView {
       }
     }
     if lines.count > diagnosticLines {
-      console.print(console.paint("… \(lines.count - diagnosticLines) more lines from the compiler", .dim))
+      console.print(
+        console.paint("\(ellipsis) \(lines.count - diagnosticLines) more lines from the compiler", .dim))
     }
-  }
-
-  private func truncate(_ text: String, to width: Int) -> String {
-    DisplayWidth.of(text) <= width ? text : String(text.prefix(width - 1)) + "…"
-  }
-}
-
-extension String {
-  init(format2 value: Double) {
-    let hundredths = Int((value * 100).rounded())
-    let fraction = hundredths % 100
-    self = "\(hundredths / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
-  }
-
-  /// Pads with spaces to width columns; visible is the text's width when it holds ANSI codes.
-  func padding(_ width: Int, visible: Int? = nil) -> String {
-    let used = visible ?? DisplayWidth.of(self)
-    return used >= width ? self + " " : self + String(repeating: " ", count: width - used)
   }
 }
