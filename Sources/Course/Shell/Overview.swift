@@ -57,14 +57,15 @@ public struct Overview {
   public func greeting() -> [String] {
     let next = nextStep()
     let command = console.paint(next.command, [.bold, .cyan])
-    if progress.lessons.isEmpty && progress.attempts.isEmpty {
+    if progress.lessons.isEmpty && progress.attempts.isEmpty && progress.exercises.isEmpty {
       return [
         console.paint("Welcome to cachelings!", [.bold, .cyan]), "",
       ]
         + wrap(
           "You will learn caching the way Django's cache framework defines it: short lessons in this terminal, "
-            + "quizzes that are graded as you go, and questions that come back for review until they stick. "
-            + "There are \(content.lessons.count) lessons so far.", width: console.width)
+            + "quizzes that are graded as you go, questions that come back for review until they stick, and "
+            + "exercises in Swift graded on four real cache backends. There are \(content.lessons.count) lessons "
+            + "and \(content.exercises.count) exercises so far.", width: console.width)
         + [
           "", "Start with lesson 1:", "", "  " + command, "",
           console.paint("`\(program) list` shows everything; `\(program) --help` lists the commands.", .dim),
