@@ -1,4 +1,5 @@
 import CacheServer
+import Foundation
 import Synchronization
 import Testing
 
@@ -59,6 +60,22 @@ struct EventLoopTests {
     let received = client.receive(count: payload.count)
     #expect(received.count == payload.count)
     #expect(received.allSatisfy { $0 == UInt8(ascii: "A") })
+    #expect(server.stop())
+  }
+
+  @Test("a client that sends far more than it reads is paused, then resumed with nothing lost")
+  func backPressure() throws {
+    let server = try RunningLoop { ShoutingFrontEnd() }
+    let client = try TestClient(port: server.port, timeoutSeconds: 10)
+    // Far beyond the high-water mark and both sockets' buffers: the loop must stop reading while the
+    // client is not reading, and start again on its own once the replies drain.
+    let payload = [UInt8](repeating: UInt8(ascii: "b"), count: 32 * 1024 * 1024)
+    let descriptor = client.descriptor
+    Thread.detachNewThread { TestClient.send(payload, on: descriptor) }
+    usleep(300_000)
+    let received = client.receive(count: payload.count)
+    #expect(received.count == payload.count)
+    #expect(received.allSatisfy { $0 == UInt8(ascii: "B") })
     #expect(server.stop())
   }
 

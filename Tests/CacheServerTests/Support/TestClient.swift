@@ -29,7 +29,11 @@ final class TestClient {
 
   func send(_ text: String) { send(Array(text.utf8)) }
 
-  func send(_ bytes: [UInt8]) {
+  func send(_ bytes: [UInt8]) { Self.send(bytes, on: descriptor) }
+
+  /// Sends all of `bytes` on a blocking socket, or as much as goes before an error; usable from any
+  /// thread, as it needs no client.
+  static func send(_ bytes: [UInt8], on descriptor: Int32) {
     var offset = 0
     while offset < bytes.count {
       let sent = bytes.withUnsafeBytes {

@@ -1,0 +1,180 @@
+#if canImport(Glibc)
+import CLinux
+import Glibc
+#endif
+
+/// The open connections of one event loop, indexed by descriptor, with the socket work done on them:
+/// reading into the handler, writing its replies, back-pressure and closing. A value owned by the
+/// loop's `run()`, so the hot path touches no shared object and needs no runtime exclusivity checks.
+///
+/// Sockets are watched edge-triggered for input, output and the peer's half-close, once, with no later
+/// changes: a read that returns less than asked for has drained the socket, and any byte that arrives
+/// after it raises a new edge. Only a connection that stopped reading with input still queued (its
+/// unsent replies passed the high-water mark) must be read again without an edge; it waits in
+/// `resumable` until its replies drain.
+struct ConnectionTable {
+  /// Unsent replies beyond which a connection is not read until they drain (back-pressure).
+  let outputHighWater: Int
+  static let readChunk = 16 * 1024
+
+  struct Connection {
+    let handler: any ConnectionHandler
+    var output: [UInt8] = []
+    var sent = 0
+    var closeWhenFlushed = false
+    /// Listed in `toFlush`: its replies go out once this pass has read every ready connection.
+    var flushPending = false
+    /// Reading stopped at the high-water mark, so the socket may still hold input.
+    var readStopped = false
+
+    var pending: Int { output.count - sent }
+  }
+
+  private let epoll: Int32
+  private var connections: [Connection?] = []
+  private var readBuffer = [UInt8](repeating: 0, count: ConnectionTable.readChunk)
+  private var toFlush: [Int32] = []
+  /// Connections whose replies drained after reading stopped: read again in the next pass.
+  private(set) var resumable: [Int32] = []
+  private(set) var count = 0
+
+  init(epoll: Int32, outputHighWater: Int = 1 << 20) {
+    self.epoll = epoll
+    self.outputHighWater = outputHighWater
+  }
+
+  /// Registers an accepted socket and the handler that speaks its protocol.
+  mutating func open(_ descriptor: Int32, handler: any ConnectionHandler) {
+    let index = Int(descriptor)
+    if index >= connections.count {
+      connections.append(contentsOf: repeatElement(nil, count: index + 1 - connections.count))
+    }
+    connections[index] = Connection(handler: handler)
+    count += 1
+    var event = epoll_event()
+    event.events = EPOLLIN.rawValue | EPOLLOUT.rawValue | EPOLLRDHUP.rawValue | EPOLLET.rawValue
+    event.data.fd = descriptor
+    epoll_ctl(epoll, EPOLL_CTL_ADD, descriptor, &event)
+  }
+
+  /// Handles what epoll reported for `descriptor`: writes what was waiting for room, reads what arrived.
+  mutating func service(_ descriptor: Int32, events: UInt32) {
+    let index = Int(descriptor)
+    guard index < connections.count, connections[index] != nil else { return }
+    if events & EPOLLOUT.rawValue != 0 && connections[index]!.pending > 0 {
+      guard flush(descriptor) else { return }
+    }
+    let ended = EPOLLHUP.rawValue | EPOLLERR.rawValue | EPOLLRDHUP.rawValue
+    if events & (EPOLLIN.rawValue | ended) != 0 {
+      guard readAvailable(descriptor, untilEnd: events & ended != 0) else { return drop(descriptor) }
+    }
+    scheduleFlush(descriptor)
+  }
+
+  /// Reads the connections whose back-pressure has eased (see `resumable`).
+  mutating func resumeReading() {
+    let waiting = resumable
+    resumable.removeAll(keepingCapacity: true)
+    for descriptor in waiting { service(descriptor, events: EPOLLIN.rawValue) }
+  }
+
+  /// Sends the replies of every connection read in this pass, as Redis writes its pending replies just
+  /// before it waits again: a client with many connections then finds several replies per wake-up.
+  mutating func flushPass() {
+    for descriptor in toFlush {
+      let index = Int(descriptor)
+      guard connections[index]?.flushPending == true else { continue }
+      connections[index]!.flushPending = false
+      _ = flush(descriptor)
+    }
+    toFlush.removeAll(keepingCapacity: true)
+  }
+
+  /// Closes every connection (the loop is stopping).
+  mutating func dropAll() {
+    for index in connections.indices where connections[index] != nil { drop(Int32(index)) }
+  }
+
+  private mutating func scheduleFlush(_ descriptor: Int32) {
+    let index = Int(descriptor)
+    guard connections[index] != nil, !connections[index]!.flushPending else { return }
+    connections[index]!.flushPending = true
+    toFlush.append(descriptor)
+  }
+
+  /// Reads until the socket is drained or the output passes the high-water mark; false when the
+  /// connection failed. End of file marks it to close once its replies are sent. A short read means
+  /// drained, except when the peer has already closed: its end of file raises no further edge, so
+  /// `untilEnd` reads on until it is seen.
+  private mutating func readAvailable(_ descriptor: Int32, untilEnd: Bool) -> Bool {
+    let index = Int(descriptor)
+    let handler = connections[index]!.handler
+    connections[index]!.readStopped = false
+    while !connections[index]!.closeWhenFlushed {
+      guard connections[index]!.pending < outputHighWater else {
+        connections[index]!.readStopped = true
+        return true
+      }
+      let count = readBuffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if count == 0 {
+        // The client finished sending; what it sent before still gets its replies, then the close.
+        connections[index]!.closeWhenFlushed = true
+        return true
+      }
+      if count < 0 {
+        if errno == EINTR { continue }
+        return errno == EAGAIN || errno == EWOULDBLOCK
+      }
+      let action = readBuffer.withUnsafeBytes { buffer in
+        handler.receive(
+          UnsafeRawBufferPointer(rebasing: buffer[..<count]), output: &connections[index]!.output)
+      }
+      if case .close = action { connections[index]!.closeWhenFlushed = true }
+      if count < Self.readChunk && !untilEnd { return true }
+    }
+    return true
+  }
+
+  /// Writes what the socket takes; false when the connection is gone (failed, or closed when done).
+  @discardableResult
+  private mutating func flush(_ descriptor: Int32) -> Bool {
+    let index = Int(descriptor)
+    while connections[index]!.pending > 0 {
+      // send with MSG_NOSIGNAL: a client that vanished must not raise SIGPIPE and kill the server.
+      let written = connections[index]!.output.withUnsafeBytes { [sent = connections[index]!.sent] in
+        send(descriptor, $0.baseAddress! + sent, $0.count - sent, Int32(MSG_NOSIGNAL))
+      }
+      if written < 0 {
+        if errno == EINTR { continue }
+        if errno == EAGAIN || errno == EWOULDBLOCK { break }
+        drop(descriptor)
+        return false
+      }
+      connections[index]!.sent += written
+    }
+    if connections[index]!.pending == 0 {
+      let capacity = connections[index]!.output.capacity
+      connections[index]!.output.removeAll(keepingCapacity: capacity <= 64 * 1024)
+      connections[index]!.sent = 0
+      if connections[index]!.closeWhenFlushed {
+        drop(descriptor)
+        return false
+      }
+    }
+    if connections[index]!.readStopped && connections[index]!.pending < outputHighWater {
+      connections[index]!.readStopped = false
+      resumable.append(descriptor)
+    }
+    return true
+  }
+
+  private mutating func drop(_ descriptor: Int32) {
+    let index = Int(descriptor)
+    guard let connection = connections[index] else { return }
+    connections[index] = nil
+    count -= 1
+    epoll_ctl(epoll, EPOLL_CTL_DEL, descriptor, nil)
+    close(descriptor)
+    connection.handler.closed()
+  }
+}

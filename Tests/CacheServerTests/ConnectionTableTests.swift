@@ -1,0 +1,96 @@
+import Testing
+
+@testable import CacheServer
+
+#if canImport(Glibc)
+import CLinux
+import Glibc
+#endif
+
+/// Echoes what it receives and counts its close.
+private final class EchoHandler: ConnectionHandler {
+  var closeCount = 0
+  func receive(_ input: UnsafeRawBufferPointer, output: inout [UInt8]) -> ConnectionAction {
+    output.append(contentsOf: input)
+    return .keepOpen
+  }
+  func closed() { closeCount += 1 }
+}
+
+/// A connected pair of non-blocking stream sockets: `server` for the table, `client` for the test.
+private struct SocketPair: ~Copyable {
+  let server: Int32
+  let client: Int32
+
+  init() {
+    var ends: [Int32] = [-1, -1]
+    socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0, &ends)
+    server = ends[0]
+    client = ends[1]
+  }
+
+  func send(_ bytes: [UInt8]) -> Int {
+    bytes.withUnsafeBytes { Glibc.send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+  }
+
+  /// Everything the table has written so far.
+  func drain() -> [UInt8] {
+    var received: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { recv(client, $0.baseAddress, $0.count, 0) }
+      if count <= 0 { return received }
+      received += buffer[..<count]
+    }
+  }
+
+  deinit { close(client) }
+}
+
+@Suite("ConnectionTable: reading, writing and back-pressure on one loop's connections")
+struct ConnectionTableTests {
+  @Test("a connection that stopped reading at the high-water mark reads again once a flush drains it")
+  func resumesAfterDrain() {
+    let epoll = epoll_create1(0)
+    defer { close(epoll) }
+    let pair = SocketPair()
+    var table = ConnectionTable(epoll: epoll, outputHighWater: 4_096)
+    let handler = EchoHandler()
+    table.open(pair.server, handler: handler)
+    // One read chunk and a little more: the first read fills the output past the mark, so the rest
+    // stays in the socket, and no new input will ever raise another edge for it.
+    let input = (0..<(ConnectionTable.readChunk + 16)).map { UInt8(truncatingIfNeeded: $0) }
+    #expect(pair.send(input) == input.count)
+
+    table.service(pair.server, events: EPOLLIN.rawValue)
+    table.flushPass()
+    #expect(pair.drain() == Array(input.prefix(ConnectionTable.readChunk)))
+    #expect(table.resumable == [pair.server])
+
+    table.resumeReading()
+    table.flushPass()
+    #expect(pair.drain() == Array(input.suffix(16)))
+    #expect(table.resumable.isEmpty)
+    table.dropAll()
+    #expect(handler.closeCount == 1)
+    #expect(table.count == 0)
+  }
+
+  @Test("the peer's end of input closes the connection once its replies are out")
+  func closesAfterEndOfInput() {
+    let epoll = epoll_create1(0)
+    defer { close(epoll) }
+    let pair = SocketPair()
+    var table = ConnectionTable(epoll: epoll)
+    let handler = EchoHandler()
+    table.open(pair.server, handler: handler)
+    #expect(pair.send(Array("last words".utf8)) == 10)
+    shutdown(pair.client, Int32(SHUT_WR))
+
+    table.service(pair.server, events: EPOLLIN.rawValue | EPOLLRDHUP.rawValue)
+    table.flushPass()
+    #expect(pair.drain() == Array("last words".utf8))
+    #expect(handler.closeCount == 1)
+    #expect(table.count == 0)
+  }
+}
