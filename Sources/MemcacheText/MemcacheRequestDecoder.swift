@@ -72,7 +72,7 @@ public struct MemcacheRequestDecoder: Sendable {
       return .data(value, terminated: terminated)
     }
     guard position < buffer.count else { return nil }
-    guard let newline = buffer[position...].firstIndex(of: 10) else {
+    guard let newline = lineEnd() else {
       return isAcceptableLongLine() ? nil : .lineTooLong
     }
     var end = newline
@@ -81,6 +81,13 @@ public struct MemcacheRequestDecoder: Sendable {
     let tokens = MemcacheTokens(buffer[position..<end])
     position = newline + 1
     return .line(tokens)
+  }
+
+  /// Where the next LF is, found with memchr.
+  private func lineEnd() -> Int? {
+    buffer.withUnsafeBufferPointer { bytes in
+      ByteSearch.first(10, in: bytes.baseAddress!, from: position, to: bytes.count)
+    }
   }
 
   /// A partial line may keep growing while it is short, or a multi-get within its own limit.

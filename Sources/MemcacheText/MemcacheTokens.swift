@@ -14,19 +14,25 @@ public struct MemcacheTokens: Equatable, Sendable {
 
   public init(_ line: ArraySlice<UInt8>) {
     self.line = line
-    let end = line.firstIndex(of: 0) ?? line.endIndex
-    var index = line.startIndex
-    while index < end {
-      while index < end && line[index] == 32 { index += 1 }
-      guard index < end else { break }
-      let start = index
-      while index < end && line[index] != 32 { index += 1 }
-      if count < first.count {
-        first[count] = start..<index
-      } else {
-        rest.append(start..<index)
+    // Spaces and the NUL are found with memchr, which scans many bytes at a time: a command line is
+    // mostly one long key.
+    line.withUnsafeBufferPointer { bytes in
+      guard let base = bytes.baseAddress else { return }
+      let end = ByteSearch.first(0, in: base, from: 0, to: bytes.count) ?? bytes.count
+      var index = 0
+      while index < end {
+        while index < end && base[index] == 32 { index += 1 }
+        guard index < end else { break }
+        let start = index
+        index = ByteSearch.first(32, in: base, from: start, to: end) ?? end
+        let token = (line.startIndex + start)..<(line.startIndex + index)
+        if count < first.count {
+          first[count] = token
+        } else {
+          rest.append(token)
+        }
+        count += 1
       }
-      count += 1
     }
   }
 

@@ -45,6 +45,17 @@ struct RequestDecoderTests {
     #expect(!MemcacheTokens("noreply get").hasNoReply)
   }
 
+  @Test("tokens of a line in the middle of a buffer, past a NUL, and beyond the first eight")
+  func tokensInPlace() {
+    let buffer = Array("xxget a b c d e f g h i\0 j k".utf8)
+    let tokens = MemcacheTokens(buffer[2...])
+    #expect(tokens.count == 10)
+    #expect(tokens.slice(0) == Array("get".utf8)[...])
+    #expect(tokens.tokens.last == Array("i".utf8))
+    #expect(MemcacheTokens(buffer[2..<2]).isEmpty)
+    #expect(MemcacheTokens("   ").isEmpty)
+  }
+
   @Test("a block that does not end in CR LF is reported as such")
   func unterminatedBlock() {
     var decoder = MemcacheRequestDecoder()
