@@ -6,9 +6,12 @@ import Foundation
 /// run pinned to one core and memcaslap to the other (taskset), so neither competes with the load
 /// generator for a core. The machine's speed drifts between runs, so each round measures both servers
 /// back to back (the order alternating, ABBA), and the verdict is the median of the rounds' ratios.
+/// A head-to-head check follows: both servers loaded at once, sharing the same cores and the same
+/// moment, so the machine's drift cancels out of the ratio (the TPS figures are then about half).
 struct MemcachedBenchmark {
   var seconds = 10
-  var runs = 5
+  var runs = 7
+  var duels = 3
   var cachelings = RedisBenchmark.siblingExecutable("cachelings")
 
   static let target = 1.0
@@ -54,6 +57,16 @@ struct MemcachedBenchmark {
         format: "ratio %.3f (median of the rounds; of the medians %.3f)   >= %.1f %@", ratio,
         Self.median(mine) / max(1, Self.median(theirs)), Self.target, ratio >= Self.target ? "met" : "MISSED")
     )
+    note("head to head: both servers loaded at once, \(duels) runs")
+    var duelRatios: [Double] = []
+    for _ in 0..<duels {
+      let (mine, theirs) = try measureTogether(ours.port, real.port)
+      duelRatios.append(theirs > 0 ? mine / theirs : 0)
+    }
+    print(
+      "head to head, both loaded at once (cores shared, drift cancels): ratio "
+        + String(format: "%.3f", Self.median(duelRatios)) + " (runs: "
+        + duelRatios.map { String(format: "%.3f", $0) }.joined(separator: ", ") + ")")
     return ratio >= Self.target
   }
 
@@ -79,11 +92,37 @@ struct MemcachedBenchmark {
     return try ServerProcess(executable: taskset, arguments: ["-c", "1"] + command, port: port)
   }
 
-  /// Transactions per second from memcaslap's closing `Run time: ... TPS: N` line.
+  /// One memcaslap run against `port`, measured alone.
   private func measure(_ port: UInt16) throws -> Double {
-    let output = try runTool(
-      "taskset",
-      ["-c", "0", "memcaslap", "-s", "127.0.0.1:\(port)", "-T", "1", "-c", "50", "-t", "\(seconds)s"])
+    try Self.transactionsPerSecond(runTool("taskset", loadArguments(port)))
+  }
+
+  /// Two memcaslap runs at the same time, one against each port.
+  private func measureTogether(_ first: UInt16, _ second: UInt16) throws -> (Double, Double) {
+    let runs = try [first, second].map { port in
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      process.arguments = ["taskset"] + loadArguments(port)
+      let output = Pipe()
+      process.standardOutput = output
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      return (process, output)
+    }
+    let outputs = runs.map { process, output in
+      let data = output.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      return String(decoding: data, as: UTF8.self)
+    }
+    return (try Self.transactionsPerSecond(outputs[0]), try Self.transactionsPerSecond(outputs[1]))
+  }
+
+  private func loadArguments(_ port: UInt16) -> [String] {
+    ["-c", "0", "memcaslap", "-s", "127.0.0.1:\(port)", "-T", "1", "-c", "50", "-t", "\(seconds)s"]
+  }
+
+  /// Transactions per second from memcaslap's closing `Run time: ... TPS: N` line.
+  private static func transactionsPerSecond(_ output: String) throws -> Double {
     guard let line = output.split(separator: "\n").last(where: { $0.contains("TPS:") }),
       let field = line.split(separator: " ").drop(while: { $0 != "TPS:" }).dropFirst().first,
       let tps = Double(field)

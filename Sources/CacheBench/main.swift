@@ -17,9 +17,9 @@ let usage = """
   run (requests per second at pipeline 1 and 16, and the ratio), then resident memory of both
   after loading the same keys. Needs redis-server and redis-tools.
   memcached: memcaslap (one client thread, 50 connections) against `cachelings serve memcached`
-  and a real memcached, one worker thread each, five rounds of both; TPS and the median of the
-  rounds' ratios. Needs memcached
-  and libmemcached-tools.
+  and a real memcached, one worker thread each, seven rounds of both; TPS and the median of the
+  rounds' ratios, then three head-to-head runs with both loaded at once. Needs memcached and
+  libmemcached-tools.
   startup: start-to-exit time of `cachelings list`, the median against the 50 ms target.
   check: save-to-verdict of `cachelings watch` on exercise 1 over all four backends, the warm
   median against the 1.0 s target, with the cold first check beside it.
@@ -28,7 +28,7 @@ let usage = """
   Options:
     --seconds S   length of one timed run (default 1.0)
     --runs N      timed runs per figure: cachekit keeps the best (default 3), memcached takes the
-                  median of N rounds (default 5)
+                  median of N rounds (default 7)
     --no-django   measure cachelings only
     --venv PATH   the virtual environment to use or create
     -h, --help    show this help
