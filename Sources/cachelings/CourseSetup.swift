@@ -87,6 +87,13 @@ struct CourseSetup {
     Console(theme: theme, width: width, isInteractive: false, write: Output.write)
   }
 
+  /// Asks a yes-or-no question and reads the answer as a line, from a terminal as from a pipe; only
+  /// y or yes says yes. (A raw-mode console reads keys, not lines, so it cannot take this answer.)
+  func confirm(_ question: String) -> Bool {
+    Output.write(question + " [y/N] ")
+    return ["y", "yes"].contains(Swift.readLine()?.lowercased() ?? "")
+  }
+
   /// Runs body with a console reading keys from a raw-mode terminal when both ends are terminals, else
   /// reading lines from standard input.
   func withConsole<T>(_ body: (Console) -> T) -> T {

@@ -9,16 +9,11 @@ enum ResetCommand {
     let exercise = loaded.exercise
     let workspace = ExerciseWorkspace(folder: setup.workspace)
     let file = setup.display(workspace.file(for: exercise))
-    if !arguments.flag("yes") {
-      let answer = setup.withConsole { console in
-        console.ask(
-          "Replace \(file) with the starter of exercise \(exercise.number)? Your version is kept aside. [y/N] "
-        )
-      }
-      guard let answer, ["y", "yes"].contains(answer.lowercased()) else {
-        Output.write("Nothing changed.\n")
-        return 0
-      }
+    let question =
+      "Replace \(file) with the starter of exercise \(exercise.number)? Your version is kept aside."
+    guard arguments.flag("yes") || setup.confirm(question) else {
+      Output.write("Nothing changed.\n")
+      return 0
     }
     do {
       let kept = try workspace.reset(exercise)

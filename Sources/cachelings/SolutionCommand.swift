@@ -18,12 +18,9 @@ enum SolutionCommand {
             + "`\(CourseSetup.program) hint \(exercise.number)`; to see it anyway, add --force.")
         return 1
       }
-      let answer = setup.withConsole { console in
-        console.ask(
-          "Reading the solution before solving it teaches much less than the last hint does. Show it anyway? [y/N] "
-        )
-      }
-      guard let answer, ["y", "yes"].contains(answer.lowercased()) else {
+      let question =
+        "Reading the solution before solving it teaches much less than the last hint does. Show it anyway?"
+      guard setup.confirm(question) else {
         Output.write("Kept hidden. `\(CourseSetup.program) hint \(exercise.number)` gives the next hint.\n")
         return 0
       }

@@ -176,6 +176,24 @@ import Testing
       try Data(contentsOf: URL(fileURLWithPath: exercise.starterPath)) == original, "Exercises/ untouched")
   }
 
+  @Test func resetWaitsForTheAnswerInATerminal() throws {
+    defer { try? FileManager.default.removeItem(atPath: workspace) }
+    let binary = try #require(BuiltProducts.executable("cachelings"))
+    let exercise = try #require(CourseContent.load(root: Self.courseRoot).exercise(named: "3"))
+    let file = workspace + "/" + exercise.workspaceFileName
+    try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
+    try "// my work\n".write(toFile: file, atomically: true, encoding: .utf8)
+    let terminal = try PseudoTerminal(
+      executable: binary, arguments: ["reset", "3"], environment: environment)
+    #expect(terminal.waitFor(["[y/N]"], timeout: 30) != nil)
+    terminal.send("y\r")
+    #expect(terminal.waitFor(["is the starter again"]) != nil)
+    #expect(terminal.wait() == 0)
+    #expect(
+      FileManager.default.contents(atPath: file) == FileManager.default.contents(atPath: exercise.starterPath)
+    )
+  }
+
   @Test func aRunawaySolutionGetsItsVerdictAndTheCommandLineStaysUsable() throws {
     let course = NSTemporaryDirectory() + "cachelings-fixture-course-\(UUID().uuidString)"
     defer {
