@@ -99,21 +99,8 @@ struct MemcachedBenchmark {
 
   /// Two memcaslap runs at the same time, one against each port.
   private func measureTogether(_ first: UInt16, _ second: UInt16) throws -> (Double, Double) {
-    let runs = try [first, second].map { port in
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-      process.arguments = ["taskset"] + loadArguments(port)
-      let output = Pipe()
-      process.standardOutput = output
-      process.standardError = FileHandle.nullDevice
-      try process.run()
-      return (process, output)
-    }
-    let outputs = runs.map { process, output in
-      let data = output.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
-      return String(decoding: data, as: UTF8.self)
-    }
+    let started = try [first, second].map { try StartedTool("taskset", loadArguments($0)) }
+    let outputs = try started.map { try $0.finish() }
     return (try Self.transactionsPerSecond(outputs[0]), try Self.transactionsPerSecond(outputs[1]))
   }
 

@@ -73,6 +73,7 @@ struct ConnectionTable {
 
   /// Reads the connections whose back-pressure has eased (see `resumable`).
   mutating func resumeReading() {
+    guard !resumable.isEmpty else { return }
     let waiting = resumable
     resumable.removeAll(keepingCapacity: true)
     for descriptor in waiting { service(descriptor, events: EPOLLIN.rawValue) }
@@ -85,7 +86,7 @@ struct ConnectionTable {
       let index = Int(descriptor)
       guard connections[index]?.flushPending == true else { continue }
       connections[index]!.flushPending = false
-      _ = flush(descriptor)
+      flush(descriptor)
     }
     toFlush.removeAll(keepingCapacity: true)
   }

@@ -66,8 +66,9 @@ public final class EventLoop {
   public func run() {
     var table = ConnectionTable(epoll: epoll)
     var events = [epoll_event](repeating: epoll_event(), count: 256)
+    // Copied once: comparing each event with these reads no object state on the hot path.
     let listening = listener.descriptor
-    let stops = (wake, signals)
+    let (wake, signals) = (self.wake, self.signals)
     let tickInterval = Int64(1_000 / Self.ticksPerSecond)
     var nextTick = Self.milliseconds() + tickInterval
     var idlePolls = 0
@@ -87,7 +88,7 @@ public final class EventLoop {
             table.open(accepted, handler: frontEnd.connectionOpened(id: nextConnectionID, peer: peer))
             nextConnectionID += 1
           }
-        } else if descriptor == stops.0 || descriptor == stops.1 {
+        } else if descriptor == wake || descriptor == signals {
           break serving
         } else {
           table.service(descriptor, events: events[index].events)
