@@ -4,6 +4,7 @@ import Synchronization
 import Testing
 
 #if canImport(Glibc)
+import CLinux
 import Glibc
 #endif
 
@@ -77,6 +78,28 @@ struct EventLoopTests {
     #expect(received.count == payload.count)
     #expect(received.allSatisfy { $0 == UInt8(ascii: "B") })
     #expect(server.stop())
+  }
+
+  @Test("a stop after the loop is gone writes into no descriptor reused since")
+  func lateStopIsHarmless() throws {
+    var loop: EventLoop? = try EventLoop(
+      listener: ListeningSocket(address: "127.0.0.1", port: 0), frontEnd: ShoutingFrontEnd())
+    let stopper = try #require(loop?.stopper)
+    loop = nil
+    // Descriptors are reused lowest first: had the loop closed its eventfd, one of the four ends of these
+    // pairs would get it, after the listening socket's and epoll's.
+    var ends: [Int32] = []
+    for _ in 0..<2 {
+      var pair: [Int32] = [-1, -1]
+      #expect(socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &pair) == 0)
+      ends += pair
+    }
+    defer { for end in ends { close(end) } }
+    stopper.stop()
+    for end in ends {
+      var byte: UInt8 = 0
+      #expect(recv(end, &byte, 1, Int32(MSG_DONTWAIT)) == -1, "nothing arrived on descriptor \(end)")
+    }
   }
 
   @Test("1,000 connections opened and closed leave none behind")

@@ -45,7 +45,6 @@ public final class EventLoop {
 
   deinit {
     if signals >= 0 { close(signals) }
-    close(wake)
     close(epoll)
   }
 
