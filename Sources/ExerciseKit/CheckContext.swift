@@ -52,18 +52,21 @@ public final class CheckContext: Sendable {
       guard servers.clock else {
         throw CheckSkipped(reason: "moves time by \(seconds) s, which a real server's clock cannot do")
       }
-      let address =
+      let addresses =
         backend == .redis
-        ? servers.redis.map { ($0.host, $0.port) }
-        : servers.memcached?.servers.first.map { ($0.host, $0.port) }
-      guard let (host, port) = address else {
+        ? servers.redis.map { [($0.host, $0.port)] } ?? []
+        : servers.memcached?.servers.map { ($0.host, $0.port) } ?? []
+      guard !addresses.isEmpty else {
         throw CheckSkipped(reason: "no \(backend.rawValue) server was given")
       }
       let command = backend == .redis ? "ADVANCECLOCK" : "advanceclock"
-      let reply = try LineExchange.send(
-        "\(command) \(Int((seconds * 1000).rounded()))", host: host, port: port)
-      guard reply == "+OK" || reply == "OK" else {
-        throw CacheError.backendFailure("the \(backend.rawValue) server refused to move its clock: \(reply)")
+      for (host, port) in addresses {
+        let reply = try LineExchange.send(
+          "\(command) \(Int((seconds * 1000).rounded()))", host: host, port: port)
+        guard reply == "+OK" || reply == "OK" else {
+          throw CacheError.backendFailure(
+            "the \(backend.rawValue) server refused to move its clock: \(reply)")
+        }
       }
     }
     clock.advance(by: seconds)

@@ -30,25 +30,25 @@ public enum ExerciseRunner {
     let backends = (environment[GradeEnvironment.backends] ?? "memory,file")
       .split(separator: ",").compactMap { Backend(rawValue: String($0)) }
 
-    for check in checks {
-      for backend in backends where check.backends?.contains(backend) ?? true {
-        channel.send(GradeRecord(token: token, event: .planned, check: check.name, backend: backend))
-      }
+    // Every check on every backend it runs on, announced first so the grader knows what never started.
+    let plan = checks.enumerated().flatMap { index, check in
+      backends.filter { check.backends?.contains($0) ?? true }.map { (index, check, $0) }
     }
-    for (index, check) in checks.enumerated() {
-      for backend in backends where check.backends?.contains(backend) ?? true {
-        channel.send(GradeRecord(token: token, event: .started, check: check.name, backend: backend))
-        let started = DispatchTime.now().uptimeNanoseconds
-        var record = outcome(check: check.name, backend: backend, token: token) {
-          let context = try CheckContext(
-            backend: backend, checkIndex: index, servers: servers, files: files, token: token)
-          defer { try? context.cache.close() }
-          try check.body(context)
-          return nil
-        }
-        record.milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
-        channel.send(record)
+    for (_, check, backend) in plan {
+      channel.send(GradeRecord(token: token, event: .planned, check: check.name, backend: backend))
+    }
+    for (index, check, backend) in plan {
+      channel.send(GradeRecord(token: token, event: .started, check: check.name, backend: backend))
+      let started = DispatchTime.now().uptimeNanoseconds
+      var record = outcome(check: check.name, backend: backend, token: token) {
+        let context = try CheckContext(
+          backend: backend, checkIndex: index, servers: servers, files: files, token: token)
+        defer { try? context.cache.close() }
+        try check.body(context)
+        return nil
       }
+      record.milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+      channel.send(record)
     }
     channel.send(GradeRecord(token: token, event: .done))
     exit(0)

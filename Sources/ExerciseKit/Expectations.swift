@@ -4,17 +4,17 @@ public struct CheckFailure: Error, Sendable, Equatable {
   public var expected: String
   public var got: String
   public var why: String
-  /// The line of the checks file that failed, for authors.
-  public var line: Int
+  /// The line of the checks file that failed, for authors; nil when the failure has no one line.
+  public var line: Int?
 
-  public init(expected: String, got: String, why: String, line: Int = 0) {
+  public init(expected: String, got: String, why: String, line: Int? = nil) {
     self.expected = expected
     self.got = got
     self.why = why
     self.line = line
   }
 
-  /// The failure as one message: "expected ..., got ...: why".
+  /// The failure as one message: "expected ..., got .... why".
   public var message: String { "expected \(expected), got \(got). \(why)" }
 }
 

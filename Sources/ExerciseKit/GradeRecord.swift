@@ -14,7 +14,7 @@ public struct GradeRecord: Codable, Sendable, Equatable {
   public var event: Event
   public var check: String?
   public var backend: Backend?
-  /// For failed: the whole message; for skipped: the reason.
+  /// For failed: the whole message; for skipped: the reason; for worker: what the worker returned.
   public var message: String?
   public var expected: String?
   public var got: String?

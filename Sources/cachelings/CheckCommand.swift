@@ -77,21 +77,9 @@ enum CheckCommand {
       Output.error("\(error)")
       return nil
     }
-    var state = progress.exercises[exercise.id] ?? CourseProgress.ExerciseState()
-    state.checks += 1
-    if completes(report, exercise) && state.passedAt == nil {
-      state.passedAt = Date()
-      state.passedBackends = report.backends.map(\.rawValue)
-    }
-    progress.exercises[exercise.id] = state
+    progress.record(report, of: exercise)
     setup.save(progress)
     return report
-  }
-
-  /// A pass completes the exercise only when every backend it is graded on ran every check.
-  static func completes(_ report: GradeReport, _ exercise: Exercise) -> Bool {
-    report.passed && Set(report.backends).isSuperset(of: exercise.backends)
-      && report.cells.allSatisfy { $0.status == .passed }
   }
 
   static func show(
@@ -102,7 +90,7 @@ enum CheckCommand {
     GradeView(console: console).show(report, title: "Exercise \(exercise.number), \(exercise.title)")
     console.print()
     let program = CourseSetup.program
-    if report.passed && !completes(report, exercise) {
+    if report.passed && !report.completes(exercise) {
       console.print(
         console.markdown(
           "Passed on \(report.backends.map(\.rawValue).joined(separator: ", ")). To complete the exercise, every "

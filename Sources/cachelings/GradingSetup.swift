@@ -45,16 +45,13 @@ struct GradingSetup {
 
   static func parseBackends(_ text: String) -> [Backend]? {
     if text == "all" { return Backend.allCases }
-    var backends: [Backend] = []
-    for name in text.split(separator: ",") {
-      guard let backend = Backend(rawValue: String(name)) else {
-        let hint = Suggestions.didYouMean(String(name), among: Backend.allCases.map(\.rawValue) + ["all"])
-        Output.error("there is no backend '\(name)'\(hint); use memory, file, redis, memcached or all")
-        return nil
-      }
-      if !backends.contains(backend) { backends.append(backend) }
+    switch Backend.list(parsing: text) {
+    case .success(let backends): return backends
+    case .failure(let unknown):
+      let hint = Suggestions.didYouMean(unknown.name, among: Backend.allCases.map(\.rawValue) + ["all"])
+      Output.error("there is no backend '\(unknown.name)'\(hint); use \(Backend.names) or all")
+      return nil
     }
-    return backends
   }
 
   /// Builds the ExerciseRuntime library when it is missing or older than the modules, as it is after a

@@ -58,12 +58,10 @@ public enum ExerciseParser {
     }
     var backends = Backend.allCases
     if let field = matter.fields["backends"] {
-      backends = []
-      for name in field.value.split(separator: ",").map({ $0.trimmed }) {
-        guard let backend = Backend(rawValue: name) else {
-          throw source.error(field.line, "unknown backend '\(name)'; use memory, file, redis, memcached")
-        }
-        backends.append(backend)
+      switch Backend.list(parsing: field.value) {
+      case .success(let named): backends = named
+      case .failure(let unknown):
+        throw source.error(field.line, "unknown backend '\(unknown.name)'; use \(Backend.names)")
       }
     }
     let sections = LabeledSections(body)

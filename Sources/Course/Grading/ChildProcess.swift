@@ -40,7 +40,7 @@ public struct ChildOutcome: Sendable, Equatable {
   public var seconds: Double
 }
 
-/// Runs a program in its own process group with stdin closed, stdout and stderr captured together
+/// Runs a program in its own process group with stdin from /dev/null, stdout and stderr captured together
 /// under a cap, a result channel on descriptor 3, a time limit and a memory limit. Both pipes are
 /// drained while the child runs, so a chatty child never blocks; the whole group is killed at the end,
 /// so no worker outlives its run.
@@ -275,6 +275,8 @@ struct ProcessTree {
     }
     let fields = statm.split(separator: " ")
     guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
-    return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+    return pages * pageSize
   }
+
+  private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 }

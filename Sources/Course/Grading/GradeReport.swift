@@ -50,6 +50,11 @@ public struct GradeReport: Sendable, Equatable {
   public var cachedProgram: Bool
 
   public var passed: Bool { verdict == .passed }
+
+  /// Whether this pass completes `exercise`: every backend it is graded on ran every check.
+  public func completes(_ exercise: Exercise) -> Bool {
+    passed && Set(backends).isSuperset(of: exercise.backends) && cells.allSatisfy { $0.status == .passed }
+  }
   /// The check names in the order they ran.
   public var checks: [String] { cells.map(\.check).uniqued() }
   /// The backends in the order they ran.

@@ -37,7 +37,7 @@ public enum ResultsJSON {
     let tests = report.cells.map { cell in
       Test(
         name: cell.check, backend: cell.backend.rawValue,
-        status: ["passed": "pass", "failed": "fail", "interrupted": "error"][cell.status.rawValue] ?? "skip",
+        status: testStatus(cell.status),
         message: cell.message
           ?? (cell.status == .notRun ? "not run: the program stopped before this check" : nil),
         expected: cell.expected, got: cell.got, why: cell.why)
@@ -49,5 +49,15 @@ public enum ResultsJSON {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     return (try? encoder.encode(document)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+  }
+
+  /// exercism's name for a cell's status.
+  private static func testStatus(_ status: GradeReport.Cell.Status) -> String {
+    switch status {
+    case .passed: return "pass"
+    case .failed: return "fail"
+    case .interrupted: return "error"
+    case .skipped, .notRun: return "skip"
+    }
   }
 }

@@ -35,8 +35,6 @@ public struct CourseProgress: Codable, Sendable, Equatable {
     public var checks = 0
     /// When the learner's solution first passed on every backend it was graded on.
     public var passedAt: Date?
-    /// The backends of the passing run.
-    public var passedBackends: [String] = []
     /// How many hints were given out; the next `hint` shows the one after.
     public var hintsTaken = 0
     public var solutionViewed = false
@@ -63,6 +61,14 @@ public struct CourseProgress: Codable, Sendable, Equatable {
   /// The best attempt of a lesson's quiz, if any.
   public func bestAttempt(_ lesson: String) -> GradedAttempt? {
     attempts[lesson]?.max { $0.score.percent < $1.score.percent }
+  }
+
+  /// Counts a graded check of `exercise`; the first one that completes it marks it passed.
+  public mutating func record(_ report: GradeReport, of exercise: Exercise, at date: Date = Date()) {
+    var state = exercises[exercise.id] ?? ExerciseState()
+    state.checks += 1
+    if report.completes(exercise) && state.passedAt == nil { state.passedAt = date }
+    exercises[exercise.id] = state
   }
 
   /// Stores a finished attempt and schedules each of its questions for review.

@@ -6,9 +6,9 @@ import Terminal
 public struct GradeView {
   let console: Console
   /// Lines of program output shown before the rest is summarised.
-  var outputLines = 20
+  let outputLines = 20
   /// Lines of compiler diagnostics shown.
-  var diagnosticLines = 60
+  let diagnosticLines = 60
 
   public init(console: Console) {
     self.console = console
@@ -66,22 +66,13 @@ public struct GradeView {
     }
   }
 
-  private func label(_ status: GradeReport.Cell.Status?) -> String {
-    switch status {
-    case .passed, .failed, .none: return ""
-    case .skipped: return " skip"
-    case .interrupted: return " stop"
-    case .notRun: return " -"
-    }
-  }
-
   private func mark(_ status: GradeReport.Cell.Status?, _ symbols: Symbols) -> String {
     switch status {
     case .passed: return console.paint(symbols.right, .green)
     case .failed: return console.paint(symbols.wrong, .red)
-    case .skipped: return console.paint(symbols.dot + label(.skipped), .dim)
-    case .interrupted: return console.paint("!" + label(.interrupted), .red)
-    case .notRun, .none: return console.paint(symbols.dot + label(.notRun), .dim)
+    case .skipped: return console.paint(symbols.dot + " skip", .dim)
+    case .interrupted: return console.paint("! stop", .red)
+    case .notRun, .none: return console.paint(symbols.dot + " -", .dim)
     }
   }
 
