@@ -94,7 +94,21 @@ enum CommandTree {
               "Validate every lesson, quiz and exercise; every solution must pass and every starter fail.",
             options: [
               OptionSpec("content-only", help: "validate the files without compiling anything"), noColor,
-            ])
+            ],
+            discussion: """
+              The content standard is in Lessons/README.md: each lesson's parts, quiz sizes and the length
+              lint, topics from Lessons/topics.md. Swift blocks of lessons are type-checked with the
+              grader's compiler; blocks that passed before are not checked again.
+              """),
+          CommandSpec(
+            "coverage", summary: "Which lessons, questions and exercises cover each topic of the course.",
+            options: [
+              OptionSpec("markdown", help: "print the table as Markdown"),
+              OptionSpec("write", help: "put the table into Lessons/README.md"), noColor,
+            ]),
+          CommandSpec(
+            "labs", summary: "Every simulation a lab can run, what it shows and which lessons use it.",
+            options: [noColor]),
         ]),
     ],
     discussion: """

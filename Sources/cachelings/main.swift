@@ -32,7 +32,12 @@ do {
     case "hint": exit(HintCommand.run(parsed))
     case "reset": exit(ResetCommand.run(parsed))
     case "solution": exit(SolutionCommand.run(parsed))
-    case "dev": exit(DevCheckCommand.run(parsed))
+    case "dev":
+      switch parsed.commandPath.dropFirst().first {
+      case "coverage": exit(DevCoverageCommand.run(parsed))
+      case "labs": exit(DevLabsCommand.run(parsed))
+      default: exit(DevCheckCommand.run(parsed))
+      }
     case let command: exit(OverviewCommands.run(parsed, command ?? ""))
     }
   }

@@ -142,7 +142,8 @@ import Testing
       option == 2 && usage.contains("unknown option '--sed' (did you mean '--seed'?)")
         && usage.contains("Usage: cachelings quiz"))
     for command in [
-      ["learn"], ["quiz"], ["review"], ["list"], ["progress"], ["dev", "check"], ["serve", "redis"],
+      ["learn"], ["quiz"], ["review"], ["list"], ["progress"], ["dev", "check"], ["dev", "coverage"],
+      ["dev", "labs"], ["serve", "redis"],
     ] {
       let (help, text, _) = try run(command + ["--help"])
       #expect(help == 0 && text.contains("Usage: cachelings \(command.joined(separator: " "))"), "\(command)")

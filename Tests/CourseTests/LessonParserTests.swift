@@ -95,6 +95,43 @@ import Testing
         ])
   }
 
+  @Test func readsModelTakeawaysTopicsAndCodeBlocks() throws {
+    let text = Self.good.replacingFirst(
+      "---\n\nOpening words.",
+      with: """
+        topics:
+          - purpose-and-cost
+          - expiration
+        ---
+
+        ::: model
+        A copy kept close.
+        [analogy]
+        A notepad.
+        :::
+
+        ```swift exercisekit
+        let database = SlowDatabase()
+        ```
+        """
+    ).replacingFirst(
+      "Watch the curve.\n:::", with: "Watch the curve.\n:::\n\n::: takeaways\n- One\n- Two\n  more\n:::")
+    let lesson = try LessonParser.parse(text, file: "l.md", number: 1, simulations: Self.simulations)
+    #expect(
+      lesson.topics == [
+        TopicMention(slug: "purpose-and-cost", line: 9), TopicMention(slug: "expiration", line: 10),
+      ])
+    #expect(
+      lesson.pages[0].parts.first
+        == .model(MentalModel(model: "A copy kept close.", analogy: "A notepad.", line: 13)))
+    #expect(lesson.parts.last == .takeaways(Takeaways(items: ["One", "Two more"], line: 69)))
+    #expect(
+      lesson.codeBlocks.map { [$0.language] + $0.attributes }
+        == [["swift", "exercisekit"], ["swift"]])
+    #expect(lesson.codeBlocks[0].code == "let database = SlowDatabase()" && lesson.codeBlocks[0].line == 19)
+    #expect(lesson.codeBlocks[1].code == "## not a heading\n::: not a block")
+  }
+
   /// Each broken variant of the good lesson must fail with this line and a message containing this text.
   @Test(arguments: [
     ("id: why-caching", "id: Why Caching", 2, "must be a slug"),
@@ -111,6 +148,16 @@ import Testing
     ("Watch the curve.\n:::", "Watch the curve.", 54, "this block is not closed"),
     ("::: lab hit", "::: quiz hit", 54, "unknown block 'quiz'"),
     ("Because a miss pays twice.", "Because.\n::: myth", 31, "blocks do not nest"),
+    ("Opening words.", "::: model\nA copy.\n[analogy]\n:::", 10, "[analogy] is empty"),
+    ("Opening words.", "::: model\n[analogy]\nA notepad.\n:::", 10, "needs the model before [analogy]"),
+    ("Opening words.", "::: model\nA copy.\n[picture]\nA pad.\n:::", 12, "unknown section [picture]"),
+    ("Opening words.", "::: takeaways\n- one\ntwo\n:::", 12, "holds only '- ' lines"),
+    ("Opening words.", "```swift fragmnet\nx\n```", 10, "unknown word 'fragmnet' after ```swift"),
+    (
+      "Watch the curve.\n:::", "Watch the curve.\n:::\n\n```swift\nlet x = 1", 58,
+      "this code block is not closed"
+    ),
+    ("minutes: 12", "minutes: 12\ntopics: expiration", 5, "'topics:' is a list"),
   ])
   func malformedLessonsNameTheLine(original: String, replacement: String, line: Int, message: String) {
     let broken = Self.good.replacingFirst(original, with: replacement)

@@ -58,6 +58,15 @@ import Testing
     #expect(quiz.questions[1].correct == [0, 2] && quiz.questions[1].isMultipleAnswer)
   }
 
+  @Test func readsTheTopicAndTheLengthLintReasonAfterTheDifficulty() throws {
+    let text = Self.good.replacingFirst(
+      "difficulty: hard", with: "difficulty: hard\ntopic: backend-redis\nallow-longest: names both servers")
+    let question = try QuizParser.parse(text, file: "q.md").questions[1]
+    #expect(question.topic == "backend-redis" && question.allowLongest == "names both servers")
+    #expect(question.prompt == "Which are shared across processes?")
+    #expect(try QuizParser.parse(Self.good, file: "q.md").questions[0].topic == nil)
+  }
+
   @Test(arguments: [
     ("lesson: why-caching", "lessen: why-caching", 2, "unknown front matter key 'lessen'"),
     ("## pick-two", "## Pick Two", 26, "must be a slug"),
@@ -70,6 +79,8 @@ import Testing
     ("- [x] 11 ms", "- [ ] 11 ms", 15, "no option is marked right"),
     ("- [ ] 10 ms", "- [ ] 1 ms", 15, "two options have the same text"),
     ("[mistakes]\nLocMem", "[errors]\nLocMem", 39, "unknown section [errors]"),
+    ("difficulty: hard", "difficulty: hard\ntopic:", 28, "'topic:' needs a value"),
+    ("difficulty: hard", "difficulty: hard\ntopic: a\ntopic: b", 29, "'topic:' is given twice"),
   ])
   func malformedQuizzesNameTheLine(original: String, replacement: String, line: Int, message: String) {
     let broken = Self.good.replacingFirst(original, with: replacement)

@@ -136,7 +136,11 @@ final class ScriptedConsole {
 
   @Test func reviewAsksMissedAndDueQuestionsAndCramAsksAll() {
     let content = CourseContent(
-      root: "/", lessons: [CourseContent.Entry(folder: "01-why-caching", lesson: lesson, quiz: quiz)],
+      root: "/",
+      lessons: [
+        CourseContent.Entry(
+          folder: "01-why-caching", lesson: lesson, quiz: quiz, path: "/Lessons/01-why-caching")
+      ],
       errors: [])
     var progress = CourseProgress()
     progress.record(

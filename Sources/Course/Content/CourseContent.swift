@@ -8,13 +8,25 @@ public struct CourseContent: Sendable {
     public var folder: String
     public var lesson: Lesson
     public var quiz: Quiz?
+    /// The lesson's folder with the course root in front.
+    public var path: String
+
+    public var lessonFile: String { path + "/lesson.md" }
+    public var quizFile: String { path + "/quiz.md" }
+    /// Declarations the lesson's Swift blocks assume but do not show; optional.
+    public var preludeFile: String { path + "/prelude.swift" }
   }
 
   /// The course folder: the one holding Lessons/ and Exercises/.
   public var root: String
   public var lessons: [Entry]
   public var exercises: [Exercise] = []
+  /// The vocabulary of Lessons/topics.md; nil when the file is missing.
+  public var topics: [Topic]?
   public var errors: [ContentError]
+
+  /// Where the topic vocabulary lives.
+  public var topicsFile: String { root + "/Lessons/topics.md" }
 
   /// Reads and cross-checks every lesson and quiz under root/Lessons. Problems are collected, not thrown,
   /// so one broken file does not hide the rest.
@@ -29,12 +41,24 @@ public struct CourseContent: Sendable {
         ContentError(file: lessonsFolder, line: 0, message: "cannot read the lessons folder"))
       return content
     }
-    for name in names where !name.hasPrefix(".") && name != "README.md" {
+    for name in names where !name.hasPrefix(".") && !name.hasSuffix(".md") {
       content.read(folder: name, in: lessonsFolder)
     }
+    content.readTopics()
     content.readExercises()
     content.crossCheck()
     return content
+  }
+
+  private mutating func readTopics() {
+    guard FileManager.default.fileExists(atPath: topicsFile) else { return }
+    do {
+      topics = try TopicsParser.parse(try Self.read(topicsFile), file: topicsFile)
+    } catch let error as ContentError {
+      errors.append(error)
+    } catch {
+      errors.append(ContentError(file: topicsFile, line: 0, message: "\(error)"))
+    }
   }
 
   private mutating func readExercises() {
@@ -112,7 +136,7 @@ public struct CourseContent: Sendable {
       } else {
         errors.append(ContentError(file: quizFile, line: 0, message: "every lesson needs a quiz.md"))
       }
-      lessons.append(Entry(folder: name, lesson: lesson, quiz: quiz))
+      lessons.append(Entry(folder: name, lesson: lesson, quiz: quiz, path: path))
     } catch let error as ContentError {
       errors.append(error)
     } catch {

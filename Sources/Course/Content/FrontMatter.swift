@@ -3,6 +3,8 @@
 struct FrontMatter: Sendable {
   var fields: [String: (value: String, line: Int)] = [:]
   var lists: [String: (items: [String], line: Int)] = [:]
+  /// The line of each list item, by list.
+  var itemLines: [String: [Int]] = [:]
   /// The line where the front matter starts, for errors about a missing field.
   var line = 1
 
@@ -25,6 +27,7 @@ struct FrontMatter: Sendable {
             line.number, "unexpected indented line; list items are '  - text' under a 'key:' line")
         }
         matter.lists[list]?.items.append(String(item.dropFirst(2)).trimmed)
+        matter.itemLines[list, default: []].append(line.number)
         continue
       }
       guard let colon = line.text.firstIndex(of: ":") else {
@@ -54,6 +57,11 @@ struct FrontMatter: Sendable {
       throw source.error(line, "the front matter needs '\(key):'")
     }
     return field
+  }
+
+  /// The `topics:` list, each item with its line.
+  var topics: [TopicMention] {
+    zip(lists["topics"]?.items ?? [], itemLines["topics"] ?? []).map { TopicMention(slug: $0, line: $1) }
   }
 
   /// Keys the format does not know, which are most likely typos.

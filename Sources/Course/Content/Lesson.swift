@@ -7,8 +7,14 @@ public struct Lesson: Sendable, Equatable {
   public var title: String
   public var minutes: Int
   public var objectives: [String]
+  /// The topics from Lessons/topics.md the lesson teaches, for `dev coverage`.
+  public var topics: [TopicMention] = []
   /// The screens in order: the first holds what comes before the first `##` heading.
   public var pages: [LessonPage]
+  /// Every fenced code block, in order; `dev check` type-checks the Swift ones.
+  public var codeBlocks: [CodeBlock] = []
+  /// Every part of every page, in order.
+  public var parts: [LessonPart] { pages.flatMap(\.parts) }
 }
 
 /// One screen of a lesson: a `##` section, or the opening text.
@@ -25,6 +31,60 @@ public enum LessonPart: Sendable, Equatable {
   case myth(Myth)
   case pitfall(Pitfall)
   case lab(Lab)
+  case model(MentalModel)
+  case takeaways(Takeaways)
+}
+
+extension LessonPart {
+  /// The block's name as written after `:::`, or "markdown".
+  public var kind: String {
+    switch self {
+    case .markdown: "markdown"
+    case .predict: "predict"
+    case .myth: "myth"
+    case .pitfall: "pitfall"
+    case .lab: "lab"
+    case .model: "model"
+    case .takeaways: "takeaways"
+    }
+  }
+
+  /// The line of the block's opening `:::`; nil for Markdown.
+  public var line: Int? {
+    switch self {
+    case .markdown: nil
+    case .predict(let block): block.line
+    case .myth(let block): block.line
+    case .pitfall(let block): block.line
+    case .lab(let block): block.line
+    case .model(let block): block.line
+    case .takeaways(let block): block.line
+    }
+  }
+}
+
+/// The picture of the topic the rest of the lesson builds on, with an everyday analogy where one helps.
+public struct MentalModel: Sendable, Equatable {
+  public var model: String
+  public var analogy: String?
+  public var line: Int
+}
+
+/// The few lines a learner should leave the lesson with; the standard puts them last.
+public struct Takeaways: Sendable, Equatable {
+  public var items: [String]
+  public var line: Int
+}
+
+/// A fenced code block of a lesson, with the words of its info string after the language.
+public struct CodeBlock: Sendable, Equatable {
+  /// The language, the first word of the info string (`swift`).
+  public var language: String
+  /// The words after the language, such as `fragment` or `exercisekit`.
+  public var attributes: [String]
+  public var code: String
+  /// The line of the opening fence; the code starts on the next line.
+  public var line: Int
 }
 
 /// The learner picks an answer before the explanation is revealed.

@@ -1,6 +1,6 @@
 /// Reads lesson.md: front matter, Markdown split into screens at `##` headings, and the `:::` blocks.
 public enum LessonParser {
-  static let fields: Set<String> = ["id", "title", "minutes", "objectives"]
+  static let fields: Set<String> = ["id", "title", "minutes", "objectives", "topics"]
 
   /// Parses a lesson; number is the NN of its folder. Every error names file and line.
   public static func parse(
@@ -12,7 +12,8 @@ public enum LessonParser {
     let (matter, body) = try FrontMatter.parse(source)
     if let unknown = matter.unknownKeys(allowed: fields).first {
       throw source.error(
-        unknown.line, "unknown front matter key '\(unknown.key)'; lessons have id, title, minutes, objectives"
+        unknown.line,
+        "unknown front matter key '\(unknown.key)'; lessons have id, title, minutes, objectives, topics"
       )
     }
     let id = try matter.required("id", in: source)
@@ -30,8 +31,12 @@ public enum LessonParser {
         "the front matter needs 'objectives:' with '  - ' items")
     }
     let pages = try Pages(source: source, simulations: simulations).read(body)
+    if let field = matter.fields["topics"] {
+      throw source.error(field.line, "'topics:' is a list: put each topic on its own '  - slug' line")
+    }
     return Lesson(
-      number: number, id: id.value, title: title, minutes: count, objectives: objectives.items, pages: pages)
+      number: number, id: id.value, title: title, minutes: count, objectives: objectives.items,
+      topics: matter.topics, pages: pages, codeBlocks: try CodeBlocks.collect(body, in: source))
   }
 }
 
@@ -68,7 +73,8 @@ private struct Pages {
         guard !opening.isEmpty else {
           throw source.error(
             line.number,
-            "a ':::' that closes no block; blocks open with '::: predict', '::: myth', '::: pitfall' or '::: lab'"
+            "a ':::' that closes no block; blocks open with '::: model', '::: predict', '::: myth', "
+              + "'::: pitfall', '::: lab' or '::: takeaways'"
           )
         }
         var inner: [SourceLine] = []
@@ -159,9 +165,40 @@ private struct Pages {
         throw source.error(section.line, "a lab block has no sections, only an introduction")
       }
       return .lab(Lab(simulation: argument, introduction: sections.preamble.markdown, line: line))
+    case "model":
+      var analogy: String?
+      if !sections.sections.isEmpty {
+        try sections.expect(["analogy"], in: source, block: line, what: "a model block")
+        analogy = try nonEmpty(sections.body("analogy"), "[analogy] is empty", line)
+      }
+      return .model(
+        MentalModel(
+          model: try nonEmpty(sections.preamble, "a model block needs the model before [analogy]", line),
+          analogy: analogy, line: line))
+    case "takeaways":
+      if let section = sections.sections.first {
+        throw source.error(section.line, "a takeaways block has no sections, only '- ' lines")
+      }
+      return .takeaways(Takeaways(items: try listItems(lines, what: "a takeaways block"), line: line))
     default:
-      throw source.error(line, "unknown block '\(kind)'; blocks are predict, myth, pitfall and lab")
+      throw source.error(
+        line, "unknown block '\(kind)'; blocks are model, predict, myth, pitfall, lab and takeaways")
     }
+  }
+
+  /// The `- item` lines of a block, an item continuing on lines indented by two spaces.
+  private func listItems(_ lines: [SourceLine], what: String) throws(ContentError) -> [String] {
+    var items: [String] = []
+    for line in lines where !line.isBlank {
+      if line.text.hasPrefix("- ") {
+        items.append(line.text.dropFirst(2).trimmed)
+      } else if line.text.hasPrefix("  "), !items.isEmpty {
+        items[items.count - 1] += " " + line.text.trimmed
+      } else {
+        throw source.error(line.number, "\(what) holds only '- ' lines, one a takeaway")
+      }
+    }
+    return items
   }
 
   private func nonEmpty(_ lines: [SourceLine], _ message: String, _ line: Int) throws(ContentError) -> String

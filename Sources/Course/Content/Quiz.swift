@@ -29,6 +29,10 @@ public struct Question: Sendable, Equatable {
   public var steps: String
   public var mistakes: String
   public var line: Int
+  /// The slug from Lessons/topics.md the question tests, if it names one.
+  public var topic: String?
+  /// Why the right option may be the longest one; set, the question is left out of the length lint.
+  public var allowLongest: String?
 
   /// Whether the learner must pick several options.
   public var isMultipleAnswer: Bool { correct.count > 1 }

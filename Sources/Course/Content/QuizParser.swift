@@ -1,6 +1,9 @@
 /// Reads quiz.md: front matter naming the lesson, then one `## id` section per question.
 public enum QuizParser {
   static let sections = ["hint", "steps", "mistakes"]
+  /// The lines that may follow `difficulty:`: the topic the question tests, and the reason to leave it out
+  /// of the length lint.
+  static let fields = ["topic", "allow-longest"]
 
   /// Parses a quiz; every error names file and line.
   public static func parse(_ contents: String, file: String) throws(ContentError) -> Quiz {
@@ -59,6 +62,15 @@ public enum QuizParser {
     guard let difficulty = Difficulty(rawValue: word) else {
       throw source.error(first.number, "unknown difficulty '\(word)'; use easy, medium or hard")
     }
+    var fields: [String: String] = [:]
+    while let next = rest.first, let field = Self.fields.first(where: { next.text.hasPrefix($0 + ":") }) {
+      rest.removeFirst()
+      let value = next.text.dropFirst(field.count + 1).trimmed
+      guard !value.isEmpty else { throw source.error(next.number, "'\(field):' needs a value after it") }
+      guard fields.updateValue(value, forKey: field) == nil else {
+        throw source.error(next.number, "'\(field):' is given twice")
+      }
+    }
     let sections = LabeledSections(Array(rest))
     let what = "question '\(id)'"
     try sections.expect(Self.sections, in: source, block: heading.number, what: what)
@@ -75,6 +87,7 @@ public enum QuizParser {
     return Question(
       id: id, difficulty: difficulty, prompt: promptText, options: checklist.options,
       correct: checklist.correct,
-      hint: texts["hint"]!, steps: texts["steps"]!, mistakes: texts["mistakes"]!, line: heading.number)
+      hint: texts["hint"]!, steps: texts["steps"]!, mistakes: texts["mistakes"]!, line: heading.number,
+      topic: fields["topic"], allowLongest: fields["allow-longest"])
   }
 }

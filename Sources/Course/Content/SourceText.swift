@@ -42,19 +42,33 @@ extension Array where Element == SourceLine {
 
 /// Tracks fenced code blocks, so that `##`, `:::` and `[label]` inside code are not read as structure.
 struct FenceTracker {
+  /// What a line is to the code blocks around it.
+  enum Event: Equatable {
+    case text
+    /// An opening fence, with its info string (`swift fragment`).
+    case opening(info: String)
+    case code
+    case closing
+  }
+
   private var fence: String?
 
-  /// Feeds a line; returns whether it is inside a fenced code block or is one of its fence lines.
-  mutating func isCode(_ line: SourceLine) -> Bool {
+  /// Feeds a line; says whether it opens, continues or closes a fenced code block, or is outside one.
+  mutating func feed(_ line: SourceLine) -> Event {
     let trimmed = line.text.drop { $0 == " " }
     if let open = fence {
-      if trimmed.hasPrefix(open) && trimmed.allSatisfy({ $0 == open.first }) { fence = nil }
-      return true
+      guard trimmed.hasPrefix(open) && trimmed.allSatisfy({ $0 == open.first }) else { return .code }
+      fence = nil
+      return .closing
     }
     for marker in ["```", "~~~"] where trimmed.hasPrefix(marker) {
-      fence = String(trimmed.prefix { $0 == marker.first })
-      return true
+      let opening = String(trimmed.prefix { $0 == marker.first })
+      fence = opening
+      return .opening(info: trimmed.dropFirst(opening.count).trimmed)
     }
-    return false
+    return .text
   }
+
+  /// Feeds a line; returns whether it is inside a fenced code block or is one of its fence lines.
+  mutating func isCode(_ line: SourceLine) -> Bool { feed(line) != .text }
 }

@@ -18,6 +18,8 @@ public struct Exercise: Sendable, Equatable {
   public var timeLimit: Double
   /// The backends the checks run on unless the learner narrows them.
   public var backends: [Backend]
+  /// The topics from Lessons/topics.md the exercise practises.
+  public var topics: [TopicMention] = []
   /// The exercise's folder: starter.swift, checks.swift and solution.swift live there.
   public var folder: String
 
@@ -28,10 +30,10 @@ public struct Exercise: Sendable, Equatable {
   public var workspaceFileName: String { (folder as NSString).lastPathComponent + ".swift" }
 }
 
-/// Reads exercise.md: front matter (id, title, lesson, time-limit, backends), the task, then `[hint]`
+/// Reads exercise.md: front matter (id, title, lesson, topics, time-limit, backends), the task, then `[hint]`
 /// sections in the order they are given out.
 public enum ExerciseParser {
-  static let fields: Set<String> = ["id", "title", "lesson", "time-limit", "backends"]
+  static let fields: Set<String> = ["id", "title", "lesson", "topics", "time-limit", "backends"]
 
   public static func parse(
     _ contents: String, file: String, number: Int, folder: String
@@ -83,6 +85,7 @@ public enum ExerciseParser {
     return Exercise(
       number: number, id: id.value, title: title, lesson: matter.fields["lesson"]?.value,
       lessonLine: matter.fields["lesson"]?.line ?? 0, task: task, hints: hints, timeLimit: timeLimit,
-      backends: backends, folder: folder)
+      backends: backends,
+      topics: matter.topics, folder: folder)
   }
 }

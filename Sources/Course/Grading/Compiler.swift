@@ -1,4 +1,3 @@
-import CacheKit
 import Foundation
 
 /// Compiles a learner's file with an exercise's checks and a generated entry point into a program,
@@ -31,12 +30,9 @@ public struct Compiler: Sendable {
     guard let checksBytes = files.contents(atPath: checks) else {
       throw .cannotRun("could not read \(checks)")
     }
-    var hash = MD5()
-    for part in [Data(toolchain.fingerprint.utf8), solutionBytes, checksBytes, Data(Self.entryPoint.utf8)] {
-      hash.update(Array(String(part.count).utf8) + [0])
-      hash.update(part)
-    }
-    let key = MD5.hex(hash.finalize())
+    let key = ContentKey.of([
+      Data(toolchain.fingerprint.utf8), solutionBytes, checksBytes, Data(Self.entryPoint.utf8),
+    ])
     let program = cacheFolder + "/" + key
     if files.isExecutableFile(atPath: program) {
       try? files.setAttributes([.modificationDate: Date()], ofItemAtPath: program)

@@ -20,14 +20,22 @@ public struct LabReport: Sendable, Equatable {
 /// A small, deterministic simulation a lesson's lab block runs by name.
 public struct Simulation: Sendable {
   public var name: String
+  /// One line on what the simulation shows, for `dev labs` and authors choosing a lab.
+  public var summary: String
   public var run: @Sendable () -> LabReport
 }
 
 /// The simulations lessons can name.
 public enum Simulations {
   public static let all: [Simulation] = [
-    Simulation(name: "hit-ratio-latency", run: HitRatioLatency.run),
-    Simulation(name: "cache-aside-queries", run: CacheAsideQueries.run),
+    Simulation(
+      name: "hit-ratio-latency",
+      summary: "average latency as the hit ratio grows from 0 to 100%, a 2 ms cache before a 200 ms query",
+      run: HitRatioLatency.run),
+    Simulation(
+      name: "cache-aside-queries",
+      summary: "database queries per second with and without cache-aside, as the cache warms up",
+      run: CacheAsideQueries.run),
   ]
 
   public static func named(_ name: String) -> Simulation? { all.first { $0.name == name } }

@@ -68,6 +68,23 @@ struct BlockView {
     return box("Pitfall: " + pitfall.title, lines, .yellow)
   }
 
+  func model(_ model: MentalModel) -> [String] {
+    var lines = markdown(model.model)
+    if let analogy = model.analogy {
+      lines += ["", console.paint("Think of it as", .bold)] + markdown(analogy)
+    }
+    return box("Mental model", lines, .cyan)
+  }
+
+  func takeaways(_ takeaways: Takeaways) -> [String] {
+    let lines = takeaways.items.flatMap { item in
+      MarkdownRenderer(width: inner - 2, theme: console.theme).renderLines(item).enumerated().map {
+        ($0 == 0 ? "\(symbols.bullet) " : "  ") + $1
+      }
+    }
+    return box("Takeaways", lines, .green)
+  }
+
   func lab(_ lab: Lab) -> [String] {
     guard let simulation = Simulations.named(lab.simulation) else { return [] }
     let report = simulation.run()

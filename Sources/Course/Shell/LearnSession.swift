@@ -127,6 +127,8 @@ public struct LearnSession {
     case .myth(let myth): return view.mythQuestion(myth) + view.mythReveal(myth, correct: answer)
     case .pitfall(let pitfall): return view.pitfall(pitfall)
     case .lab(let lab): return view.lab(lab)
+    case .model(let model): return view.model(model)
+    case .takeaways(let takeaways): return view.takeaways(takeaways)
     }
   }
 

@@ -1,0 +1,90 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Course
+
+/// The authors' commands through the real binary: the standard's errors with file and line from
+/// `dev check`, the coverage table and its place in Lessons/README.md, and the list of labs.
+@Suite(.serialized) struct DevCommandTests {
+  let course = NSTemporaryDirectory() + "cachelings-dev-\(UUID().uuidString)"
+
+  func run(_ arguments: [String], root: String = EndToEndTests.courseRoot) throws -> (Int32, String, String) {
+    let binary = try #require(BuiltProducts.executable("cachelings"), "cachelings is built beside the tests")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = arguments
+    process.environment = [
+      "CACHELINGS_COURSE": root, "CACHELINGS_WORKSPACE": course + "/workspace", "HOME": course,
+      "PATH": "/usr/bin:/bin", "TERM": "dumb",
+    ]
+    process.currentDirectoryURL = URL(fileURLWithPath: root)
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let out = output.fileHandleForReading.readDataToEndOfFile()
+    let err = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (
+      process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self)
+    )
+  }
+
+  /// A copy of the course's Lessons/ alone, to break.
+  func copyLessons() throws -> String {
+    try FileManager.default.createDirectory(atPath: course, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      atPath: EndToEndTests.courseRoot + "/Lessons", toPath: course + "/Lessons")
+    return course
+  }
+
+  @Test func coverageListsEveryTopicAndWhatNothingCoversYet() throws {
+    let (status, text, _) = try run(["dev", "coverage"])
+    #expect(status == 0)
+    let topics = try TopicsParser.parse(
+      String(contentsOfFile: EndToEndTests.courseRoot + "/Lessons/topics.md", encoding: .utf8),
+      file: "topics.md")
+    for topic in topics { #expect(text.contains(topic.slug), "\(topic.slug)") }
+    #expect(text.contains("topic") && text.contains("questions") && text.contains("exercises"))
+    #expect(text.contains("Not covered yet") || text.contains("Every topic is covered."))
+  }
+
+  @Test func labsListsEverySimulationWithWhatItShowsAndItsLessons() throws {
+    let (status, text, _) = try run(["dev", "labs"])
+    #expect(status == 0)
+    for simulation in Simulations.all {
+      #expect(text.contains(simulation.name) && text.contains(String(simulation.summary.prefix(30))))
+    }
+    #expect(text.contains("hit-ratio-latency  (lesson 1)"))
+  }
+
+  @Test func devCheckNamesFileAndLineOfAMissingPartAndCoverageWriteMendsTheTable() throws {
+    defer { try? FileManager.default.removeItem(atPath: course) }
+    let root = try copyLessons()
+    let file = root + "/Lessons/01-why-caching/lesson.md"
+    var lesson = try String(contentsOfFile: file, encoding: .utf8)
+    let start = try #require(lesson.range(of: "::: takeaways"))
+    lesson.removeSubrange(start.lowerBound...)
+    lesson += "\n"
+    try lesson.write(toFile: file, atomically: true, encoding: .utf8)
+    let topics = root + "/Lessons/topics.md"
+    try (String(contentsOfFile: topics, encoding: .utf8) + "- brand-new-topic: something new\n")
+      .write(toFile: topics, atomically: true, encoding: .utf8)
+
+    let (status, text, _) = try run(["dev", "check", "--content-only"], root: root)
+    #expect(status == 1)
+    #expect(text.contains("error: Lessons/01-why-caching/lesson.md:1: no '::: takeaways' block"), "\(text)")
+    #expect(text.contains("error: Lessons/README.md:"), "the table lacks the new topic: \(text)")
+    #expect(text.contains("dev check: 2 problems"))
+
+    let (written, message, _) = try run(["dev", "coverage", "--write"], root: root)
+    #expect(written == 0 && message.contains("Wrote the coverage table"))
+    let readme = try String(contentsOfFile: root + "/Lessons/README.md", encoding: .utf8)
+    #expect(readme.contains("| brand-new-topic | - | 0 | - |"))
+    let (again, after, _) = try run(["dev", "check", "--content-only"], root: root)
+    #expect(again == 1 && after.contains("dev check: 1 problem "), "only the takeaways are left: \(after)")
+  }
+}
