@@ -104,9 +104,9 @@ let exerciseChecks: [Check] = [
     try renameThroughCache(4, to: "Margaret Hamilton", context.cache, context)
     try expectVersion(
       2, of: 4, in: context.cache,
-      "After one rename the counter should have gone from 1 to 2. Bump it with incr: on Redis and "
-        + "memcached it is one server command, so two renames at once can never both write the same "
-        + "number, as a get followed by a set could.")
+      "After one rename the counter should have gone from 1 to 2. Bump it with incr: the cache adds "
+        + "to the number itself (memcached's incr, Redis's INCRBY after an EXISTS), so two renames at "
+        + "once can never both write the same number, as a get followed by a set could.")
     try renameThroughCache(4, to: "M. Hamilton", context.cache, context)
     try expectVersion(
       3, of: 4, in: context.cache,
@@ -169,7 +169,26 @@ let exerciseChecks: [Check] = [
       "An hour after the rename the old name came back. If the read right after the rename was "
         + "right, the counter under \"user-version:1\" expired: it started over at 1 and pointed "
         + "readers back at \"user:1:v1\", the copy from before the rename, which is still alive. "
-        + "Store the version with timeout: .never so it cannot expire before the profiles it points to.")
+        + "Store the version with timeout: .never so it cannot expire before the profiles it points to. "
+        + "(.never rules out expiry only; the next check is about a counter that is lost anyway.)")
+  },
+
+  Check("a lost version counter cannot bring back a copy older than a day") { context in
+    _ = try profile(userID: 1, cache: context.cache, database: context.database)
+    try renameThroughCache(1, to: "Ada Lovelace", context.cache, context)
+    _ = try profile(userID: 1, cache: context.cache, database: context.database)
+    try context.advance(seconds: 86_401)
+    // An eviction or a restart of the server that holds it: .never does not protect against either.
+    _ = try context.cache.delete("user-version:1")
+    let later = try profile(userID: 1, cache: context.cache, database: context.database)
+    try expect(
+      later.name, equals: "Ada Lovelace",
+      "A day after the rename the version counter was lost, as a full cache evicting it or its "
+        + "server restarting would lose it. It started over at 1, and readers were sent to "
+        + "\"user:1:v1\", where the copy from before the rename was still alive: the old name came "
+        + "back. No timeout protects the counter from eviction; the copies' own timeout is what "
+        + "limits the damage. Keep profiles for a day, timeout: 86_400, never with .never, so that "
+        + "no copy older than a day can come back.")
   },
 
   Check("a second process sees the rename at once", backends: [.file, .redis, .memcached]) { context in

@@ -1,0 +1,59 @@
+// Declarations the Swift blocks of "Cache-aside with the low-level API" assume but do not show. CI
+// compiles each block as the top level of a main.swift, with `import CacheKit`, `import Foundation`
+// and this file.
+import CacheKit
+import Foundation
+import Synchronization
+
+/// The cache the lesson's functions use: CacheKit's in-process cache (Django's LocMemCache).
+let cache = MemoryCache(name: "shop")
+
+/// A product of the shop, stored in the cache as JSON.
+struct Product: Codable, Sendable {
+    var id: Int
+    var name: String
+    var priceCents: Int
+}
+
+/// A member of the site.
+struct User: Codable, Sendable {
+    var id: Int
+    var name: String
+    var email: String
+}
+
+/// The data layer: the source of truth the cache keeps copies of. Writes are committed when the call
+/// returns.
+final class Database: Sendable {
+    private let products = Mutex([7: Product(id: 7, name: "Mug", priceCents: 1000)])
+    private let users = Mutex([7: User(id: 7, name: "Ada", email: "ada@example.com")])
+
+    func loadProduct(_ id: Int) throws -> Product {
+        guard let product = products.withLock({ $0[id] }) else { throw NotFound() }
+        return product
+    }
+
+    func updatePrice(_ id: Int, _ cents: Int) throws {
+        products.withLock { $0[id]?.priceCents = cents }
+    }
+
+    func loadUser(_ id: Int) throws -> User {
+        guard let user = users.withLock({ $0[id] }) else { throw NotFound() }
+        return user
+    }
+
+    /// The member with this email, or nil when there is none.
+    func findUser(email: String) throws -> User? {
+        users.withLock { $0.values.first { $0.email == email } }
+    }
+
+    func renameUser(_ id: Int, to name: String) throws {
+        users.withLock { $0[id]?.name = name }
+    }
+
+    func buildReport() throws -> String { "Sales: 42 mugs" }
+
+    struct NotFound: Error {}
+}
+
+let database = Database()
