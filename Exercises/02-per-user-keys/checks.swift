@@ -1,12 +1,6 @@
 import CacheKit
 import ExerciseKit
 
-/// A member's dashboard: their profile and their posts, newest first.
-public struct Dashboard: Codable, Equatable, Sendable {
-  var user: User
-  var posts: [Post]
-}
-
 /// The dashboard the database gives for a member, read from a database of its own so the check's
 /// query count stays clean.
 private func expectedDashboard(_ userID: Int) throws -> Dashboard {

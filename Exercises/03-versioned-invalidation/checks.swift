@@ -104,9 +104,11 @@ let exerciseChecks: [Check] = [
     try renameThroughCache(4, to: "Margaret Hamilton", context.cache, context)
     try expectVersion(
       2, of: 4, in: context.cache,
-      "After one rename the counter should have gone from 1 to 2. Bump it with incr: the cache adds "
-        + "to the number itself (memcached's incr, Redis's INCRBY after an EXISTS), so two renames at "
-        + "once can never both write the same number, as a get followed by a set could.")
+      "After one rename the counter should have gone from 1 to 2. Bump it with incr: on memcached and "
+        + "Redis the server adds to the number itself (memcached's incr, Redis's INCRBY after an "
+        + "EXISTS), so two renames at once cannot both write the same number, as a get followed by a "
+        + "set could. (The file backend's incr reads, adds and writes back, so two processes renaming "
+        + "at once can lose an increment.)")
     try renameThroughCache(4, to: "M. Hamilton", context.cache, context)
     try expectVersion(
       3, of: 4, in: context.cache,

@@ -11,7 +11,6 @@ let cache = MemoryCache(name: "pages")
 struct User: Codable, Sendable {
     var id: Int
     var name: String
-    var unreadCount: Int
 }
 
 /// A product of the shop.
@@ -25,6 +24,8 @@ struct Product: Codable, Sendable {
 final class Database: Sendable {
     func latestHeadlines() throws -> [String] { ["Cache hit ratio hits record high"] }
     func loadProduct(_ id: Int) throws -> Product { Product(id: id, name: "Mug", priceCents: 900) }
+    /// How many of the member's messages are unread: a COUNT query over the messages table.
+    func countUnreadMessages(for userID: Int) throws -> Int { 3 }
 }
 
 let database = Database()

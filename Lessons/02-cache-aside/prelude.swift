@@ -27,6 +27,8 @@ struct User: Codable, Sendable {
 final class Database: Sendable {
     private let products = Mutex([7: Product(id: 7, name: "Mug", priceCents: 1000)])
     private let users = Mutex([7: User(id: 7, name: "Ada", email: "ada@example.com")])
+    /// Each category's product ids, in listing order.
+    private let categories = Mutex([3: [7]])
 
     func loadProduct(_ id: Int) throws -> Product {
         guard let product = products.withLock({ $0[id] }) else { throw NotFound() }
@@ -37,18 +39,23 @@ final class Database: Sendable {
         products.withLock { $0[id]?.priceCents = cents }
     }
 
-    func loadUser(_ id: Int) throws -> User {
-        guard let user = users.withLock({ $0[id] }) else { throw NotFound() }
-        return user
-    }
-
     /// The member with this email, or nil when there is none.
     func findUser(email: String) throws -> User? {
         users.withLock { $0.values.first { $0.email == email } }
     }
 
-    func renameUser(_ id: Int, to name: String) throws {
-        users.withLock { $0[id]?.name = name }
+    /// One page of a category's listing, 20 products a page, in the listing's order.
+    func productsInCategory(_ categoryID: Int, page: Int) throws -> [Product] {
+        let listed = categories.withLock { $0[categoryID] ?? [] }
+        return products.withLock { all in
+            listed.dropFirst((page - 1) * 20).prefix(20).compactMap { all[$0] }
+        }
+    }
+
+    /// Adds a product to the shop and to the front of a category's listing.
+    func insertProduct(_ product: Product, into categoryID: Int) throws {
+        products.withLock { $0[product.id] = product }
+        categories.withLock { $0[categoryID, default: []].insert(product.id, at: 0) }
     }
 
     func buildReport() throws -> String { "Sales: 42 mugs" }
