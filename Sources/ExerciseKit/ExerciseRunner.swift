@@ -11,14 +11,12 @@ public enum ExerciseRunner {
   /// Runs checks and exits; called by the entry point the grader generates.
   public static func main(_ checks: [Check]) -> Never {
     let environment = ProcessInfo.processInfo.environment
-    guard let token = environment[GradeEnvironment.token], fcntl(GradeEnvironment.channel, F_GETFD) >= 0
-    else {
+    // The learner's code runs after this; without the token it cannot write a record that counts.
+    guard let token = RunSecret.take(), fcntl(GradeEnvironment.channel, F_GETFD) >= 0 else {
       print("This program is built and run by `cachelings check`, which reads its results.")
       exit(2)
     }
     let channel = ResultChannel(token: token)
-    // The learner's code runs after this; without the token it cannot write a record that counts.
-    unsetenv(GradeEnvironment.token)
     let servers = ServerSettings(
       redis: environment[GradeEnvironment.redis].flatMap { RedisLocation(url: $0) },
       memcached: environment[GradeEnvironment.memcached].flatMap { try? MemcachedLocation(parsing: $0) },
@@ -34,8 +32,9 @@ public enum ExerciseRunner {
     let plan = checks.enumerated().flatMap { index, check in
       backends.filter { check.backends?.contains($0) ?? true }.map { (index, check, $0) }
     }
-    for (_, check, backend) in plan {
-      channel.send(GradeRecord(token: token, event: .planned, check: check.name, backend: backend))
+    for (index, check, backend) in plan {
+      channel.send(
+        GradeRecord(token: token, event: .planned, check: check.name, backend: backend, order: index))
     }
     for (index, check, backend) in plan {
       channel.send(GradeRecord(token: token, event: .started, check: check.name, backend: backend))

@@ -22,11 +22,13 @@ public struct GradeRecord: Codable, Sendable, Equatable {
   /// For failed: the line of the checks file whose expectation failed.
   public var line: Int?
   public var milliseconds: Double?
+  /// The check's place in the exercise, from 0.
+  public var order: Int?
 
   public init(
     token: String, event: Event, check: String? = nil, backend: Backend? = nil, message: String? = nil,
     expected: String? = nil, got: String? = nil, why: String? = nil, line: Int? = nil,
-    milliseconds: Double? = nil
+    milliseconds: Double? = nil, order: Int? = nil
   ) {
     self.token = token
     self.event = event
@@ -38,6 +40,7 @@ public struct GradeRecord: Codable, Sendable, Equatable {
     self.why = why
     self.line = line
     self.milliseconds = milliseconds
+    self.order = order
   }
 }
 
@@ -52,9 +55,11 @@ public enum GradeEnvironment {
   /// "1" when the servers accept the test clock command, so time can move without sleeping.
   public static let serverClock = "CACHELINGS_GRADE_SERVER_CLOCK"
   public static let files = "CACHELINGS_GRADE_FILES"
-  public static let token = "CACHELINGS_GRADE_TOKEN"
   /// Set in worker processes: "check-index backend worker-index clock-seconds".
   public static let worker = "CACHELINGS_GRADE_WORKER"
   /// The file descriptor the records are written to.
   public static let channel: Int32 = 3
+  /// The file descriptor the run's token is read from, once, before any learner code runs; it is closed
+  /// after, so the token is in no environment and no file the learner's code could read.
+  public static let secret: Int32 = 4
 }

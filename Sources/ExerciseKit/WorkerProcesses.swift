@@ -42,12 +42,18 @@ struct WorkerProcess {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
+    guard let secret = RunSecret.pipe(holding: token) else {
+      close(pipeEnds[0])
+      close(pipeEnds[1])
+      throw CheckSkipped(reason: "could not open a pipe for a worker")
+    }
+    defer { close(secret) }
     posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], GradeEnvironment.channel)
+    posix_spawn_file_actions_adddup2(&actions, secret, GradeEnvironment.secret)
     posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
     var environment = ProcessInfo.processInfo.environment
     environment[GradeEnvironment.worker] = description
     environment[GradeEnvironment.files] = files
-    environment[GradeEnvironment.token] = token
     let entries = environment.map { "\($0.key)=\($0.value)" }
     let executable = CommandLine.arguments[0]
     var argv: [UnsafeMutablePointer<CChar>?] = [strdup(executable), nil]

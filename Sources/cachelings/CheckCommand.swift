@@ -72,7 +72,7 @@ enum CheckCommand {
   ) -> GradeReport? {
     let report: GradeReport
     do {
-      report = try grading.grader.grade(grading.request(exercise, solution: file))
+      report = try grading.grade(exercise, solution: file)
     } catch {
       Output.error("\(error)")
       return nil

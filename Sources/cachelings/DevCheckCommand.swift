@@ -88,7 +88,7 @@ enum DevCheckCommand {
     for (file, judge) in judges {
       let finding: ReferenceCheck.Finding
       do {
-        finding = judge(try grading.grader.grade(grading.request(exercise, solution: file)), exercise)
+        finding = judge(try grading.grade(exercise, solution: file), exercise)
       } catch {
         finding = ReferenceCheck.Finding(file: file, problem: "could not be graded: \(error)", summary: "")
       }

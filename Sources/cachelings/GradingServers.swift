@@ -1,5 +1,6 @@
 import CacheKit
 import CacheServer
+import Course
 import ExerciseKit
 import Foundation
 
@@ -11,6 +12,8 @@ final class GradingServers: @unchecked Sendable {
   /// Whether every server in use accepts the test clock command; real servers do not.
   private(set) var clock = true
   private var stoppers: [EventLoopStopper] = []
+  private var ownsRedis = false
+  private var ownsMemcached = false
 
   /// Starts what backends need; redisURL and memcachedAddress point at real servers instead.
   init(for backends: [Backend], redisURL: String?, memcachedAddress: String?) throws {
@@ -22,12 +25,7 @@ final class GradingServers: @unchecked Sendable {
         redis = redisURL
         clock = false
       } else {
-        var options = RedisServer.Options()
-        options.port = 0
-        options.testClock = true
-        let server = try RedisServer(options)
-        redis = "redis://127.0.0.1:\(server.port)/0"
-        start(server.stopper) { server.run() }
+        ownsRedis = true
       }
     }
     if backends.contains(.memcached) {
@@ -40,15 +38,40 @@ final class GradingServers: @unchecked Sendable {
         memcached = memcachedAddress
         clock = false
       } else {
-        var options = MemcachedServer.Options()
-        options.port = 0
-        options.configuration.testClock = true
-        let server = try MemcachedServer(options)
-        memcached = "127.0.0.1:\(server.port)"
-        start(server.stopper) { server.run() }
+        ownsMemcached = true
       }
     }
+    try renew()
   }
+
+  /// Replaces the course's own servers with new, empty ones, so that every grade starts from servers as
+  /// fresh as the first: nothing a program stored or configured (CONFIG SET, other databases) carries over.
+  /// Each holds at most what a graded program may: a solution cannot grow the course's process past it.
+  func renew() throws {
+    for stopper in stoppers { stopper.stop() }
+    stoppers = []
+    if ownsRedis {
+      var options = RedisServer.Options()
+      options.port = 0
+      options.testClock = true
+      options.maxMemory = Self.memoryLimit
+      let server = try RedisServer(options)
+      redis = "redis://127.0.0.1:\(server.port)/0"
+      start(server.stopper) { server.run() }
+    }
+    if ownsMemcached {
+      var options = MemcachedServer.Options()
+      options.port = 0
+      options.configuration.testClock = true
+      options.configuration.memoryLimit = min(options.configuration.memoryLimit, Self.memoryLimit)
+      let server = try MemcachedServer(options)
+      memcached = "127.0.0.1:\(server.port)"
+      start(server.stopper) { server.run() }
+    }
+  }
+
+  /// The most a grading server holds: what a graded program may use.
+  static let memoryLimit = RunLimits().memoryBytes
 
   deinit {
     for stopper in stoppers { stopper.stop() }

@@ -86,6 +86,12 @@ struct GradingSetup {
   }
 
   /// A grading request for the learner's file of exercise, with the servers of this setup.
+  /// Grades solution of exercise on servers as fresh as the first grade's.
+  func grade(_ exercise: Exercise, solution: String) throws -> GradeReport {
+    try servers.renew()
+    return try grader.grade(request(exercise, solution: solution))
+  }
+
   func request(_ exercise: Exercise, solution: String) -> GradeRequest {
     let wanted = backends.filter { exercise.backends.contains($0) }
     return GradeRequest(

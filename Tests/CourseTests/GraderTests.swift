@@ -91,7 +91,9 @@ import Testing
     #expect(report.verdict == .timedOut(seconds: 3))
     #expect(report.interrupted?.check == "reads back what it stored")
     #expect(report.interrupted?.backend == .memory)
-    #expect(report.cells.filter { $0.status == .notRun }.count == 3)
+    // Each backend runs in its own program, so each stops in its own first check.
+    #expect(report.cells.filter { $0.status == .interrupted }.map(\.backend) == [.memory, .file])
+    #expect(report.cells.filter { $0.status == .notRun }.count == 2)
   }
 
   @Test func theWholeProcessGroupIsKilledSoNothingOutlivesTheRun() throws {
@@ -194,5 +196,58 @@ import Testing
     #expect(tests[0]["backend"] as? String == "memory")
     #expect(tests[0]["status"] as? String == "fail")
     #expect((tests[0]["message"] as? String)?.contains("expected 42, got 43") == true)
+  }
+
+  @Test func learnerDeclarationsCannotStandInForTheChecksOrTheEntryPoint() throws {
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    let report = try grade("shadows-the-checks")
+    #expect(report.verdict == .failed, "the unchanged wrong answer must fail: \(report.verdict)")
+    #expect(report.cells.count == 4 && report.failures.count == 4)
+  }
+
+  @Test func theTokenIsInNoEnvironmentAndItsDescriptorIsSpent() throws {
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    let report = try grade("reads-the-token")
+    #expect(report.verdict == .failed)
+    #expect(report.cells.allSatisfy { $0.status == .failed }, "no forged record counted")
+  }
+
+  @Test func aRunWhereEveryCheckIsSkippedIsNoPass() throws {
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    let report = try grade("skips-every-check")
+    #expect(report.verdict == .nothingPassed)
+    #expect(!report.passed)
+    #expect(report.cells.allSatisfy { $0.status == .skipped })
+    #expect(ResultsJSON.encode(report).contains(#""status" : "error""#))
+  }
+
+  @Test func checksAProgramRewritesArePutBackAndTheGradeDoesNotCount() throws {
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    let copy = cache + "-course"
+    defer { try? FileManager.default.removeItem(atPath: copy) }
+    try FileManager.default.createDirectory(atPath: copy + "/solutions", withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: Self.fixtures + "/01-fixture", toPath: copy + "/01-fixture")
+    try FileManager.default.copyItem(
+      atPath: Self.fixtures + "/solutions/rewrites-the-checks.swift",
+      toPath: copy + "/solutions/rewrites.swift")
+    let checks = copy + "/01-fixture/checks.swift"
+    let original = try String(contentsOfFile: checks, encoding: .utf8)
+    let text = try String(contentsOfFile: copy + "/01-fixture/exercise.md", encoding: .utf8)
+    let exercise = try ExerciseParser.parse(
+      text, file: copy + "/01-fixture/exercise.md", number: 1, folder: copy + "/01-fixture")
+    let request = GradeRequest(
+      exercise: exercise, solution: copy + "/solutions/rewrites.swift", backends: [.memory])
+    let report = try grader().grade(request)
+    #expect(report.verdict == .changedCourseFiles([checks]))
+    #expect(!report.passed)
+    #expect(try String(contentsOfFile: checks, encoding: .utf8) == original, "the checks were put back")
+  }
+
+  @Test func escapeSequencesAProgramPrintsAreShownNotObeyed() throws {
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    let report = try grade("prints-escapes")
+    #expect(report.verdict == .failed)
+    #expect(!report.output.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{9B}" })
+    #expect(report.output.contains("^[[2J^[[H^[[32m every check passes ^[[0m^[]0;all green^G<U+009B>31m"))
   }
 }

@@ -12,6 +12,9 @@ extension Backend {
     return .success(backends)
   }
 
+  /// The backend's place in the course's order: memory, file, redis, memcached.
+  public var order: Int { Backend.allCases.firstIndex(of: self)! }
+
   /// Every backend's name, for messages: "memory, file, redis, memcached".
   public static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }

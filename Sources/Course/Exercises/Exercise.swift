@@ -26,6 +26,12 @@ public struct Exercise: Sendable, Equatable {
   public var starterPath: String { folder + "/starter.swift" }
   public var checksPath: String { folder + "/checks.swift" }
   public var solutionPath: String { folder + "/solution.swift" }
+  /// Types the task gives the learner, compiled with the learner's file; optional.
+  public var supportPath: String { folder + "/support.swift" }
+  /// The exercise's own files, which only the course may change.
+  public var courseFiles: [String] {
+    [folder + "/exercise.md", starterPath, checksPath, solutionPath, supportPath]
+  }
   /// The name of the learner's copy in the workspace.
   public var workspaceFileName: String { (folder as NSString).lastPathComponent + ".swift" }
 }

@@ -1,4 +1,5 @@
 import CLinux
+import ExerciseKit
 import Foundation
 
 #if canImport(Glibc)
@@ -46,11 +47,14 @@ public struct ChildOutcome: Sendable, Equatable {
 /// so no worker outlives its run.
 public enum ChildProcess {
   public static func run(
-    _ executable: String, arguments: [String] = [], environment: [String: String], limits: RunLimits
+    _ executable: String, arguments: [String] = [], environment: [String: String], limits: RunLimits,
+    secret: [UInt8]? = nil
   ) throws(GradingError) -> ChildOutcome {
     let started = DispatchTime.now().uptimeNanoseconds
     let output = try Pipe.make()
     let channel = try Pipe.make()
+    let secretPipe = try secret.map { bytes throws(GradingError) in try Pipe.holding(bytes) }
+    defer { if let secretPipe { close(secretPipe.read) } }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -58,6 +62,7 @@ public enum ChildProcess {
     posix_spawn_file_actions_adddup2(&actions, output.write, 1)
     posix_spawn_file_actions_adddup2(&actions, output.write, 2)
     posix_spawn_file_actions_adddup2(&actions, channel.write, 3)
+    if let secretPipe { posix_spawn_file_actions_adddup2(&actions, secretPipe.read, GradeEnvironment.secret) }
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
@@ -144,6 +149,23 @@ public enum ChildProcess {
       for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
       _ = fcntl(ends[0], F_SETFL, fcntl(ends[0], F_GETFL) | O_NONBLOCK)
       return Pipe(read: ends[0], write: ends[1])
+    }
+
+    /// A pipe whose read end holds bytes and whose write end is already closed: what a child reads once.
+    static func holding(_ bytes: [UInt8]) throws(GradingError) -> Pipe {
+      var ends: [Int32] = [0, 0]
+      guard pipe(&ends) == 0 else { throw GradingError.cannotRun("could not open a pipe") }
+      for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+      let written = bytes.withUnsafeBytes { Glibc.write(ends[1], $0.baseAddress, $0.count) }
+      close(ends[1])
+      // Above the descriptors the child is given, so that placing it on its own is a real dup2.
+      let read = fcntl(ends[0], F_DUPFD_CLOEXEC, 10)
+      close(ends[0])
+      guard written == bytes.count, read >= 0 else {
+        if read >= 0 { close(read) }
+        throw GradingError.cannotRun("could not hand the program its token")
+      }
+      return Pipe(read: read, write: -1)
     }
   }
 

@@ -1,18 +1,22 @@
 import Foundation
 
-/// Compiles a learner's file with an exercise's checks and a generated entry point into a program,
-/// reusing the program built from the same sources by the same toolchain.
+/// Compiles a learner's file and an exercise's checks into a program, in two modules so that nothing the
+/// learner declares can stand in for what the checks and the entry point use. The learner's file (with
+/// the exercise's support.swift, if any) is module Solution; the checks and the generated entry point are
+/// module Checks, which imports Solution and names every ExerciseKit declaration it uses explicitly.
+/// The checks are compiled once per exercise and learner interface and kept; a save compiles only the
+/// learner's module and links. Programs are kept by content hash, so an unchanged file is not compiled.
 public struct Compiler: Sendable {
   public enum Outcome: Sendable, Equatable {
     case program(path: String, cached: Bool)
-    /// The compiler's diagnostics, which name the learner's file and line.
+    /// The compiler's diagnostics, which name the learner's file (or the checks file) and line.
     case errors(String)
   }
 
   public let toolchain: Toolchain
-  /// Where programs are kept, by content hash.
+  /// Where programs and compiled checks are kept, by content hash.
   public let cacheFolder: String
-  /// Programs kept before the oldest are removed.
+  /// Programs, and compiled checks, kept before the oldest are removed.
   public var keep = 24
 
   public init(toolchain: Toolchain, cacheFolder: String) {
@@ -20,66 +24,120 @@ public struct Compiler: Sendable {
     self.cacheFolder = cacheFolder
   }
 
-  static let entryPoint = "import ExerciseKit\n\nExerciseRunner.main(exerciseChecks)\n"
-
-  public func compile(solution: String, checks: String) throws(GradingError) -> Outcome {
+  /// Compiles solution with the checks, and with support (types the task gives the learner) when given.
+  public func compile(
+    solution: String, checks: String, support: String? = nil
+  ) throws(GradingError) -> Outcome {
     let files = FileManager.default
-    guard let solutionBytes = files.contents(atPath: solution) else {
-      throw .cannotRun("could not read \(solution)")
-    }
-    guard let checksBytes = files.contents(atPath: checks) else {
-      throw .cannotRun("could not read \(checks)")
-    }
+    let solutionBytes = try Self.read(solution)
+    let checksBytes = try Self.read(checks)
+    let supportBytes = try support.map { path throws(GradingError) in try Self.read(path) }
     let key = ContentKey.of([
-      Data(toolchain.fingerprint.utf8), solutionBytes, checksBytes, Data(Self.entryPoint.utf8),
+      Data(toolchain.fingerprint.utf8), solutionBytes, checksBytes, supportBytes ?? Data(),
+      Data(CheckModule.entryPoint.utf8), Data(CheckModule.preamble.utf8),
     ])
     let program = cacheFolder + "/" + key
     if files.isExecutableFile(atPath: program) {
       try? files.setAttributes([.modificationDate: Date()], ofItemAtPath: program)
       return .program(path: program, cached: true)
     }
+    let work = cacheFolder + "/.work-\(getpid())-\(key.prefix(8))"
     do {
-      try files.createDirectory(atPath: cacheFolder, withIntermediateDirectories: true)
-      let main = cacheFolder + "/main.swift"
-      if files.contents(atPath: main) != Data(Self.entryPoint.utf8) {
-        try Data(Self.entryPoint.utf8).write(to: URL(fileURLWithPath: main), options: .atomic)
-      }
+      try files.createDirectory(atPath: work, withIntermediateDirectories: true)
     } catch {
-      throw .cannotRun("could not prepare \(cacheFolder): \(error)")
+      throw .cannotRun("could not prepare \(work): \(error)")
+    }
+    defer { try? files.removeItem(atPath: work) }
+
+    let solutionModule = work + "/Solution.swiftmodule"
+    if let errors = try swiftc(
+      [
+        "-c", "-wmo", "-parse-as-library", "-enable-testing", "-module-name", "Solution", "-emit-module",
+        "-emit-module-path", solutionModule, solution,
+      ] + (support.map { [$0] } ?? []) + ["-o", work + "/Solution.o"])
+    {
+      return .errors(errors)
+    }
+    guard let interface = files.contents(atPath: solutionModule) else {
+      throw .cannotRun("the compiler wrote no module for your file")
+    }
+    let checksObject =
+      cacheFolder + "/checks-"
+      + ContentKey.of([
+        Data(toolchain.fingerprint.utf8), checksBytes, interface, Data(CheckModule.preamble.utf8),
+      ])
+      + ".o"
+    if !files.fileExists(atPath: checksObject) {
+      do {
+        try Data(CheckModule.source(checks: [UInt8](checksBytes), path: checks).utf8)
+          .write(to: URL(fileURLWithPath: work + "/checks.swift"))
+        try Data(CheckModule.entryPoint.utf8).write(to: URL(fileURLWithPath: work + "/main.swift"))
+      } catch {
+        throw .cannotRun("could not prepare the checks: \(error)")
+      }
+      let partial = checksObject + ".partial-\(getpid())"
+      if let errors = try swiftc(
+        [
+          "-c", "-wmo", "-module-name", "Checks", "-I", work, work + "/checks.swift", work + "/main.swift",
+          "-o", partial,
+        ])
+      {
+        try? files.removeItem(atPath: partial)
+        return .errors(errors)
+      }
+      guard rename(partial, checksObject) == 0 else {
+        throw .cannotRun("could not store the compiled checks")
+      }
+    } else {
+      try? files.setAttributes([.modificationDate: Date()], ofItemAtPath: checksObject)
     }
     let partial = program + ".partial-\(getpid())"
-    var arguments = [
-      "-swift-version", "6", "-wmo", "-Onone", "-module-name", "Solution", "-I", toolchain.modules,
-      "-L", toolchain.runtime, "-lExerciseRuntime", "-Xlinker", "-rpath", "-Xlinker", toolchain.runtime,
-      solution, checks, cacheFolder + "/main.swift", "-o", partial,
+    var link = [
+      work + "/Solution.o", checksObject, "-L", toolchain.runtime, "-lExerciseRuntime", "-Xlinker", "-rpath",
+      "-Xlinker", toolchain.runtime, "-o", partial,
     ]
     // lld links the program noticeably faster than the system linker; the toolchain ships it.
     if files.isExecutableFile(atPath: (toolchain.swiftc as NSString).deletingLastPathComponent + "/ld.lld") {
-      arguments.insert("-use-ld=lld", at: 0)
+      link.insert("-use-ld=lld", at: 0)
     }
-    let result = try ChildProcess.run(
-      toolchain.swiftc, arguments: arguments, environment: ProcessInfo.processInfo.environment,
-      limits: RunLimits(seconds: 120, memoryBytes: 4 << 30, outputBytes: 256 << 10))
-    guard result.ending == .exited(0) else {
+    if let errors = try swiftc(["-emit-executable"] + link, language: false) {
       try? files.removeItem(atPath: partial)
-      let text = String(decoding: result.output, as: UTF8.self)
-      if result.ending == .timedOut {
-        return .errors("the compiler did not finish within 120 seconds\n" + text)
-      }
-      return .errors(text.isEmpty ? "the compiler failed without a message (\(result.ending))" : text)
+      return .errors(errors)
     }
     guard rename(partial, program) == 0 else { throw .cannotRun("could not store the compiled program") }
-    removeOldPrograms()
+    removeOld()
     return .program(path: program, cached: false)
   }
 
-  /// Keeps the cache small: the `keep` most recently used programs stay.
-  private func removeOldPrograms() {
+  /// Runs swiftc; nil when it succeeded, else what it printed. Compiling (language true) adds the language
+  /// mode, the debug optimisation level and the runtime's modules.
+  private func swiftc(_ arguments: [String], language: Bool = true) throws(GradingError) -> String? {
+    let common = language ? ["-swift-version", "6", "-Onone", "-I", toolchain.modules] : []
+    let result = try ChildProcess.run(
+      toolchain.swiftc, arguments: common + arguments, environment: ProcessInfo.processInfo.environment,
+      limits: RunLimits(seconds: 120, memoryBytes: 4 << 30, outputBytes: 256 << 10))
+    guard result.ending != .exited(0) else { return nil }
+    let text = String(decoding: result.output, as: UTF8.self)
+    if result.ending == .timedOut { return "the compiler did not finish within 120 seconds\n" + text }
+    return text.isEmpty ? "the compiler failed without a message (\(result.ending))" : text
+  }
+
+  private static func read(_ path: String) throws(GradingError) -> Data {
+    guard let bytes = FileManager.default.contents(atPath: path) else {
+      throw .cannotRun("could not read \(path)")
+    }
+    return bytes
+  }
+
+  /// Keeps the cache small: the `keep` most recently used programs and compiled checks stay.
+  private func removeOld() {
     let files = FileManager.default
     guard let names = try? files.contentsOfDirectory(atPath: cacheFolder) else { return }
-    let programs = names.filter { $0.count == 32 }.map { cacheFolder + "/" + $0 }
-      .compactMap { path in Toolchain.modified(path).map { (path, $0) } }
-      .sorted { $0.1 > $1.1 }
-    for (path, _) in programs.dropFirst(keep) { try? files.removeItem(atPath: path) }
+    for kind in [{ (name: String) in name.count == 32 }, { $0.hasPrefix("checks-") && $0.hasSuffix(".o") }] {
+      let kept = names.filter(kind).map { cacheFolder + "/" + $0 }
+        .compactMap { path in Toolchain.modified(path).map { (path, $0) } }
+        .sorted { $0.1 > $1.1 }
+      for (path, _) in kept.dropFirst(keep) { try? files.removeItem(atPath: path) }
+    }
   }
 }

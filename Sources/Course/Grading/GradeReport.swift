@@ -1,4 +1,5 @@
 import ExerciseKit
+import Foundation
 
 /// Everything one grading run found: the overall verdict, one cell per check and backend, and what the
 /// program printed.
@@ -15,6 +16,10 @@ public struct GradeReport: Sendable, Equatable {
     case killedForMemory(megabytes: Int)
     /// The program exited by itself before finishing its checks.
     case exitedEarly(status: Int32)
+    /// Every check ran and none failed, but none passed either: they were all skipped.
+    case nothingPassed
+    /// The program changed files of the course (they were put back); no verdict on it counts.
+    case changedCourseFiles([String])
   }
 
   /// One check on one backend.
@@ -36,6 +41,8 @@ public struct GradeReport: Sendable, Equatable {
     /// The line of the checks file whose expectation failed.
     public var line: Int?
     public var milliseconds: Double?
+    /// The check's place in the exercise, for the order of the report.
+    public var order = 0
   }
 
   public var exercise: String
@@ -85,6 +92,10 @@ public struct GradeReport: Sendable, Equatable {
       return "stopped at \(megabytes) MB\(during): it used too much memory"
     case .exitedEarly(let status):
       return "the program exited (status \(status))\(during) before its checks finished"
+    case .nothingPassed: return "no check passed: every check was skipped"
+    case .changedCourseFiles(let paths):
+      let names = paths.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
+      return "the program changed the exercise's \(names), which only the course may change"
     }
   }
 }

@@ -1,5 +1,6 @@
 import ExerciseKit
 import Foundation
+import Synchronization
 
 /// What to grade and where: the learner's file, the exercise, the backends, and the servers to use.
 public struct GradeRequest: Sendable {
@@ -37,10 +38,13 @@ public struct Grader: Sendable {
 
   public func grade(_ request: GradeRequest) throws(GradingError) -> GradeReport {
     let compileStart = DispatchTime.now().uptimeNanoseconds
-    let compiled = try compiler.compile(solution: request.solution, checks: request.exercise.checksPath)
+    let exercise = request.exercise
+    let support = FileManager.default.fileExists(atPath: exercise.supportPath) ? exercise.supportPath : nil
+    let compiled = try compiler.compile(
+      solution: request.solution, checks: exercise.checksPath, support: support)
     let compileSeconds = Double(DispatchTime.now().uptimeNanoseconds - compileStart) / 1e9
     var report = GradeReport(
-      exercise: request.exercise.id, verdict: .passed, cells: [], output: "", droppedOutputBytes: 0,
+      exercise: exercise.id, verdict: .passed, cells: [], output: "", droppedOutputBytes: 0,
       compileSeconds: compileSeconds, runSeconds: 0, cachedProgram: false)
     let program: String
     switch compiled {
@@ -51,25 +55,90 @@ public struct Grader: Sendable {
       program = path
       report.cachedProgram = cached
     }
+    let courseFiles = ProtectedFiles(exercise.courseFiles)
+    // Each backend's checks run in a program of their own, all at once: the backends share nothing a
+    // check can see, and the slowest backend, not their sum, sets the time to a verdict.
+    let runs = try Self.runAll(request.backends) { backend throws(GradingError) in
+      try run(program, on: backend, request)
+    }
+    report.runSeconds = runs.map(\.seconds).max() ?? 0
+    // What the programs printed, in the backends' order, under the one cap the request sets.
+    let printed = runs.flatMap(\.output)
+    report.output = VisibleControls.escape(
+      String(decoding: printed.prefix(request.limits.outputBytes), as: UTF8.self))
+    report.droppedOutputBytes =
+      runs.map(\.droppedOutputBytes).reduce(0, +) + max(0, printed.count - request.limits.outputBytes)
+    report.cells = runs.flatMap(\.cells).sorted {
+      ($0.order, $0.backend.order) < ($1.order, $1.backend.order)
+    }
+    let verdicts = runs.map {
+      Self.verdict($0.ending, finished: $0.finished, cells: $0.cells, limits: request.limits)
+    }
+    report.verdict =
+      verdicts.first { $0 != .passed && $0 != .failed } ?? verdicts.first { $0 == .failed } ?? .passed
+    if report.verdict == .passed && !report.cells.contains(where: { $0.status == .passed }) {
+      report.verdict = .nothingPassed
+    }
+    let changed = courseFiles.restoreChanged()
+    if !changed.isEmpty { report.verdict = .changedCourseFiles(changed) }
+    return report
+  }
 
+  /// What one backend's program did.
+  struct BackendRun: Sendable {
+    var backend: Backend
+    var ending: ChildOutcome.Ending
+    var finished: Bool
+    var cells: [GradeReport.Cell]
+    var output: [UInt8]
+    var droppedOutputBytes: Int
+    var seconds: Double
+  }
+
+  /// Runs the program for one backend; the run's token reaches the program on its own descriptor, which
+  /// the program reads and closes before any learner code runs, so no code of the learner's can read it
+  /// back from the environment.
+  private func run(
+    _ program: String, on backend: Backend, _ request: GradeRequest
+  ) throws(GradingError)
+    -> BackendRun
+  {
     let token = Self.newToken()
     let files = NSTemporaryDirectory() + "cachelings-files-\(token.prefix(12))"
     defer { try? FileManager.default.removeItem(atPath: files) }
     var environment = ProcessInfo.processInfo.environment
-    environment[GradeEnvironment.token] = token
-    environment[GradeEnvironment.backends] = request.backends.map(\.rawValue).joined(separator: ",")
+    environment[GradeEnvironment.backends] = backend.rawValue
     environment[GradeEnvironment.files] = files
+    // Inside the one folder the program may write to.
+    environment["TMPDIR"] = files + "/tmp"
     environment[GradeEnvironment.serverClock] = request.serverClock ? "1" : "0"
     environment[GradeEnvironment.redis] = request.redis
     environment[GradeEnvironment.memcached] = request.memcached
-    let outcome = try ChildProcess.run(program, environment: environment, limits: request.limits)
-    report.runSeconds = outcome.seconds
-    report.output = String(decoding: outcome.output, as: UTF8.self)
-    report.droppedOutputBytes = outcome.droppedOutputBytes
+    let outcome = try ChildProcess.run(
+      program, environment: environment, limits: request.limits, secret: Array(token.utf8))
     let (cells, finished) = Self.cells(from: outcome.channel, token: token)
-    report.cells = cells
-    report.verdict = Self.verdict(outcome.ending, finished: finished, cells: cells, limits: request.limits)
-    return report
+    return BackendRun(
+      backend: backend, ending: outcome.ending, finished: finished, cells: cells, output: outcome.output,
+      droppedOutputBytes: outcome.droppedOutputBytes, seconds: outcome.seconds)
+  }
+
+  /// body for every backend at once, the results in the backends' order.
+  static func runAll(
+    _ backends: [Backend], _ body: @Sendable (Backend) throws(GradingError) -> BackendRun
+  ) throws(GradingError) -> [BackendRun] {
+    let results = Mutex([Result<BackendRun, GradingError>?](repeating: nil, count: backends.count))
+    DispatchQueue.concurrentPerform(iterations: backends.count) { index in
+      let result: Result<BackendRun, GradingError>
+      do throws(GradingError) {
+        result = .success(try body(backends[index]))
+      } catch {
+        result = .failure(error)
+      }
+      results.withLock { $0[index] = result }
+    }
+    var runs: [BackendRun] = []
+    for result in results.withLock({ $0 }) { runs.append(try result!.get()) }
+    return runs
   }
 
   /// Replays the channel's records into cells; only lines carrying this run's token count.
@@ -85,9 +154,14 @@ public struct Grader: Sendable {
         finished = true
         continue
       }
-      guard let check = record.check, let backend = record.backend else { continue }
+      guard let check = record.check.map(VisibleControls.escape), let backend = record.backend else {
+        continue
+      }
       let index = cells.firstIndex { $0.check == check && $0.backend == backend }
-      var cell = index.map { cells[$0] } ?? GradeReport.Cell(check: check, backend: backend, status: .notRun)
+      var cell =
+        index.map { cells[$0] }
+        ?? GradeReport.Cell(
+          check: check, backend: backend, status: .notRun, order: record.order ?? cells.count)
       switch record.event {
       case .planned, .worker, .done: break
       case .started: cell.status = .interrupted
@@ -96,10 +170,10 @@ public struct Grader: Sendable {
       case .skipped: cell.status = .skipped
       }
       if record.event != .started && record.event != .planned {
-        cell.message = record.message
-        cell.expected = record.expected
-        cell.got = record.got
-        cell.why = record.why
+        cell.message = record.message.map(VisibleControls.escape)
+        cell.expected = record.expected.map(VisibleControls.escape)
+        cell.got = record.got.map(VisibleControls.escape)
+        cell.why = record.why.map(VisibleControls.escape)
         cell.line = record.line
         cell.milliseconds = record.milliseconds
       }

@@ -88,6 +88,14 @@ public struct GradeView {
         "Something keeps growing without bound: a collection appended to in a loop, or a cache with no limit."
     case .exitedEarly:
       advice = "Does your code call exit()? A cache function should return to its caller instead."
+    case .changedCourseFiles:
+      advice =
+        "They were put back as the course ships them, and this grade does not count. A solution reads and "
+        + "writes its cache; it never needs to touch the exercise's files."
+    case .nothingPassed:
+      advice =
+        "A pass needs checks that passed. Every check was skipped, so nothing about your code was graded: "
+        + "does your code throw `CheckSkipped`, or were the servers the checks need missing?"
     default: return
     }
     console.print()
