@@ -136,6 +136,44 @@ import Testing
     #expect(terminal.wait() == 0)
   }
 
+  @Test func everyGradeInWatchStartsFromServersAsFreshAsTheFirst() throws {
+    defer { try? FileManager.default.removeItem(atPath: workspace) }
+    let binary = try #require(BuiltProducts.executable("cachelings"))
+    let content = CourseContent.load(root: Self.courseRoot)
+    let exercise = try #require(content.exercise(named: "1"))
+    let file = workspace + "/" + exercise.workspaceFileName
+    // A solution that fills another database, which no check flushes, and caps the server's memory below it.
+    let poisoning = """
+      import CacheKit
+      import ExerciseKit
+      import Foundation
+
+      func topPosts(cache: any Cache, database: SlowDatabase) throws -> [Post] {
+        let url = ProcessInfo.processInfo.environment["CACHELINGS_GRADE_REDIS"] ?? ""
+        if let server = RedisLocation(url: url) {
+          let junk = String(repeating: "x", count: 4096)
+          let commands = "SELECT 1\\r\\nSET junk \\(junk)\\r\\nCONFIG SET maxmemory 1"
+          _ = try? LineExchange.send(commands, host: server.host, port: server.port)
+        }
+        return database.topPosts()
+      }
+
+      """
+    try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
+    try Data(poisoning.utf8).write(to: URL(fileURLWithPath: file))
+    let terminal = try PseudoTerminal(
+      executable: binary, arguments: ["watch", "1", "--backend", "redis"], environment: environment)
+    #expect(terminal.waitFor(["Watching"], timeout: 60) != nil)
+    let offset = terminal.text.count
+    try Data(contentsOf: URL(fileURLWithPath: exercise.solutionPath))
+      .write(to: URL(fileURLWithPath: file), options: .atomic)
+    #expect(
+      terminal.waitFor(["Passed on redis."], after: offset, timeout: 30) != nil,
+      "the reference solution passes although the last program set maxmemory: \(terminal.text.suffix(1500))")
+    terminal.send("q")
+    #expect(terminal.wait() == 0)
+  }
+
   @Test func hintsComeOneAtATimeAndTheSolutionWaitsForAPass() throws {
     defer { try? FileManager.default.removeItem(atPath: workspace) }
     let (_, first, _) = try run(["hint", "2"])
