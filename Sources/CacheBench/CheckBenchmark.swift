@@ -6,7 +6,11 @@ import Foundation
 /// `cachelings check` with an empty workspace) is reported beside the warm median.
 struct CheckBenchmark {
   var runs = 15
-  static let targetSeconds = 1.0
+  static let targetSeconds = 0.5
+  /// The figure before each backend ran in its own program and the checks were compiled once: one
+  /// program for all four backends, the checks compiled with every save (release build, this 2-core
+  /// machine, December 2026).
+  static let before = "0.80-0.94 s"
 
   func run() throws -> Bool {
     let executable = RedisBenchmark.siblingExecutable("cachelings")
@@ -48,6 +52,7 @@ struct CheckBenchmark {
     print(
       "  warm: median \(format(median)), fastest \(format(samples[0])), slowest \(format(samples[samples.count - 1]))"
     )
+    print("  before (one program for every backend, the checks compiled on every save): \(Self.before)")
     print("  cold first check (new process, empty program cache): \(format(coldSeconds))")
     let met = median <= Self.targetSeconds
     print("  target: warm median at most \(format(Self.targetSeconds)): \(met ? "met" : "NOT met")")

@@ -22,7 +22,7 @@ let usage = """
   libmemcached-tools.
   startup: start-to-exit time of `cachelings list`, the median against the 50 ms target.
   check: save-to-verdict of `cachelings watch` on exercise 1 over all four backends, the warm
-  median against the 1.0 s target, with the cold first check beside it.
+  median against the 0.5 s target, with the figure before and the cold first check beside it.
   Build optimised first: swift build -c release, then .build/release/cachelings-bench ...
 
   Options:

@@ -212,6 +212,28 @@ import Testing
       try review(quiz: Self.quiz(questions)), "quiz.md:53: question 't3': 'caching-stuff' is not a topic")
   }
 
+  @Test func anExercisesTopicsMustComeFromTheVocabularyToo() throws {
+    let exercise = """
+      ---
+      id: sample-exercise
+      title: A sample exercise
+      lesson: sample
+      topics:
+        - expiration
+        - expiry-times
+      ---
+      The task.
+
+      [hint]
+      A hint.
+      """
+    var files = ["Exercises/01-sample/exercise.md": exercise]
+    for name in ["starter", "checks", "solution"] { files["Exercises/01-sample/\(name).swift"] = "" }
+    expectOnly(
+      try review(more: files),
+      "Exercises/01-sample/exercise.md:7: 'expiry-times' is not a topic of Lessons/topics.md")
+  }
+
   @Test func aSwiftBlockWithAnUnknownWordInItsInfoStringIsAnError() throws {
     let code = Self.lesson.replacingOccurrences(
       of: "Opening words.", with: "```swift fragmnet\nlet x = 1\n```")
