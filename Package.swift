@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
   name: "cachelings",
-  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "cachelings", targets: ["cachelings"]),
     .executable(name: "cachelings-bench", targets: ["CacheBench"]),

@@ -1,10 +1,6 @@
 import Foundation
 
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Raw-mode keyboard input for interactive screens: keys arrive one at a time, unechoed, and the
 /// terminal is put back however the program ends (restore, deinit, SIGINT/SIGTERM/SIGHUP, exit).

@@ -1,10 +1,6 @@
 import Foundation
 
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The terminal settings to put back when the process is interrupted or exits while a RawTerminal is
 /// active. Signal handlers cannot take locks, so this state is written only by arm and disarm (under

@@ -1,10 +1,6 @@
 import Foundation
 
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 extension Theme {
   /// Decides colour and Unicode for a file descriptor: colour is off when NO_COLOR is set to a non-empty value, when noColorFlag is true, when TERM=dumb, or when fd is not a terminal (isatty); unicode is off when TERM=dumb or CACHELINGS_ASCII=1 in environment, else on.

@@ -1,10 +1,6 @@
 import Arguments
 
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The command line. It only wires: the course, the grader and the servers live in their modules.
 let version = "0.2.0"

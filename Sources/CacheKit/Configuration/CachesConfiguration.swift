@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A CACHES table: aliases to settings, with the `default` alias Django requires.
 ///

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The few file operations the file backend needs, straight on the system calls: one open, one read,
 /// one close per lookup, and writes that a reader never sees half done.

@@ -1,10 +1,6 @@
 import Synchronization
 
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Receives key warnings; the caller may replace it (to collect them in a test, or to silence them).
 public struct CacheWarningHandler: Sendable {

@@ -1,11 +1,7 @@
 import CacheKit
 import Testing
 
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 @Suite("FileCache: files, damage, culling and atomic writes")
 struct FileCacheTests {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A fresh directory under /tmp, removed with everything in it when the value is released.
 final class TemporaryDirectory {
