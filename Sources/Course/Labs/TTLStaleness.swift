@@ -124,8 +124,8 @@ enum TTLStaleness {
       ],
       table: rows(first) + rows(middle) + rows(last),
       findings: [
-        "Hit rate: \(at(first, \.hitRate)), \(at(middle, \.hitRate)), \(at(last, \.hitRate)). Each step up "
-          + "the TTL adds fewer points than the one before.",
+        "Hit rate: \(at(first, \.hitRate)), \(at(middle, \.hitRate)), \(at(last, \.hitRate)). "
+          + "Past \(spoken(middle.ttl)), each doubling of the TTL adds fewer points than the one before.",
         "Stale reads: \(at(first, \.staleShare)), \(at(middle, \.staleShare)), \(at(last, \.staleShare)). "
           + "Nothing deletes on write, so a copy stays wrong from the edit until it expires.",
         "From \(spoken(middle.ttl)) to \(spoken(last.ttl)), misses fall by \(format(fewerMisses)) points and "
