@@ -18,7 +18,7 @@ enum TTLStaleness {
   static let ttls: [Double] = (0...12).map { pow(60, Double($0) / 6).rounded() }
 
   /// One read or edit of the workload.
-  struct Event {
+  struct Event: Equatable {
     var time: Double
     var item: Int
     var isWrite: Bool
