@@ -71,6 +71,11 @@ enum CommandTree {
         arguments: [exercise],
         options: [OptionSpec("force", help: "show it before passing (asks first)"), noColor]),
       CommandSpec(
+        "lab", summary: "Run a lab's simulation and draw its chart; without NAME, list the labs.",
+        arguments: [ArgumentSpec("NAME", help: "a lab's name, like ttl-staleness", optional: true)],
+        options: [noColor],
+        discussion: "Each lab is a small, seeded simulation: it draws the same chart every time it runs."),
+      CommandSpec(
         "review", summary: "Questions you missed and questions due, across all lessons.",
         options: [OptionSpec("cram", help: "ask every question of the course, due or not"), noColor],
         discussion:

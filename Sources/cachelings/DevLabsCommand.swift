@@ -6,8 +6,12 @@ import Terminal
 enum DevLabsCommand {
   static func run(_ arguments: ParsedArguments) -> Int32 {
     let setup = CourseSetup(noColor: arguments.flag("no-color"))
-    let content = CourseContent.load(root: setup.root)
-    let console = setup.printer()
+    list(content: CourseContent.load(root: setup.root), console: setup.printer())
+    return 0
+  }
+
+  /// Prints each simulation's name, the lessons whose lab blocks run it, and its summary.
+  static func list(content: CourseContent, console: Console) {
     for simulation in Simulations.all {
       let users = content.lessons.filter { entry in
         entry.lesson.parts.contains { part in
@@ -19,6 +23,5 @@ enum DevLabsCommand {
       console.print(console.paint(simulation.name, .bold) + console.paint("  (\(used))", .dim))
       console.print(wrap(simulation.summary, width: console.width, firstIndent: "  ", indent: "  "))
     }
-    return 0
   }
 }

@@ -28,6 +28,7 @@ do {
     case "hint": exit(HintCommand.run(parsed))
     case "reset": exit(ResetCommand.run(parsed))
     case "solution": exit(SolutionCommand.run(parsed))
+    case "lab": exit(LabCommand.run(parsed))
     case "dev":
       switch parsed.commandPath.dropFirst().first {
       case "coverage": exit(DevCoverageCommand.run(parsed))

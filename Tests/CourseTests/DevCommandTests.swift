@@ -5,7 +5,8 @@ import Testing
 @testable import Course
 
 /// The authors' commands through the real binary: the standard's errors with file and line from
-/// `dev check`, the coverage table and its place in Lessons/README.md, and the list of labs.
+/// `dev check`, the coverage table and its place in Lessons/README.md, the list of labs; and `lab`, which
+/// learners run too.
 @Suite(.serialized) struct DevCommandTests {
   let course = NSTemporaryDirectory() + "cachelings-dev-\(UUID().uuidString)"
 
@@ -59,6 +60,33 @@ import Testing
       #expect(text.contains(simulation.name) && text.contains(String(simulation.summary.prefix(30))))
     }
     #expect(text.contains("hit-ratio-latency  (lesson 1)"))
+  }
+
+  @Test func labDrawsTheNamedSimulationAsTheLessonDoes() throws {
+    let (status, text, _) = try run(["lab", "ttl-staleness", "--no-color"])
+    #expect(status == 0)
+    for expected in [
+      "Lab: ttl-staleness", "hit rate", "stale reads", "x: TTL, log scale", "hits, TTL 1 s",
+      "stale, TTL 60 s",
+      "stale, TTL 1 h", "% of reads", "Stale reads: 0% at 1 s",
+    ] {
+      #expect(text.contains(expected), "\(expected): \(text)")
+    }
+    let (learned, lesson, _) = try run(["learn", "4", "--no-color"])
+    #expect(learned == 0)
+    let drawn = try #require(text.range(of: "Hit rate and stale reads by TTL")).lowerBound
+    let chart = text[drawn...].prefix(400)
+    #expect(lesson.contains("Lab: ttl-staleness") && lesson.contains(chart), "learn 4 draws the same chart")
+  }
+
+  @Test func labWithoutANameListsTheLabsAndAWrongNameIsAnError() throws {
+    let (status, text, _) = try run(["lab", "--no-color"])
+    #expect(status == 0)
+    for simulation in Simulations.all { #expect(text.contains(simulation.name)) }
+    #expect(text.contains("ttl-staleness  (lesson 4)") && text.contains("lab NAME"), "\(text)")
+    let (wrong, output, errors) = try run(["lab", "ttl-stale"])
+    #expect(wrong == 2 && output.isEmpty)
+    #expect(errors.contains("there is no lab 'ttl-stale' (did you mean 'ttl-staleness'?)"), "\(errors)")
   }
 
   @Test func devCheckNamesFileAndLineOfAMissingPartAndCoverageWriteMendsTheTable() throws {

@@ -22,8 +22,54 @@ import Testing
     #expect(with.reduce(0, +) < 60 * 200 / 3)
   }
 
+  @Test func ttlStalenessReplaysAHandWorkedTimeline() {
+    typealias Event = TTLStaleness.Event
+    // Item 0 is read at 0 s (a miss that caches revision 0), edited at 5 s, read at 8 s and at 13 s.
+    let events = [
+      Event(time: 0, item: 0, isWrite: false), Event(time: 5, item: 0, isWrite: true),
+      Event(time: 8, item: 0, isWrite: false), Event(time: 13, item: 0, isWrite: false),
+    ]
+    let long = TTLStaleness.simulate(ttl: 20, events: events, countingFrom: 0)
+    #expect(long == .init(ttl: 20, reads: 3, hits: 2, staleReads: 2), "both later reads get revision 0")
+    let short = TTLStaleness.simulate(ttl: 10, events: events, countingFrom: 0)
+    #expect(short == .init(ttl: 10, reads: 3, hits: 1, staleReads: 1), "the copy expires at 10 s")
+    let tiny = TTLStaleness.simulate(ttl: 4, events: events, countingFrom: 0)
+    #expect(tiny == .init(ttl: 4, reads: 3, hits: 0, staleReads: 0), "every read misses and reads revision 1")
+    let warm = TTLStaleness.simulate(ttl: 20, events: events, countingFrom: 10)
+    #expect(
+      warm == .init(ttl: 20, reads: 1, hits: 1, staleReads: 1), "reads before the warm-up are not counted")
+  }
+
+  @Test func ttlStalenessTradesHitsForStaleReadsAsTheTTLGrows() {
+    let events = TTLStaleness.workload()
+    #expect(events == TTLStaleness.workload(), "seeded: the same workload every run")
+    #expect(events.count > 25_000 && events.filter(\.isWrite).count > 300)
+    let minute = TTLStaleness.simulate(ttl: 60, events: events)
+    #expect(minute == TTLStaleness.simulate(ttl: 60, events: events), "a replay has no randomness")
+    let report = TTLStaleness.run()
+    #expect(report.series[0].values[6] == TTLStaleness.percent(minute.hitRate))
+    let ttls = report.xValues
+    #expect(ttls.count == 13 && ttls.first == 1 && ttls[6] == 60 && ttls.last == 3600)
+    for (shorter, longer) in zip(ttls, ttls.dropFirst()) {
+      #expect(longer / shorter > 1.6 && longer / shorter < 2.4, "log-spaced: \(shorter) to \(longer)")
+    }
+    #expect(report.series.map(\.name) == ["hit rate", "stale reads"])
+    let (hits, stale) = (report.series[0].values, report.series[1].values)
+    #expect(zip(hits, hits.dropFirst()).allSatisfy { $0 < $1 }, "a longer TTL always hits more: \(hits)")
+    #expect(
+      zip(stale, stale.dropFirst()).allSatisfy { $0 <= $1 }, "and never serves less stale data: \(stale)")
+    #expect(zip(hits, stale).allSatisfy { 0 <= $1 && $1 <= $0 && $0 <= 100 }, "a stale read is a hit")
+    #expect(hits[0] > 2 && hits[0] < 25, "1 s: only the most popular items hit")
+    #expect(stale[0] < 0.1, "1 s: an edit is almost never read from a copy")
+    #expect(hits[6] > 50 && hits[6] < 85 && stale[6] > 0.1 && stale[6] < 2)
+    #expect(hits[12] > 95 && stale[12] > 15 && stale[12] < 60)
+    #expect(report.table.map(\.label).first == "hits, TTL 1 s" && report.table.count == 6)
+    #expect(report.findings[0].hasPrefix("Hit rate: 9.5% at 1 s, 68.1% at 60 s, 98.6% at 1 h."))
+    #expect(report.findings[1].hasPrefix("Stale reads: 0% at 1 s, 0.7% at 60 s, 32.6% at 1 h."))
+  }
+
   @Test func everySimulationHasAName() {
-    #expect(Simulations.all.map(\.name) == ["hit-ratio-latency", "cache-aside-queries"])
+    #expect(Simulations.all.map(\.name) == ["hit-ratio-latency", "cache-aside-queries", "ttl-staleness"])
     #expect(Simulations.named("cache-aside-queries") != nil && Simulations.named("nope") == nil)
   }
 }

@@ -36,6 +36,11 @@ public enum Simulations {
       name: "cache-aside-queries",
       summary: "database queries per second with and without cache-aside, as the cache warms up",
       run: CacheAsideQueries.run),
+    Simulation(
+      name: "ttl-staleness",
+      summary:
+        "hit rate and stale reads for TTLs from 1 s to 1 h, reads and occasional edits, no invalidation",
+      run: TTLStaleness.run),
   ]
 
   public static func named(_ name: String) -> Simulation? { all.first { $0.name == name } }

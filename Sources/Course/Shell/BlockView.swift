@@ -2,8 +2,12 @@ import Terminal
 
 /// Draws a lesson's blocks as framed boxes: the question side of predict and myth blocks, their reveals,
 /// pitfalls and labs.
-struct BlockView {
+public struct BlockView {
   let console: Console
+
+  public init(console: Console) {
+    self.console = console
+  }
 
   private var inner: Int { max(20, console.width - 4) }
   private var symbols: Symbols { Symbols(console.theme) }
@@ -87,8 +91,14 @@ struct BlockView {
 
   func lab(_ lab: Lab) -> [String] {
     guard let simulation = Simulations.named(lab.simulation) else { return [] }
+    return self.lab(simulation, introduction: lab.introduction)
+  }
+
+  /// Runs a simulation and draws its report: the chart, the table of selected points and the findings,
+  /// after the introduction (Markdown) when there is one. A lab block and `cachelings lab` both use it.
+  public func lab(_ simulation: Simulation, introduction: String = "") -> [String] {
     let report = simulation.run()
-    var lines = lab.introduction.isEmpty ? [] : markdown(lab.introduction) + [""]
+    var lines = introduction.isEmpty ? [] : markdown(introduction) + [""]
     lines.append(console.paint(report.title, .bold))
     lines += Chart.line(report.series, width: inner, height: 10, theme: console.theme, format: Self.number)
     lines.append(console.paint("x: \(report.xLabel), y: \(report.yUnit)", .dim))
@@ -98,7 +108,7 @@ struct BlockView {
       format: { Self.number($0) + " " + report.yUnit })
     lines.append("")
     lines += report.findings.flatMap { wrap("\(symbols.bullet) " + $0, width: inner, indent: "  ") }
-    return box("Lab: " + lab.simulation, lines, .blue)
+    return box("Lab: " + simulation.name, lines, .blue)
   }
 
   /// A value with at most one decimal, and none when it is whole: 42, 12.5.
