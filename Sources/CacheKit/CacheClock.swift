@@ -1,6 +1,5 @@
-import Synchronization
-
 import Glibc
+import Synchronization
 
 /// Where a cache reads the time: Unix seconds, fractional.
 ///

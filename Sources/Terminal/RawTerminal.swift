@@ -1,5 +1,4 @@
 import Foundation
-
 import Glibc
 
 /// Raw-mode keyboard input for interactive screens: keys arrive one at a time, unechoed, and the

@@ -1,5 +1,4 @@
 import Foundation
-
 import Glibc
 
 /// The terminal settings to put back when the process is interrupted or exits while a RawTerminal is

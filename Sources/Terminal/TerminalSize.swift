@@ -1,5 +1,4 @@
 import Foundation
-
 import Glibc
 
 /// The width of the terminal, so output can be wrapped to fit it.

@@ -1,5 +1,4 @@
 import Arguments
-
 import Glibc
 
 /// The command line. It only wires: the course, the grader and the servers live in their modules.

@@ -1,6 +1,5 @@
-import Synchronization
-
 import Glibc
+import Synchronization
 
 /// Receives key warnings; the caller may replace it (to collect them in a test, or to silence them).
 public struct CacheWarningHandler: Sendable {

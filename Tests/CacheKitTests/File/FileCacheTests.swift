@@ -1,7 +1,6 @@
 import CacheKit
-import Testing
-
 import Glibc
+import Testing
 
 @Suite("FileCache: files, damage, culling and atomic writes")
 struct FileCacheTests {
