@@ -86,9 +86,33 @@ enum CommandTree {
       CommandSpec(
         "serve", summary: "Run the course's Redis-protocol or Memcached-protocol server.",
         subcommands: [
-          CommandSpec("redis", summary: "The Redis-protocol server (`cachelings serve redis --help`)."),
           CommandSpec(
-            "memcached", summary: "The Memcached-protocol server (`cachelings serve memcached --help`)."),
+            "redis", summary: "The Redis-protocol server, in the foreground until Ctrl-C or SIGTERM.",
+            options: [
+              OptionSpec("port", value: "N", help: "port to listen on (default 6379; 0 picks a free one)"),
+              OptionSpec("bind", value: "ADDRESS", help: "IPv4 address to listen on (default 127.0.0.1)"),
+              OptionSpec(
+                "maxmemory", value: "BYTES", help: "memory limit, like Redis's maxmemory (100mb, 1gb, ...)"),
+              OptionSpec(
+                "requirepass", value: "PASSWORD", help: "require AUTH PASSWORD before other commands"),
+              OptionSpec(
+                "test-clock", help: "enable ADVANCECLOCK ms, which moves the server's time (graders)"),
+            ]),
+          CommandSpec(
+            "memcached", summary: "The Memcached-protocol server, in the foreground until Ctrl-C or SIGTERM.",
+            options: [
+              OptionSpec("port", value: "N", help: "port to listen on (default 11211; 0 picks a free one)"),
+              OptionSpec("bind", value: "ADDRESS", help: "IPv4 address to listen on (default 127.0.0.1)"),
+              OptionSpec(
+                "memory-limit", value: "MB",
+                help: "memory for items in megabytes, like memcached's -m (default 64)"),
+              OptionSpec("threads", value: "N", help: "worker threads, like memcached's -t (default 1)"),
+              OptionSpec(
+                "max-item-size", value: "SIZE",
+                help: "largest item, like memcached's -I (default 1m; 1k to 1024m)"),
+              OptionSpec(
+                "test-clock", help: "enable `advanceclock ms`, which moves the server's time (graders)"),
+            ]),
         ]),
       CommandSpec(
         "dev", summary: "Tools for course authors.",

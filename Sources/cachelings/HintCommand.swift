@@ -5,40 +5,8 @@ import Course
 enum HintCommand {
   static func run(_ arguments: ParsedArguments) -> Int32 {
     guard let loaded = ExerciseChoice.load(arguments) else { return 2 }
-    let setup = loaded.setup
     var progress = loaded.progress
-    let exercise = loaded.exercise
-    show(exercise, setup: setup, progress: &progress)
+    ExerciseSteps(setup: loaded.setup).showHint(loaded.exercise, progress: &progress)
     return 0
-  }
-
-  static func show(_ exercise: Exercise, setup: CourseSetup, progress: inout CourseProgress) {
-    let console = setup.printer()
-    var state = progress.exercises[exercise.id] ?? CourseProgress.ExerciseState()
-    let total = exercise.hints.count
-    if state.hintsTaken >= total {
-      console.print(console.paint("All \(total) hints of exercise \(exercise.number), once more:", .bold))
-      for (index, hint) in exercise.hints.enumerated() {
-        console.print()
-        console.print(console.paint("Hint \(index + 1)", .cyan))
-        console.print(console.markdown(hint))
-      }
-      return
-    }
-    state.hintsTaken += 1
-    progress.exercises[exercise.id] = state
-    setup.save(progress)
-    console.print(
-      console.paint("Hint \(state.hintsTaken) of \(total)", [.bold, .cyan])
-        + console.paint(" for exercise \(exercise.number), \(exercise.title)", .dim))
-    console.print()
-    console.print(console.markdown(exercise.hints[state.hintsTaken - 1]))
-    if state.hintsTaken < total {
-      console.print()
-      console.print(
-        console.paint(
-          "Run `\(CourseSetup.program) hint \(exercise.number)` again for the next one; each is more direct.",
-          .dim))
-    }
   }
 }

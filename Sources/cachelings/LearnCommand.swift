@@ -29,7 +29,7 @@ enum LearnCommand {
       guard let exercise else { return 0 }
       let console = setup.printer()
       console.print()
-      CheckCommand.showTask(exercise, setup: setup, console: console)
+      ExerciseSteps(setup: setup).showTask(exercise)
       let file = ExerciseWorkspace(folder: setup.workspace).file(for: exercise)
       console.print(
         console.markdown(

@@ -1,53 +1,36 @@
-import CacheServer
-
-#if canImport(Glibc)
-import Glibc
-#endif
+import Arguments
+import Foundation
 
 /// `cachelings serve redis|memcached`: runs one of the course's servers in the foreground.
 enum ServeCommand {
-  static let usage = """
-    Usage: cachelings serve redis [options]       the Redis-protocol server
-           cachelings serve memcached [options]   the Memcached-protocol server
-
-    Runs a server in the foreground until Ctrl-C or SIGTERM.
-    `cachelings serve redis --help` and `cachelings serve memcached --help` list the options.
-    """
-
-  static func run(_ arguments: [String]) -> Int32 {
-    var arguments = arguments[...]
-    switch arguments.popFirst() {
-    case "redis": return ServeRedisCommand.run(arguments)
-    case "memcached": return ServeMemcachedCommand.run(arguments)
-    case "-h", "--help":
-      print(usage)
-      return 0
-    case nil: return UsageError.report("serve needs a server: redis or memcached", usage: usage)
-    case let other?: return UsageError.report("unknown server '\(other)' (redis or memcached)", usage: usage)
+  /// Runs the server the command path names; usage is that command's, for mistakes in its options.
+  static func run(_ arguments: ParsedArguments, usage: String) -> Int32 {
+    switch arguments.commandPath.dropFirst().first {
+    case "redis": return ServeRedisCommand.run(arguments, usage: usage)
+    case "memcached": return ServeMemcachedCommand.run(arguments, usage: usage)
+    default: return UsageError.report("serve needs a server: redis or memcached", usage: usage)
     }
   }
 
   /// Prints where the server listens, serves until stopped, then says so.
   static func serve(_ listening: String, run: () -> Void) -> Int32 {
-    print("cachelings: \(listening) (Ctrl-C stops it)")
-    fflush(nil)
+    Output.write("cachelings: \(listening) (Ctrl-C stops it)\n")
     run()
-    print("cachelings: server stopped")
+    Output.write("cachelings: server stopped\n")
     return 0
   }
 
   static func cannotStart(_ error: any Error) -> Int32 {
-    var message = Array("cachelings: cannot start the server: \(error)\n".utf8)
-    _ = message.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    Output.error("cannot start the server: \(error)")
     return 1
   }
-}
 
-/// Prints a usage mistake and the usage to standard error; returns exit status 2.
-enum UsageError {
-  static func report(_ message: String, usage: String) -> Int32 {
-    var text = Array("cachelings: \(message)\n\n\(usage)\n".utf8)
-    _ = text.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
-    return 2
+  /// The port option's value: nil when absent, or the usage mistake's exit status when it is no port.
+  static func port(_ arguments: ParsedArguments, usage: String) -> Result<UInt16?, ExitStatus> {
+    guard let text = arguments.value("port") else { return .success(nil) }
+    guard let port = UInt16(text) else {
+      return .failure(ExitStatus(UsageError.report("--port takes a number from 0 to 65535", usage: usage)))
+    }
+    return .success(port)
   }
 }

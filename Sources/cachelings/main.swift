@@ -5,9 +5,6 @@ import Glibc
 let version = "0.2.0"
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-if arguments.first == "serve" {
-  exit(ServeCommand.run(Array(arguments.dropFirst())))
-}
 let parser = ArgumentParser(root: CommandTree.root)
 do {
   switch try parser.parse(arguments) {
@@ -28,6 +25,7 @@ do {
     case "reset": exit(ResetCommand.run(parsed))
     case "solution": exit(SolutionCommand.run(parsed))
     case "lab": exit(LabCommand.run(parsed))
+    case "serve": exit(ServeCommand.run(parsed, usage: parser.usage(forPath: parsed.commandPath)))
     case "dev":
       switch parsed.commandPath.dropFirst().first {
       case "coverage": exit(DevCoverageCommand.run(parsed))

@@ -137,6 +137,12 @@ import Testing
   @Test func mistakesExitWithStatusTwoAndSuggest() throws {
     let (status, _, message) = try run(["learn", "why-cahing"])
     #expect(status == 2 && message.contains("did you mean 'why-caching'"))
+    let (port, _, portUsage) = try run(["serve", "redis", "--port", "nope"])
+    #expect(
+      port == 2 && portUsage.contains("--port takes a number from 0 to 65535")
+        && portUsage.contains("Usage: cachelings serve redis"))
+    let (server, _, serverUsage) = try run(["serve", "memcached", "--thread", "2"])
+    #expect(server == 2 && serverUsage.contains("unknown option '--thread' (did you mean '--threads'?)"))
     let (option, _, usage) = try run(["quiz", "--sed", "1"])
     #expect(
       option == 2 && usage.contains("unknown option '--sed' (did you mean '--seed'?)")

@@ -1,0 +1,116 @@
+import Course
+import Foundation
+import Terminal
+
+/// The steps of working on an exercise that `check`, `watch` and `hint` share: the learner's file made
+/// from the starter, the task, a grade recorded in progress, the report with what to do next, and the
+/// next hint.
+struct ExerciseSteps {
+  let setup: CourseSetup
+  var console: Console { setup.printer() }
+
+  /// The learner's file, made from the starter on first use (with the task shown then).
+  func prepare(_ exercise: Exercise, workspace: ExerciseWorkspace, quiet: Bool) -> String? {
+    do {
+      let (file, created) = try workspace.prepare(exercise)
+      if created && !quiet {
+        showTask(exercise)
+        let copy =
+          console.paint("Your copy of the starter is ", .dim) + console.paint(setup.display(file), .bold)
+          + console.paint(": edit it, save, and check again.", .dim)
+        console.print(wrap(copy, width: console.width))
+        console.print()
+      }
+      return file
+    } catch {
+      Output.error("could not copy the starter into \(setup.workspace): \(error)")
+      return nil
+    }
+  }
+
+  func showTask(_ exercise: Exercise) {
+    console.print(console.paint("Exercise \(exercise.number): \(exercise.title)", [.bold, .cyan]))
+    console.print()
+    console.print(console.markdown(exercise.task))
+    console.print()
+  }
+
+  /// Grades and records the attempt; nil (with the reason printed) when grading could not happen.
+  func grade(
+    _ exercise: Exercise, file: String, grading: GradingSetup, progress: inout CourseProgress
+  ) -> GradeReport? {
+    let report: GradeReport
+    do {
+      report = try grading.grade(exercise, solution: file)
+    } catch {
+      Output.error("\(error)")
+      return nil
+    }
+    progress.record(report, of: exercise)
+    setup.save(progress)
+    return report
+  }
+
+  /// The report, then what to do next: complete on every backend, compare with the reference, or edit.
+  func show(
+    _ report: GradeReport, exercise: Exercise, file: String, content: CourseContent, progress: CourseProgress
+  ) {
+    GradeView(console: console).show(report, title: "Exercise \(exercise.number), \(exercise.title)")
+    console.print()
+    let program = CourseSetup.program
+    if report.passed && !report.completes(exercise) {
+      console.print(
+        console.markdown(
+          "Passed on \(report.backends.map(\.rawValue).joined(separator: ", ")). To complete the exercise, every "
+            + "check must pass on every backend with the course's own servers: "
+            + "`\(program) check \(exercise.number)`."))
+    } else if report.passed {
+      let next = content.exercises.first {
+        $0.number > exercise.number && progress.exercises[$0.id]?.passed != true
+      }
+      var lines = [
+        "Passed, and recorded in your progress. Compare with the reference: `\(program) solution \(exercise.number)`."
+      ]
+      if let next {
+        lines.append("Next: exercise \(next.number), \(next.title): `\(program) check \(next.number)`.")
+      }
+      console.print(console.markdown(lines.joined(separator: "\n\n")))
+    } else {
+      console.print(
+        console.markdown(
+          "Edit `\(setup.display(file))`, then `\(program) check \(exercise.number)` again "
+            + "(or `\(program) watch \(exercise.number)` to re-check on every save). "
+            + "Stuck? `\(program) hint \(exercise.number)`."))
+    }
+  }
+
+  /// The next hint, recorded in progress; after the last, every hint again.
+  func showHint(_ exercise: Exercise, progress: inout CourseProgress) {
+    var state = progress.exercises[exercise.id] ?? CourseProgress.ExerciseState()
+    let total = exercise.hints.count
+    if state.hintsTaken >= total {
+      console.print(console.paint("All \(total) hints of exercise \(exercise.number), once more:", .bold))
+      for (index, hint) in exercise.hints.enumerated() {
+        console.print()
+        console.print(console.paint("Hint \(index + 1)", .cyan))
+        console.print(console.markdown(hint))
+      }
+      return
+    }
+    state.hintsTaken += 1
+    progress.exercises[exercise.id] = state
+    setup.save(progress)
+    console.print(
+      console.paint("Hint \(state.hintsTaken) of \(total)", [.bold, .cyan])
+        + console.paint(" for exercise \(exercise.number), \(exercise.title)", .dim))
+    console.print()
+    console.print(console.markdown(exercise.hints[state.hintsTaken - 1]))
+    if state.hintsTaken < total {
+      console.print()
+      console.print(
+        console.paint(
+          "Run `\(CourseSetup.program) hint \(exercise.number)` again for the next one; each is more direct.",
+          .dim))
+    }
+  }
+}
