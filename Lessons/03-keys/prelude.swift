@@ -8,7 +8,7 @@ let cache = MemoryCache(name: "keys")
 
 /// A member of one customer (tenant) of a software-as-a-service site. Member ids are numbered per tenant.
 struct Member: Codable, Sendable {
-  var tenant: String
+  var tenantID: Int
   var id: Int
   var name: String
 }
@@ -27,7 +27,7 @@ struct SearchResults: Codable, Sendable {
 
 /// The data layer: the slow source the cache saves work for.
 final class Database: Sendable {
-  func dashboard(tenant: String) throws -> Dashboard { Dashboard(openInvoices: 3, revenueCents: 120_000) }
+  func dashboard(tenantID: Int) throws -> Dashboard { Dashboard(openInvoices: 3, revenueCents: 120_000) }
   func search(_ query: String) throws -> SearchResults { SearchResults(query: query, productIDs: [7, 9]) }
 }
 
