@@ -36,6 +36,10 @@ public enum Simulations {
       name: "cache-aside-queries",
       summary: "database queries per second with and without cache-aside, as the cache warms up",
       run: CacheAsideQueries.run),
+    Simulation(
+      name: "culling",
+      summary: "hit rate by MAX_ENTRIES for the same skewed reads: LRU cull (memory) against random (file)",
+      run: Culling.run),
   ]
 
   public static func named(_ name: String) -> Simulation? { all.first { $0.name == name } }
