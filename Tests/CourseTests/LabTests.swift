@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Course
@@ -68,8 +69,38 @@ import Testing
     #expect(report.findings[1].hasPrefix("Stale reads: 0% at 1 s, 0.7% at 60 s, 32.6% at 1 h."))
   }
 
+  @Test func cullingFavoursLRUOnSkewedTrafficAndRepeats() throws {
+    func labFolders() throws -> [String] {
+      try FileManager.default.contentsOfDirectory(atPath: Culling.scratchRoot())
+        .filter { $0.hasPrefix("cachelings-lab-culling-") }
+    }
+    let before = try labFolders()
+    let start = Date()
+    let cpuStart = clock()  // CPU time: wall time on a shared 2-core machine measures the neighbours
+    let report = Culling.run()
+    let cpu = Double(clock() - cpuStart) / Double(CLOCKS_PER_SEC)
+    #expect(Date().timeIntervalSince(start) < 10, "even on a busy machine")
+    #expect(cpu < 2, "the lab must stay fast")
+    #expect(report == Culling.run(), "seeded traffic and a seeded cull repeat exactly")
+    #expect(report.xValues == [10, 20, 40, 80, 160, 320])
+    #expect(report.series.map(\.name) == ["MemoryCache: LRU cull", "FileCache: random cull"])
+    let (lru, random) = (report.series[0].values, report.series[1].values)
+    #expect(zip(lru, lru.dropFirst()).allSatisfy { $0 < $1 }, "LRU hits more as it grows: \(lru)")
+    #expect(zip(random, random.dropFirst()).allSatisfy { $0 < $1 }, "so does random cull: \(random)")
+    for index in 0..<5 {
+      #expect(lru[index] > random[index] + 2, "LRU beats random cull at small sizes: \(lru) \(random)")
+    }
+    let gaps = zip(lru, random).map { $0 - $1 }
+    #expect(gaps.last! < gaps.max()! / 2, "the gap closes once the cache holds most reads: \(gaps)")
+    #expect(report.findings[0].hasPrefix("At 20 entries the LRU cache hits"))
+    #expect(lru.allSatisfy { $0 > 0 && $0 < 100 } && random.allSatisfy { $0 > 0 && $0 < 100 })
+    #expect(report.table.count == 6 && report.table[0].label == "LRU, 20 entries")
+    #expect(try labFolders() == before, "the file cache's folder is removed")
+  }
+
   @Test func everySimulationHasAName() {
-    #expect(Simulations.all.map(\.name) == ["hit-ratio-latency", "cache-aside-queries", "ttl-staleness"])
+    #expect(
+      Simulations.all.map(\.name) == ["hit-ratio-latency", "cache-aside-queries", "ttl-staleness", "culling"])
     #expect(Simulations.named("cache-aside-queries") != nil && Simulations.named("nope") == nil)
   }
 }

@@ -21,13 +21,18 @@ public final class FileCache: Cache {
   /// Serialises this instance's read-modify-write operations (`incr`, `touch`); as in Django, they are
   /// not atomic across processes or across instances on one directory.
   private let updates = Mutex(())
+  private let cullSampler: CullSampler
 
+  /// `cullSeed` makes the cull's random sample repeatable (for simulations and tests); without it each
+  /// cull draws from the system's generator, as Django's `random.sample` does.
   public init(
-    directory: String, maxEntries: Int = 300, cullFrequency: Int = 3, options: CacheOptions = .init()
+    directory: String, maxEntries: Int = 300, cullFrequency: Int = 3, cullSeed: UInt64? = nil,
+    options: CacheOptions = .init()
   ) {
     self.directory = PosixFiles.absolute(directory)
     self.maxEntries = maxEntries
     self.cullFrequency = cullFrequency
+    self.cullSampler = CullSampler(seed: cullSeed)
     self.options = options
     try? PosixFiles.makeDirectory(self.directory)
   }
@@ -137,7 +142,8 @@ public final class FileCache: Cache {
   private func cull() {
     guard PosixFiles.count(in: directory, endingWith: Self.suffix) >= maxEntries else { return }
     let names = PosixFiles.names(in: directory, endingWith: Self.suffix)
-    let doomed = cullFrequency == 0 ? names[...] : names.shuffled().prefix(names.count / cullFrequency)
+    let doomed =
+      cullFrequency == 0 ? names[...] : cullSampler.sample(names, count: names.count / cullFrequency)
     for name in doomed { PosixFiles.remove(directory + "/" + name) }
   }
 }

@@ -41,6 +41,10 @@ public enum Simulations {
       summary:
         "hit rate and stale reads for TTLs from 1 s to 1 h, reads and occasional edits, no invalidation",
       run: TTLStaleness.run),
+    Simulation(
+      name: "culling",
+      summary: "hit rate by MAX_ENTRIES for the same skewed reads: LRU cull (memory) against random (file)",
+      run: Culling.run),
   ]
 
   public static func named(_ name: String) -> Simulation? { all.first { $0.name == name } }

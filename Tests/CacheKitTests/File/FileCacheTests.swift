@@ -150,6 +150,24 @@ struct FileCacheTests {
     #expect(survivorSets.count > 1)
   }
 
+  @Test("with a cull seed, the same writes cull the same files")
+  func seededCullRepeats() throws {
+    func survivors(seed: UInt64) throws -> Set<String> {
+      let directory = TemporaryDirectory()
+      let cache = FileCache(
+        directory: directory.path, maxEntries: 12, cullFrequency: 2, cullSeed: seed,
+        options: CacheOptions(clock: ManualClock(), warnings: .silent))
+      for index in 0..<12 { try cache.set("k\(index)", [1]) }
+      try cache.set("extra", [1])
+      try cache.set("extra2", [1])
+      return Set(try cache.getMany((0..<12).map { "k\($0)" }).keys)
+    }
+    let first = try survivors(seed: 7)
+    #expect(first.count == 6)
+    #expect(try survivors(seed: 7) == first)
+    #expect(try (1...5).map { try survivors(seed: $0) }.contains { $0 != first })
+  }
+
   @Test("cullFrequency 0 clears a full directory before the write")
   func cullFrequencyZero() throws {
     let directory = TemporaryDirectory()
