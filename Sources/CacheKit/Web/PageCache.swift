@@ -3,6 +3,11 @@
 ///
 /// Pages and header lists are stored as the pickles Django stores, under Django's keys, so a Django
 /// site and CacheKit on the same Redis serve each other's cached pages.
+///
+/// The rules are those of Django 5.2.19, which CI tests against. Earlier 5.2 releases differ: before
+/// 5.2.15 only `private` kept a page out and Authorization was not added to Vary; before 5.2.16 cookies
+/// with Vary Cookie kept a page out only when the request had no cookies; before 5.2.19 an absent
+/// varied header added nothing to the key (see `PageCacheKeys`).
 public struct PageCache: Sendable {
   public let cache: any Cache
   /// `cache_page`'s timeout: when set, it wins over the response's max-age and `defaultSeconds`.

@@ -23,7 +23,7 @@ public struct PageCacheKeys: Sendable, Equatable {
 
   /// `_generate_cache_key`: `views.decorators.cache.cache_page.<prefix>.<method>.<md5 of the URI>.<md5
   /// of the varied headers>`, where each header in `headerList` contributes its value's UTF-8 bytes
-  /// (with no separator) and an absent one `-,`.
+  /// (with no separator) and an absent one `-,` (since Django 5.2.19; before, nothing).
   public func pageKey(for request: Request, method: String, headerList: [String]) -> String {
     var digest = MD5()
     for name in headerList {
