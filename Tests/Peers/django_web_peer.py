@@ -7,6 +7,7 @@ Reads one JSON command per line and answers one JSON line. Commands:
   state     every key in a database with its TTL and its value as Django unpickles it
   flush     FLUSHALL
   fragments make_template_fragment_key for each [name, [vary_on values]]
+  render    {% cache 60 name v0 v1 ... using="dbN" %}body{% endcache %} for each [name, values, db, body]
 """
 
 import json
@@ -42,6 +43,7 @@ django.setup()
 import redis  # noqa: E402
 from django.core.cache.utils import make_template_fragment_key  # noqa: E402
 from django.http import HttpResponse, StreamingHttpResponse  # noqa: E402
+from django.template import Context, Engine  # noqa: E402
 from django.http.request import HttpHeaders  # noqa: E402
 from django.middleware.cache import CacheMiddleware  # noqa: E402
 from django.test import RequestFactory, override_settings  # noqa: E402
@@ -49,6 +51,7 @@ from django.views.decorators.cache import cache_control, cache_page, never_cache
 from django.views.decorators.vary import vary_on_headers  # noqa: E402
 
 FACTORY = RequestFactory()
+TEMPLATES = Engine(libraries={"cache": "django.templatetags.cache"})
 
 
 def overrides(config):
@@ -130,6 +133,14 @@ def run(command):
     op = command["op"]
     if op == "fragments":
         return {"keys": [make_template_fragment_key(name, vary_on) for name, vary_on in command["inputs"]]}
+    if op == "render":
+        texts = []
+        for name, values, db, body in command["inputs"]:
+            names = " ".join("v%d" % index for index in range(len(values)))
+            source = '{%% load cache %%}{%% cache 60 %s %s using="db%d" %%}%s{%% endcache %%}' % (name, names, db, body)
+            context = Context({"v%d" % index: value for index, value in enumerate(values)})
+            texts.append(TEMPLATES.from_string(source).render(context))
+        return {"keys": texts}
     if op == "flush":
         redis.Redis(port=PORT).flushall()
         return {}

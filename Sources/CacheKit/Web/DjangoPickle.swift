@@ -16,8 +16,28 @@ public enum DjangoPickle {
   /// The pickle of a Python str.
   public static func encode(string: String) -> [UInt8] { PickleWriter.write(.string(string)) }
 
-  /// The text of a pickled str, or nil.
-  public static func decodeString(_ bytes: [UInt8]) -> String? { (try? PickleReader.read(bytes))?.string }
+  /// The pickle of a `django.utils.safestring.SafeString`: what Django's `{% cache %}` tag stores,
+  /// since a rendered template is marked safe.
+  public static func encode(safeString: String) -> [UInt8] {
+    PickleWriter.write(
+      .object(
+        PickleObject(module: "django.utils.safestring", name: "SafeString", arguments: [.string(safeString)]))
+    )
+  }
+
+  /// The text of a pickled str or SafeString, or nil.
+  public static func decodeString(_ bytes: [UInt8]) -> String? {
+    switch try? PickleReader.read(bytes) {
+    case .string(let text):
+      return text
+    case .object(let object)
+    where object.module == "django.utils.safestring" && object.name == "SafeString" && object.state == nil:
+      guard object.arguments.count == 1 else { return nil }
+      return object.arguments[0].string
+    default:
+      return nil
+    }
+  }
 
   /// `response` as a pickled `django.http.response.HttpResponse` (a stream's chunks joined).
   public static func encode(response: Response) -> [UInt8] {

@@ -17,9 +17,16 @@ public struct Request: Sendable, Equatable {
 
   /// A request for `uri` (`scheme://host/path?query`; a URI without scheme and host means
   /// `http://testserver`, Django's test host). A fragment is dropped, as browsers never send one.
-  public init(_ method: String = "GET", _ uri: String, headers: HTTPHeaders = [:]) {
+  /// `cookies`, when given, become the Cookie header (`name=value; ...`) unless `headers` has one.
+  public init(
+    _ method: String = "GET", _ uri: String, headers: HTTPHeaders = [:],
+    cookies: KeyValuePairs<String, String> = [:]
+  ) {
     self.method = method.uppercased()
     self.headers = headers
+    if !cookies.isEmpty && !headers.contains("Cookie") {
+      self.headers["Cookie"] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+    }
     var rest = Substring(uri)
     if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
     let slashes = rest.firstIndex { $0 == "/" || $0 == "?" }

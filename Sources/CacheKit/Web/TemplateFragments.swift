@@ -9,8 +9,8 @@ public func makeTemplateFragmentKey(_ name: String, varyOn: [String] = []) -> St
   return "template.cache.\(name).\(digest.hexDigest())"
 }
 
-/// Django's `{% cache %}` tag: a rendered fragment kept under `makeTemplateFragmentKey`, as a pickled
-/// str so that Django's templates and CacheKit share fragments.
+/// Django's `{% cache %}` tag: a rendered fragment kept under `makeTemplateFragmentKey`, pickled as the
+/// `SafeString` the tag stores, so that Django's templates and CacheKit share fragments.
 public struct FragmentCache: Sendable {
   public let cache: any Cache
 
@@ -35,7 +35,7 @@ public struct FragmentCache: Sendable {
     let key = makeTemplateFragmentKey(name, varyOn: varyOn)
     if let stored = try cache.get(key).flatMap(DjangoPickle.decodeString) { return stored }
     let text = try render()
-    try cache.set(key, DjangoPickle.encode(string: text), timeout: timeout)
+    try cache.set(key, DjangoPickle.encode(safeString: text), timeout: timeout)
     return text
   }
 

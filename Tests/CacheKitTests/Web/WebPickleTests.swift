@@ -57,6 +57,12 @@ struct WebPickleTests {
         Self.bytes("8005951c000000000000005d94288c0b485454505f434f4f4b4945948c06485454505f5894652e"))
         == ["HTTP_COOKIE", "HTTP_X"])
     #expect(DjangoPickle.decodeString(Self.bytes("8005950a000000000000008c0668c3a96c6c6f942e")) == "héllo")
+    // The SafeString Django's {% cache %} tag stores for a fragment rendered as "body".
+    let safeString = Self.bytes(
+      "80059535000000000000008c17646a616e676f2e7574696c732e73616665737472696e67948c0a53616665537472696e67949394"
+        + "8c04626f647994859481942e")
+    #expect(DjangoPickle.decodeString(safeString) == "body")
+    #expect(DjangoPickle.decodeString(DjangoPickle.encode(safeString: "<b>ok</b>")) == "<b>ok</b>")
   }
 
   @Test("what CacheKit writes it reads back")
