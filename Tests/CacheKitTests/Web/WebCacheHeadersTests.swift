@@ -82,4 +82,18 @@ struct WebCacheHeadersTests {
     #expect(
       Request("GET", "/", headers: ["Cookie": "a=1; b = 2;c"]).cookies == ["a": "1", "b": "2", "": "c"])
   }
+
+  @Test("header fields: any case finds a field, setting it again keeps its place and takes the new spelling")
+  func headerFields() {
+    var headers: HTTPHeaders = ["Content-Type": "text/plain", "Vary": "Cookie"]
+    headers["VARY"] = "Accept"
+    headers["X-New"] = "1"
+    #expect(headers.map(\.name) == ["Content-Type", "VARY", "X-New"])
+    #expect(headers["vary"] == "Accept")
+    headers["content-type"] = nil
+    #expect(headers.count == 2 && !headers.contains("Content-Type"))
+    #expect(Request("GET", "https://example.com").absoluteURI == "https://example.com/")
+    #expect(Request("GET", "HTTPS://Example.com?x=1").path == "/")
+    #expect(Request("GET", "/path:with/colon").absoluteURI == "http://testserver/path:with/colon")
+  }
 }
