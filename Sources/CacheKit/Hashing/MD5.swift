@@ -35,10 +35,17 @@ public struct MD5: Sendable {
 
   /// The digest of `bytes` as 32 lowercase hex digits, as Python's `hexdigest()`.
   public static func hex<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
+    var md5 = MD5()
+    md5.update(bytes)
+    return md5.hexDigest()
+  }
+
+  /// Finishes the digest as 32 lowercase hex digits (Python's `hexdigest()` of an incremental hash).
+  public mutating func hexDigest() -> String {
     let digits = Array("0123456789abcdef".utf8)
     var text: [UInt8] = []
     text.reserveCapacity(32)
-    for byte in digest(bytes) {
+    for byte in finalize() {
       text.append(digits[Int(byte >> 4)])
       text.append(digits[Int(byte & 0xF)])
     }
