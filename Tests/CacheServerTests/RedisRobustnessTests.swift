@@ -94,4 +94,22 @@ struct RedisRobustnessTests {
     #expect(try on.call(["ADVANCECLOCK", "10000"]) == .simpleString(Array("OK".utf8)))
     #expect(try on.call(["GET", "k"]) == .null)
   }
+
+  @Test("ADVANCECLOCK refuses an amount that would overflow the clock, and the server lives on")
+  func testClockOverflow() throws {
+    let server = try RunningServer(.forTests())
+    let client = try RedisReplyReader(port: server.port)
+    #expect(try client.call(["SET", "k", "v"]) == .simpleString(Array("OK".utf8)))
+    #expect(
+      try client.call(["ADVANCECLOCK", "9223372036854775807"])
+        == .error(Array("ERR value is not an integer or out of range".utf8)))
+    #expect(
+      try client.call(["ADVANCECLOCK", "-1"])
+        == .error(Array("ERR value is out of range, must be positive".utf8)))
+    #expect(try client.call(["ADVANCECLOCK", "1000"]) == .simpleString(Array("OK".utf8)))
+    #expect(
+      try client.call(["ADVANCECLOCK", String(Int64.max - 2_000)])
+        == .error(Array("ERR value is not an integer or out of range".utf8)))
+    #expect(try client.call(["GET", "k"]) == .bulkString(Array("v".utf8)))
+  }
 }

@@ -148,11 +148,13 @@ struct MemcachedSession {
     case .metaDelete?: metaDelete(tokens, &store)
     case .metaArithmetic?: metaArithmetic(tokens, &store)
     case .advanceClock? where shared.configuration.testClock && count == 2:
-      guard let milliseconds = MemcacheNumber.uint64(tokens[1]), milliseconds < UInt64(Int64.max) else {
+      // A number that would take the clock past its end is refused as memcached refuses a bad number.
+      guard let milliseconds = MemcacheNumber.uint64(tokens[1]), milliseconds < UInt64(Int64.max),
+        store.clock.advance(byMilliseconds: Int64(milliseconds))
+      else {
         reply.line("CLIENT_ERROR bad command line format")
         return .proceed
       }
-      store.clock.advance(byMilliseconds: Int64(milliseconds))
       reply.line("OK")
     case .metaDebug?: metaDebug(tokens, &store)
     case let known:
