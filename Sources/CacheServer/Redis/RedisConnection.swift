@@ -102,10 +102,22 @@ final class RedisConnection: ConnectionHandler {
   private func run(
     _ command: RedisCommand, _ arguments: [[UInt8]], _ store: inout Store, _ reply: inout RESPWriter
   ) {
-    if command.flags.contains(.denyOOM) && !store.enforceMemoryLimit() {
+    if command.flags.contains(.denyOOM) && store.maxMemory > 0
+      && !store.enforceMemoryLimit(incoming: Self.argumentMemory(arguments))
+    {
       return reply.error(RedisError.outOfMemory)
     }
     command.run(&store, RedisCall(arguments: arguments, session: session, frontEnd: frontEnd), &reply)
+  }
+
+  /// Redis's query buffer reads an argument of 32 KB or more (PROTO_MBULK_BIG_ARG) into a buffer of
+  /// its own, hands that buffer to the command, and reserves another of the same size for the next
+  /// one, so such an argument weighs twice in the used memory its maxmemory check sees.
+  static let bigArgument = 32 * 1024
+
+  /// What a command's arguments add to the used memory before it runs, as Redis counts it.
+  static func argumentMemory(_ arguments: [[UInt8]]) -> Int {
+    arguments.reduce(0) { $0 + ($1.count >= bigArgument ? 2 * $1.count : $1.count) }
   }
 
   private func multi(_ reply: inout RESPWriter) {
