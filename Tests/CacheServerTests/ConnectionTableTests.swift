@@ -10,8 +10,8 @@ import Glibc
 /// Echoes what it receives and counts its close.
 private final class EchoHandler: ConnectionHandler {
   var closeCount = 0
-  func receive(_ input: UnsafeRawBufferPointer, output: inout [UInt8]) -> ConnectionAction {
-    output.append(contentsOf: input)
+  func receive(_ input: UnsafeRawBufferPointer, output: inout OutputBuffer) -> ConnectionAction {
+    output.append(Array(input))
     return .keepOpen
   }
   func closed() { closeCount += 1 }

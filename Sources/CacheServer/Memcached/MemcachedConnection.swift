@@ -9,7 +9,7 @@ final class MemcachedConnection: ConnectionHandler {
     session = MemcachedSession(shared: shared)
   }
 
-  func receive(_ input: UnsafeRawBufferPointer, output: inout [UInt8]) -> ConnectionAction {
+  func receive(_ input: UnsafeRawBufferPointer, output: inout OutputBuffer) -> ConnectionAction {
     guard var current = session.take() else { return .close }
     defer { session = current }
     return current.receive(input, output: &output)
@@ -23,7 +23,7 @@ final class MemcachedConnection: ConnectionHandler {
 struct MemcachedSession {
   let shared: MemcachedShared
   var decoder = MemcacheRequestDecoder()
-  var reply = MemcacheReply()
+  var reply = MemcacheReply(referenceThreshold: OutputBuffer.referenceThreshold)
   var counters = MemcachedCounters()
   /// A storage command whose data block has not arrived yet.
   var pendingStore: PendingStore?
@@ -47,7 +47,7 @@ struct MemcachedSession {
     self.shared = shared
   }
 
-  mutating func receive(_ input: UnsafeRawBufferPointer, output: inout [UInt8]) -> ConnectionAction {
+  mutating func receive(_ input: UnsafeRawBufferPointer, output: inout OutputBuffer) -> ConnectionAction {
     // A first byte of 0x80 starts memcached's binary protocol, deprecated since 1.6 and not served.
     if isFirstRead {
       isFirstRead = false
@@ -55,11 +55,15 @@ struct MemcachedSession {
     }
     decoder.append(input)
     counters.bytesRead += UInt64(input.count)
+    // Requests run until the replies reach the output's high-water mark (a data block already begun is
+    // finished first); the rest wait in the decoder until they drain, as memcached stops reading a
+    // connection whose replies are not being taken.
+    let room = output.highWater - output.pending
     let outcome = shared.store.withStore { store in
       store.clock.pin()
       defer { store.clock.unpin() }
       shared.applyDueFlush(&store)
-      while let frame = decoder.next() {
+      while decoder.isInsideDataBlock || reply.count < room, let frame = decoder.next() {
         switch frame {
         case .lineTooLong:
           return Outcome.abort
@@ -84,8 +88,9 @@ struct MemcachedSession {
     case .quit, .proceed:
       // Like memcached, nothing is written while a data block is still to come (or to be dropped).
       if outcome == .proceed && decoder.isInsideDataBlock { return .keepOpen }
-      counters.bytesWritten += UInt64(reply.bytes.count)
-      reply.move(into: &output)
+      counters.bytesWritten += UInt64(reply.count)
+      output.append(reply.bytes, references: reply.references)
+      reply.removeAll()
       return outcome == .quit ? .close : .keepOpen
     }
   }

@@ -6,14 +6,19 @@ final class RedisConnection: ConnectionHandler {
   private let session: RedisSession
   private let frontEnd: RedisFrontEnd
   private var decoder = RESPRequestDecoder()
-  private var reply = RESPWriter()
+  private var reply = RedisConnection.writer()
 
   init(session: RedisSession, frontEnd: RedisFrontEnd) {
     self.session = session
     self.frontEnd = frontEnd
   }
 
-  func receive(_ input: UnsafeRawBufferPointer, output: inout [UInt8]) -> ConnectionAction {
+  /// A reply writer that references large values instead of copying them.
+  private static func writer() -> RESPWriter {
+    RESPWriter(referenceThreshold: OutputBuffer.referenceThreshold)
+  }
+
+  func receive(_ input: UnsafeRawBufferPointer, output: inout OutputBuffer) -> ConnectionAction {
     // The decoder and writer are moved into locals for the batch, so the hot loop does not go through
     // this object's properties (and their exclusivity checks) for every command.
     var decoder = self.decoder
@@ -22,6 +27,9 @@ final class RedisConnection: ConnectionHandler {
     self.reply = RESPWriter()
     decoder.append(input)
     var commands: UInt64 = 0
+    // Commands run until the replies reach the output's high-water mark; the rest wait in the decoder
+    // until they drain (see ConnectionHandler).
+    let room = output.highWater - output.pending
     // One lock and one clock reading for everything this read brought, as Redis runs a pass of its
     // event loop against one time snapshot.
     let action = frontEnd.store.withStore { store in
@@ -29,7 +37,7 @@ final class RedisConnection: ConnectionHandler {
       defer { store.clock.unpin() }
       var action = ConnectionAction.keepOpen
       do throws(RESPProtocolError) {
-        while case .keepOpen = action, let arguments = try decoder.next() {
+        while case .keepOpen = action, reply.count < room, let arguments = try decoder.next() {
           commands += 1
           action = dispatch(arguments, &store, &reply)
         }
@@ -40,7 +48,7 @@ final class RedisConnection: ConnectionHandler {
       return action
     }
     frontEnd.commandsProcessed += commands
-    output.append(contentsOf: reply.bytes)
+    output.append(reply.bytes, references: reply.references)
     reply.removeAll()
     self.decoder = decoder
     self.reply = reply
