@@ -82,3 +82,41 @@ struct ResourceAttackTests {
     #expect(report.failures.isEmpty, "\(report.failures)")
   }
 }
+
+/// The other side of back-pressure: a client that does read gets every reply of a pipeline whose
+/// replies pass the high-water mark (the kept requests must run as the replies drain).
+@Suite("Pipelines past the high-water mark, read to the end")
+struct HighWaterPipelineTests {
+  @Test("memcached: 40 gets of a 30 KB value and a multi-get naming it 40 times all arrive")
+  func memcached() throws {
+    let server = try RunningServer(memcached: .forTests())
+    let client = try TestClient(port: server.port, timeoutSeconds: 5)
+    let value = [UInt8](repeating: UInt8(ascii: "m"), count: 30_000)
+    client.send(Array("set big 0 0 \(value.count)\r\n".utf8) + value + [13, 10])
+    #expect(client.receive(count: 8) == Array("STORED\r\n".utf8))
+    let hit = Array("VALUE big 0 \(value.count)\r\n".utf8) + value + [13, 10]
+    client.send(
+      String(repeating: "get big\r\n", count: 40) + "get" + String(repeating: " big", count: 40) + "\r\n")
+    let expected =
+      Array([[UInt8]](repeating: hit + Array("END\r\n".utf8), count: 40).joined())
+      + Array([[UInt8]](repeating: hit, count: 40).joined()) + Array("END\r\n".utf8)
+    #expect(client.receive(count: expected.count) == expected)
+  }
+
+  @Test("redis: 40 GETs of a 30 KB value and an MGET naming it 40 times all arrive")
+  func redis() throws {
+    let server = try RunningServer(.forTests())
+    let client = try TestClient(port: server.port, timeoutSeconds: 5)
+    let value = [UInt8](repeating: UInt8(ascii: "r"), count: 30_000)
+    client.send(WireProtocol.redis.set("big", value))
+    #expect(client.receive(count: 5) == Array("+OK\r\n".utf8))
+    let bulk = Array("$\(value.count)\r\n".utf8) + value + [13, 10]
+    client.send(
+      Array([[UInt8]](repeating: WireProtocol.redis.get("big"), count: 40).joined())
+        + WireProtocol.redis.repeatedGet("big", times: 40))
+    let expected =
+      Array([[UInt8]](repeating: bulk, count: 40).joined()) + Array("*40\r\n".utf8)
+      + Array([[UInt8]](repeating: bulk, count: 40).joined())
+    #expect(client.receive(count: expected.count) == expected)
+  }
+}

@@ -144,6 +144,11 @@ struct ConnectionTable {
           UnsafeRawBufferPointer(rebasing: buffer[..<count]), output: &connections[index]!.output)
       }
       if case .close = action { connections[index]!.closeWhenFlushed = true }
+      if connections[index]!.pending >= outputHighWater && !connections[index]!.closeWhenFlushed {
+        // The handler may have kept requests: run them once the replies drain, before reading again.
+        connections[index]!.readStopped = true
+        return true
+      }
       if count < Self.readChunk && !untilEnd { return true }
     }
     return true
