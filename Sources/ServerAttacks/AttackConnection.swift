@@ -74,6 +74,23 @@ public final class AttackConnection {
     }
   }
 
+  /// Half-closes the connection: the server reads end of input after what was sent.
+  public func finishSending() { shutdown(descriptor, Int32(SHUT_WR)) }
+
+  /// Reads and drops everything until the server closes the connection; false when the timeout passed
+  /// first.
+  public func readToEnd() -> Bool {
+    var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+      if count == 0 { return true }
+      if count < 0 {
+        if errno == EINTR { continue }
+        return errno == ECONNRESET
+      }
+    }
+  }
+
   /// Reads until a line ending in CR LF has arrived and returns it without the CR LF; nil when the
   /// server closed or the timeout passed first. Bytes after the line are dropped.
   public func readLine() -> [UInt8]? {

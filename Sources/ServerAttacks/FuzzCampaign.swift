@@ -1,6 +1,7 @@
 /// Sends seeded, mutated frames to a server and checks after every connection's worth that it still
-/// answers: a crash, a hang or a leaked lock shows as a probe without an answer. Bounded in count and,
-/// through the connections' timeouts, in time.
+/// answers: a crash, a hang or a leaked lock shows as a probe without an answer. Each connection ends
+/// with a half-close, and the server must then finish and close it, so every frame is processed before
+/// the probe. Bounded in count and, through the connections' timeouts, in time.
 public struct FuzzCampaign: Sendable {
   public var wire: WireProtocol
   public var seed: UInt64
@@ -41,6 +42,12 @@ public struct FuzzCampaign: Sendable {
       report.inputs += 1
       if !open { report.closedByServer += 1 }
       if !open || (index + 1) % framesPerConnection == 0 {
+        connection.finishSending()
+        if !connection.readToEnd() {
+          report.failures.append(
+            "\(wire) server kept a connection open after its end of input, at input \(index)")
+          return report
+        }
         if let failure = probe(port: port, after: index) {
           report.failures.append(failure)
           return report
@@ -48,6 +55,10 @@ public struct FuzzCampaign: Sendable {
         connection = try AttackConnection(port: port)
         report.connections += 1
       }
+    }
+    connection.finishSending()
+    if !connection.readToEnd() {
+      report.failures.append("\(wire) server kept a connection open after its end of input, at the end")
     }
     if let failure = probe(port: port, after: inputs) { report.failures.append(failure) }
     return report
