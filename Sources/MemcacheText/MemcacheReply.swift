@@ -17,6 +17,13 @@ public struct MemcacheReply: Sendable {
   /// Everything written, referenced data blocks included.
   public var count: Int { bytes.count + referencedCount }
 
+  /// Hands the bytes and references to `body`, which may take the bytes' buffer (leaving another in
+  /// its place), then empties the writer: how a server moves a batch of replies out without a copy.
+  public mutating func moveOut(_ body: (inout [UInt8], [(offset: Int, value: [UInt8])]) -> Void) {
+    body(&bytes, references)
+    removeAll()
+  }
+
   public mutating func removeAll() {
     bytes.removeAll(keepingCapacity: true)
     if !references.isEmpty {

@@ -20,6 +20,13 @@ public struct RESPWriter: Sendable {
   /// Everything written, referenced bulk strings included.
   public var count: Int { bytes.count + referencedCount }
 
+  /// Hands the bytes and references to `body`, which may take the bytes' buffer (leaving another in
+  /// its place), then empties the writer: how a server moves a batch of replies out without a copy.
+  public mutating func moveOut(_ body: (inout [UInt8], [(offset: Int, value: [UInt8])]) -> Void) {
+    body(&bytes, references)
+    removeAll()
+  }
+
   /// Empties the buffer, keeping its memory for the next replies.
   public mutating func removeAll() {
     bytes.removeAll(keepingCapacity: true)

@@ -43,6 +43,25 @@ public struct OutputBuffer {
     copy(bytes[start...])
   }
 
+  /// `append`, taking `bytes` whole when nothing is pending (the common case: a batch of replies to a
+  /// connection that keeps up), so they are not copied; `bytes` is left empty, with a buffer to reuse.
+  public mutating func append(taking bytes: inout [UInt8], references: [(offset: Int, value: [UInt8])]) {
+    guard pending == 0, references.isEmpty, !bytes.isEmpty else {
+      append(bytes, references: references)
+      bytes.removeAll(keepingCapacity: true)
+      return
+    }
+    var spare = chunks.popLast() ?? []
+    chunks.removeAll(keepingCapacity: true)
+    head = 0
+    sentOfHead = 0
+    spare.removeAll(keepingCapacity: true)
+    swap(&spare, &bytes)
+    chunks.append(spare)
+    lastIsOwned = true
+    pending = spare.count
+  }
+
   private mutating func copy(_ bytes: ArraySlice<UInt8>) {
     guard !bytes.isEmpty else { return }
     if lastIsOwned {

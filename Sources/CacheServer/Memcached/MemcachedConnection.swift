@@ -89,8 +89,7 @@ struct MemcachedSession {
       // Like memcached, nothing is written while a data block is still to come (or to be dropped).
       if outcome == .proceed && decoder.isInsideDataBlock { return .keepOpen }
       counters.bytesWritten += UInt64(reply.count)
-      output.append(reply.bytes, references: reply.references)
-      reply.removeAll()
+      reply.moveOut { output.append(taking: &$0, references: $1) }
       return outcome == .quit ? .close : .keepOpen
     }
   }

@@ -6,7 +6,8 @@ final class RedisConnection: ConnectionHandler {
   private let session: RedisSession
   private let frontEnd: RedisFrontEnd
   private var decoder = RESPRequestDecoder()
-  private var reply = RedisConnection.writer()
+  /// Moved out while a batch runs (nil then), so the hot loop works on a local.
+  private var reply: RESPWriter? = RedisConnection.writer()
 
   init(session: RedisSession, frontEnd: RedisFrontEnd) {
     self.session = session
@@ -23,8 +24,7 @@ final class RedisConnection: ConnectionHandler {
     // this object's properties (and their exclusivity checks) for every command.
     var decoder = self.decoder
     self.decoder = RESPRequestDecoder()
-    var reply = self.reply
-    self.reply = RESPWriter()
+    var reply = self.reply.take() ?? Self.writer()
     decoder.append(input)
     var commands: UInt64 = 0
     // Commands run until the replies reach the output's high-water mark; the rest wait in the decoder
@@ -48,8 +48,7 @@ final class RedisConnection: ConnectionHandler {
       return action
     }
     frontEnd.commandsProcessed += commands
-    output.append(reply.bytes, references: reply.references)
-    reply.removeAll()
+    reply.moveOut { output.append(taking: &$0, references: $1) }
     self.decoder = decoder
     self.reply = reply
     return action
