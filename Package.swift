@@ -20,11 +20,14 @@ let package = Package(
     .target(name: "ExerciseKit", dependencies: ["CacheKit"]),
     .target(name: "Course", dependencies: ["CacheKit", "CLinux", "ExerciseKit", "Terminal"]),
     .target(name: "CacheServer", dependencies: ["RESP", "MemcacheText", "CLinux"]),
+    // Fuzzing and resource attacks on a server over loopback, shared by the tests and the benchmark.
+    .target(name: "ServerAttacks"),
     .executableTarget(
       name: "cachelings",
       dependencies: ["Arguments", "CacheKit", "CacheServer", "Course", "ExerciseKit", "Terminal"]),
-    .executableTarget(name: "CacheBench", dependencies: ["CacheKit"]),
-    .target(name: "TestSupport", dependencies: ["RESP", "CLinux"], path: "Tests/TestSupport"),
+    .executableTarget(name: "CacheBench", dependencies: ["CacheKit", "ServerAttacks"]),
+    .target(
+      name: "TestSupport", dependencies: ["RESP", "CLinux", "ServerAttacks"], path: "Tests/TestSupport"),
     .testTarget(name: "CacheKitTests", dependencies: ["CacheKit", "CacheServer", "TestSupport"]),
     .testTarget(name: "RESPTests", dependencies: ["RESP", "TestSupport"]),
     .testTarget(name: "MemcacheTextTests", dependencies: ["MemcacheText"]),
@@ -34,7 +37,7 @@ let package = Package(
       dependencies: ["Course", "Terminal", "TestSupport", "progress-writer", "cachelings"]),
     .testTarget(name: "ArgumentsTests", dependencies: ["Arguments"]),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
-    .testTarget(name: "CacheServerTests", dependencies: ["CacheServer", "TestSupport"]),
+    .testTarget(name: "CacheServerTests", dependencies: ["CacheServer", "ServerAttacks", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

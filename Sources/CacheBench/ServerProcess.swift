@@ -1,4 +1,5 @@
 import Foundation
+import ServerAttacks
 
 /// A server process started for a benchmark on a free loopback port, killed when released.
 final class ServerProcess {
@@ -21,14 +22,9 @@ final class ServerProcess {
   }
 
   /// Resident memory in bytes, from /proc.
-  var residentBytes: Int {
-    guard
-      let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
-      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-      let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
-    else { return 0 }
-    return kilobytes * 1024
-  }
+  var residentBytes: Int { ProcessMemory.resident(of: processIdentifier) ?? 0 }
+
+  var processIdentifier: Int32 { process.processIdentifier }
 
   deinit {
     kill(process.processIdentifier, SIGKILL)

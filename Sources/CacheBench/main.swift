@@ -9,6 +9,7 @@ let usage = """
          cachelings-bench memcached [--seconds N] [--runs N]
          cachelings-bench startup [--runs N]
          cachelings-bench check [--runs N]
+         cachelings-bench attacks [--inputs N] [--seed N]
 
   cachekit: get, set and incr per second of MemoryCache and FileCache and, in the same run,
   of Django 5.2's LocMemCache and FileBasedCache, with each ratio. The first run creates a
@@ -23,6 +24,9 @@ let usage = """
   startup: start-to-exit time of `cachelings list`, the median against the 50 ms target.
   check: save-to-verdict of `cachelings watch` on exercise 1 over all four backends, the warm
   median against the 0.5 s target, with the figure before and the cold first check beside it.
+  attacks: a seeded fuzz of N mutated frames (default 100,000) per protocol and issue #18's
+  resource attacks at full size, on our servers and the real redis-server and memcached side by
+  side: inputs survived, and each attack's peak memory above idle and time to answer.
   Build optimised first: swift build -c release, then .build/release/cachelings-bench ...
 
   Options:
@@ -93,6 +97,25 @@ if command == "startup" {
   }
   do {
     exit(try startup.run() ? 0 : 1)
+  } catch {
+    print("cachelings-bench: \(error)")
+    exit(1)
+  }
+}
+if command == "attacks" {
+  var attacks = AttackBenchmark()
+  while let option = arguments.popFirst() {
+    guard let text = arguments.popFirst(), let value = Int(text), value > 0 else {
+      fail("\(option) takes a positive whole number")
+    }
+    switch option {
+    case "--inputs": attacks.inputs = value
+    case "--seed": attacks.seed = UInt64(value)
+    default: fail("unknown option '\(option)'")
+    }
+  }
+  do {
+    exit(try attacks.run() ? 0 : 1)
   } catch {
     print("cachelings-bench: \(error)")
     exit(1)

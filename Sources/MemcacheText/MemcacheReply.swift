@@ -1,24 +1,46 @@
 /// Builds a memcached server's replies: status lines and VALUE blocks, straight into bytes.
 public struct MemcacheReply: Sendable {
   public private(set) var bytes: [UInt8] = []
+  /// Data blocks at least this long are not copied into `bytes` but listed in `references`, so a
+  /// server sends a stored value without copying it, as memcached sends from the item itself.
+  /// `Int.max` (the default) copies everything.
+  public let referenceThreshold: Int
+  /// The data blocks left out of `bytes`, each with the offset in `bytes` where it belongs, ascending.
+  public private(set) var references: [(offset: Int, value: [UInt8])] = []
+  /// The bytes of the referenced data blocks.
+  public private(set) var referencedCount = 0
 
-  public init() {}
-
-  public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
-
-  /// Hands the bytes to `output` and leaves the reply empty; an empty `output` takes the buffer
-  /// whole, so a large value is not copied a second time.
-  public mutating func move(into output: inout [UInt8]) {
-    if output.isEmpty {
-      swap(&output, &bytes)
-    } else {
-      output.append(contentsOf: bytes)
-    }
-    bytes.removeAll(keepingCapacity: true)
+  public init(referenceThreshold: Int = Int.max) {
+    self.referenceThreshold = referenceThreshold
   }
 
-  /// Drops what was written after the first `count` bytes (a reply replaced by an error).
-  public mutating func truncate(to count: Int) { bytes.removeSubrange(count...) }
+  /// Everything written, referenced data blocks included.
+  public var count: Int { bytes.count + referencedCount }
+
+  /// Hands the bytes and references to `body`, which may take the bytes' buffer (leaving another in
+  /// its place), then empties the writer: how a server moves a batch of replies out without a copy.
+  public mutating func moveOut(_ body: (inout [UInt8], [(offset: Int, value: [UInt8])]) -> Void) {
+    body(&bytes, references)
+    removeAll()
+  }
+
+  public mutating func removeAll() {
+    bytes.removeAll(keepingCapacity: true)
+    if !references.isEmpty {
+      references.removeAll()
+      referencedCount = 0
+    }
+  }
+
+  /// Drops what was written after the first `count` bytes of `bytes` (a reply replaced by an error),
+  /// and the references placed after them.
+  public mutating func truncate(to count: Int) {
+    bytes.removeSubrange(count...)
+    while let last = references.last, last.offset > count {
+      referencedCount -= last.value.count
+      references.removeLast()
+    }
+  }
 
   /// A status line such as `STORED` or `CLIENT_ERROR bad data chunk`, with its CR LF.
   public mutating func line(_ text: StaticString) {
@@ -51,8 +73,18 @@ public struct MemcacheReply: Sendable {
       append(cas)
     }
     crlf()
-    bytes.append(contentsOf: data)
+    self.data(data)
     crlf()
+  }
+
+  /// A value's bytes: copied, or referenced when at least `referenceThreshold` long.
+  public mutating func data(_ data: [UInt8]) {
+    if data.count >= referenceThreshold {
+      references.append((bytes.count, data))
+      referencedCount += data.count
+    } else {
+      bytes.append(contentsOf: data)
+    }
   }
 
   /// Raw bytes, for replies assembled elsewhere (meta commands).

@@ -61,15 +61,40 @@ public struct RESPRequestDecoder: Sendable {
           }
           bulkLength = Int(length)
         }
-        guard buffer.count - position >= bulkLength + 2 else { return nil }
-        arguments.append(Array(buffer[position..<(position + bulkLength)]))
-        position += bulkLength + 2
+        guard buffer.count - position >= bulkLength + 2 else {
+          if bulkLength >= Self.bigArgument && position > 0 {
+            // A big argument gets the buffer to itself from its first byte, so that once complete
+            // the buffer becomes the argument instead of being copied (Redis hands its query buffer
+            // over the same way): its bytes are held once, not twice.
+            buffer.removeSubrange(0..<position)
+            position = 0
+          }
+          return nil
+        }
+        arguments.append(takeBulk())
         bulkLength = -1
         remaining -= 1
       }
       defer { arguments = [] }
       return arguments
     }
+  }
+
+  /// Arguments at least this long (Redis's PROTO_MBULK_BIG_ARG) are handed over in the buffer they
+  /// arrived in.
+  static let bigArgument = 32 * 1024
+
+  /// The complete bulk of `bulkLength` bytes at `position`, and `position` moved past its CR LF.
+  private mutating func takeBulk() -> [UInt8] {
+    let end = position + bulkLength
+    guard position == 0 && bulkLength >= Self.bigArgument else {
+      defer { position = end + 2 }
+      return Array(buffer[position..<end])
+    }
+    var argument = buffer
+    buffer = Array(buffer[(end + 2)...])
+    argument.removeLast(argument.count - end)
+    return argument
   }
 
   /// Takes the `*N` or `$N` line at `position`, without its CR LF; nil when the CR LF has not arrived.

@@ -3,14 +3,38 @@
 public struct RESPWriter: Sendable {
   public private(set) var bytes: [UInt8] = []
   public var version: RESPVersion
+  /// Bulk strings at least this long are not copied into `bytes` but listed in `references`: a server
+  /// sends a stored value without copying it. `Int.max` (the default) copies everything.
+  public let referenceThreshold: Int
+  /// The bulk strings left out of `bytes`, each with the offset in `bytes` where it belongs, ascending.
+  public private(set) var references: [(offset: Int, value: [UInt8])] = []
+  /// The bytes of the referenced bulk strings.
+  public private(set) var referencedCount = 0
 
-  public init(version: RESPVersion = .v2) {
+  public init(version: RESPVersion = .v2, referenceThreshold: Int = Int.max) {
     self.version = version
+    self.referenceThreshold = referenceThreshold
     bytes.reserveCapacity(4096)
   }
 
+  /// Everything written, referenced bulk strings included.
+  public var count: Int { bytes.count + referencedCount }
+
+  /// Hands the bytes and references to `body`, which may take the bytes' buffer (leaving another in
+  /// its place), then empties the writer: how a server moves a batch of replies out without a copy.
+  public mutating func moveOut(_ body: (inout [UInt8], [(offset: Int, value: [UInt8])]) -> Void) {
+    body(&bytes, references)
+    removeAll()
+  }
+
   /// Empties the buffer, keeping its memory for the next replies.
-  public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+  public mutating func removeAll() {
+    bytes.removeAll(keepingCapacity: true)
+    if !references.isEmpty {
+      references.removeAll()
+      referencedCount = 0
+    }
+  }
 
   public mutating func simpleString(_ text: StaticString) {
     bytes.append(UInt8(ascii: "+"))
@@ -46,7 +70,12 @@ public struct RESPWriter: Sendable {
     bytes.append(UInt8(ascii: "$"))
     decimal(Int64(value.count))
     crlf()
-    bytes.append(contentsOf: value)
+    if value.count >= referenceThreshold {
+      references.append((bytes.count, value))
+      referencedCount += value.count
+    } else {
+      bytes.append(contentsOf: value)
+    }
     crlf()
   }
 

@@ -10,11 +10,25 @@ import Glibc
 /// Echoes what it receives and counts its close.
 private final class EchoHandler: ConnectionHandler {
   var closeCount = 0
-  func receive(_ input: UnsafeRawBufferPointer, output: inout [UInt8]) -> ConnectionAction {
-    output.append(contentsOf: input)
+  func receive(_ input: UnsafeRawBufferPointer, output: inout OutputBuffer) -> ConnectionAction {
+    output.append(Array(input))
     return .keepOpen
   }
   func closed() { closeCount += 1 }
+}
+
+/// Answers each byte it receives with 1,000 copies of it, and keeps the bytes it has not answered once
+/// its output is full, as the front ends keep requests they have not run.
+private final class KeepingHandler: ConnectionHandler {
+  var kept: [UInt8] = []
+  func receive(_ input: UnsafeRawBufferPointer, output: inout OutputBuffer) -> ConnectionAction {
+    kept += input
+    while !output.isFull, !kept.isEmpty {
+      output.append(Array(repeating: kept.removeFirst(), count: 1_000))
+    }
+    return .keepOpen
+  }
+  func closed() {}
 }
 
 /// A connected pair of non-blocking stream sockets: `server` for the table, `client` for the test.
@@ -74,6 +88,45 @@ struct ConnectionTableTests {
     table.dropAll()
     #expect(handler.closeCount == 1)
     #expect(table.count == 0)
+  }
+
+  @Test("requests kept when the output filled up run once it drains, with no new input")
+  func runsKeptRequestsAfterDrain() {
+    let epoll = epoll_create1(0)
+    defer { close(epoll) }
+    let pair = SocketPair()
+    var table = ConnectionTable(epoll: epoll, outputHighWater: 4_096)
+    let handler = KeepingHandler()
+    table.open(pair.server, handler: handler)
+    #expect(pair.send(Array("abcdefghij".utf8)) == 10)
+
+    table.service(pair.server, events: EPOLLIN.rawValue)
+    table.flushPass()
+    // Five answers pass the mark; the other five requests wait in the handler.
+    #expect(pair.drain().count == 5_000)
+    #expect(handler.kept == Array("fghij".utf8))
+    #expect(table.resumable == [pair.server])
+
+    table.resumeReading()
+    table.flushPass()
+    let rest = pair.drain()
+    #expect(rest.count == 5_000 && rest.first == UInt8(ascii: "f") && rest.last == UInt8(ascii: "j"))
+    #expect(handler.kept.isEmpty)
+    table.dropAll()
+  }
+
+  @Test("large values go out by reference, in order with the copied bytes around them")
+  func referencedValues() {
+    var output = OutputBuffer(highWater: 1 << 20)
+    let value = [UInt8](repeating: 7, count: OutputBuffer.referenceThreshold)
+    output.append([1, 2, 3, 4], references: [(2, value), (4, value)])
+    #expect(output.pending == 4 + 2 * value.count)
+    let pair = SocketPair()
+    let sent = output.send(to: pair.server)
+    #expect(sent)
+    #expect(output.pending == 0)
+    #expect(pair.drain() == [1, 2] + value + [3, 4] + value)
+    close(pair.server)
   }
 
   @Test("the peer's end of input closes the connection once its replies are out")

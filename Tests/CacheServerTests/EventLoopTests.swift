@@ -18,10 +18,12 @@ private final class ShoutingFrontEnd: ProtocolFrontEnd, Sendable {
     let frontEnd: ShoutingFrontEnd
     init(frontEnd: ShoutingFrontEnd) { self.frontEnd = frontEnd }
 
-    func receive(_ input: UnsafeRawBufferPointer, output: inout [UInt8]) -> ConnectionAction {
+    func receive(_ input: UnsafeRawBufferPointer, output: inout OutputBuffer) -> ConnectionAction {
+      var shouted: [UInt8] = []
+      defer { output.append(shouted) }
       for byte in input {
         if byte == UInt8(ascii: "q") { return .close }
-        output.append(byte >= 97 && byte <= 122 ? byte - 32 : byte)
+        shouted.append(byte >= 97 && byte <= 122 ? byte - 32 : byte)
       }
       return .keepOpen
     }

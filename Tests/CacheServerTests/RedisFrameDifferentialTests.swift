@@ -1,4 +1,5 @@
 import CacheServer
+import ServerAttacks
 import TestSupport
 import Testing
 
@@ -23,18 +24,10 @@ struct RedisFrameDifferentialTests {
     let peer = try RedisPeer(executable: executable)
     let ours = try RunningServer(.forTests())
     var random = SeededRandom(seed: seed)
+    let mutator = FrameMutator(seeds: Self.seeds.map { Array($0.utf8) }, interesting: Self.interesting)
     var mismatches: [String] = []
     for step in 0..<5_000 {
-      var frame = Array(Self.seeds[random.below(Self.seeds.count)].utf8)
-      for _ in 0..<random.below(3) {
-        switch random.below(4) {
-        case 0:
-          if !frame.isEmpty { frame[random.below(frame.count)] = Self.interestingByte(&random) }
-        case 1: frame.insert(Self.interestingByte(&random), at: random.below(frame.count + 1))
-        case 2: if !frame.isEmpty { frame.remove(at: random.below(frame.count)) }
-        default: frame = Array(frame.prefix(random.below(frame.count + 1)))
-        }
-      }
+      let frame = mutator.next(&random)
       let expected = try Self.answer(to: frame, port: peer.port)
       let actual = try Self.answer(to: frame, port: ours.port)
       if expected != actual {
@@ -53,12 +46,8 @@ struct RedisFrameDifferentialTests {
     return client.receiveAll()
   }
 
-  /// Bytes that matter to the decoder more often than chance would pick them.
-  private static func interestingByte(_ random: inout SeededRandom) -> UInt8 {
-    let special: [UInt8] = Array("\r\n*$-+0123456789\"' \\x".utf8) + [0]
-    return random.below(4) == 0
-      ? UInt8(truncatingIfNeeded: random.next()) : special[random.below(special.count)]
-  }
+  /// Bytes that matter to the decoder, put in by mutations more often than chance would pick them.
+  private static let interesting: [UInt8] = Array("\r\n*$-+0123456789\"' \\x".utf8) + [0]
 
   private static func show(_ bytes: [UInt8]) -> String {
     bytes.map { byte in

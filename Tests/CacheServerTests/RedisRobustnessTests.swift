@@ -1,5 +1,6 @@
 import CacheServer
 import Foundation
+import ServerAttacks
 import TestSupport
 import Testing
 
@@ -9,33 +10,15 @@ import Glibc
 
 @Suite("Redis front end under bad input and many clients", .serialized)
 struct RedisRobustnessTests {
-  private static let seeds: [String] = [
-    "*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$1\r\nv\r\n", "PING\r\n", "set a \"b c\"\r\n",
-    "*2\r\n$3\r\nGET\r\n$1\r\nk\r\n",
-    "*1\r\n$4\r\nPING\r\n", "*2\r\n$4\r\nINCR\r\n$1\r\nn\r\n", "MULTI\r\n", "EXEC\r\n",
-  ]
-
   @Test("100,000 random and mutated frames never stop the server or leak a connection")
   func mutatedFrames() throws {
     let server = try RunningServer(.forTests())
-    var random = SeededRandom(seed: 7)
-    var client = try TestClient(port: server.port, timeoutSeconds: 1)
-    for index in 0..<100_000 {
-      var frame = Array(Self.seeds[random.below(Self.seeds.count)].utf8)
-      for _ in 0..<random.below(4) {
-        switch random.below(3) {
-        case 0:
-          if !frame.isEmpty { frame[random.below(frame.count)] = UInt8(truncatingIfNeeded: random.next()) }
-        case 1: frame.insert(UInt8(truncatingIfNeeded: random.next()), at: random.below(frame.count + 1))
-        default: if !frame.isEmpty { frame.remove(at: random.below(frame.count)) }
-        }
-      }
-      client.send(frame)
-      if index % 500 == 499 { client = try TestClient(port: server.port, timeoutSeconds: 1) }
-    }
+    var campaign = FuzzCampaign(wire: .redis, seed: 7, inputs: 100_000)
+    campaign.framesPerConnection = 500
+    let report = try campaign.run(port: server.port)
+    #expect(report.failures.isEmpty, "\(report.failures)")
     let probe = try RedisReplyReader(port: server.port)
     #expect(try probe.call(["PING"]) == .simpleString(Array("PONG".utf8)))
-    _ = consume client
     usleep(300_000)
     let clients = try probe.call(["INFO", "clients"])?.text ?? ""
     #expect(clients.contains("connected_clients:1\r\n"), "\(clients)")
@@ -93,5 +76,23 @@ struct RedisRobustnessTests {
     #expect(try on.call(["SET", "k", "v", "EX", "10"]) == .simpleString(Array("OK".utf8)))
     #expect(try on.call(["ADVANCECLOCK", "10000"]) == .simpleString(Array("OK".utf8)))
     #expect(try on.call(["GET", "k"]) == .null)
+  }
+
+  @Test("ADVANCECLOCK refuses an amount that would overflow the clock, and the server lives on")
+  func testClockOverflow() throws {
+    let server = try RunningServer(.forTests())
+    let client = try RedisReplyReader(port: server.port)
+    #expect(try client.call(["SET", "k", "v"]) == .simpleString(Array("OK".utf8)))
+    #expect(
+      try client.call(["ADVANCECLOCK", "9223372036854775807"])
+        == .error(Array("ERR value is not an integer or out of range".utf8)))
+    #expect(
+      try client.call(["ADVANCECLOCK", "-1"])
+        == .error(Array("ERR value is out of range, must be positive".utf8)))
+    #expect(try client.call(["ADVANCECLOCK", "1000"]) == .simpleString(Array("OK".utf8)))
+    #expect(
+      try client.call(["ADVANCECLOCK", String(Int64.max - 2_000)])
+        == .error(Array("ERR value is not an integer or out of range".utf8)))
+    #expect(try client.call(["GET", "k"]) == .bulkString(Array("v".utf8)))
   }
 }

@@ -101,6 +101,31 @@ struct RequestDecoderTests {
     #expect(decoder.bufferedByteCount == 3)
   }
 
+  @Test("big arguments arriving in pieces, between other commands, come out whole and in order")
+  func bigArguments() throws {
+    let big = (0..<100_000).map { UInt8(truncatingIfNeeded: $0 % 251) }
+    var writer = RESPWriter()
+    writer.command([Array("PING".utf8)])
+    writer.command([Array("SET".utf8), Array("k".utf8), big])
+    writer.command([Array("SET".utf8), big, big])
+    writer.command([Array("PING".utf8)])
+    var decoder = RESPRequestDecoder()
+    var commands: [[[UInt8]]] = []
+    var offset = 0
+    while offset < writer.bytes.count {
+      let end = min(offset + 16_384, writer.bytes.count)
+      decoder.append(writer.bytes[offset..<end])
+      offset = end
+      while let command = try decoder.next() { commands.append(command) }
+    }
+    #expect(
+      commands == [
+        [Array("PING".utf8)], [Array("SET".utf8), Array("k".utf8), big], [Array("SET".utf8), big, big],
+        [Array("PING".utf8)],
+      ])
+    #expect(decoder.bufferedByteCount == 0)
+  }
+
   @Test("consumed bytes are dropped, so a long pipeline does not accumulate")
   func compaction() throws {
     var decoder = RESPRequestDecoder()

@@ -56,6 +56,18 @@ struct WriterAndReplyDecoderTests {
     }
   }
 
+  @Test("bulk strings at the reference threshold are listed, not copied, at their place in the bytes")
+  func referencedBulkStrings() {
+    var writer = RESPWriter(referenceThreshold: 4)
+    writer.bulkString(Array("abc".utf8))
+    writer.bulkString(Array("long".utf8))
+    #expect(writer.bytes == Array("$3\r\nabc\r\n$4\r\n\r\n".utf8))
+    #expect(writer.references.map(\.offset) == [13] && writer.references.map(\.value) == [Array("long".utf8)])
+    #expect(writer.count == writer.bytes.count + 4)
+    writer.removeAll()
+    #expect(writer.references.isEmpty && writer.count == 0)
+  }
+
   @Test("RESP2 nulls decode as null")
   func resp2Nulls() throws {
     var decoder = RESPReplyDecoder()

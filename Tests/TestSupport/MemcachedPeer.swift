@@ -3,6 +3,8 @@
 public final class MemcachedPeer: Sendable {
   private let peer: PeerProcess
   public var port: UInt16 { peer.port }
+  /// The server's process id, for reading its memory from /proc.
+  public var processIdentifier: Int32 { peer.processIdentifier }
 
   public static func executable() -> String? {
     PeerProcess.executable(["/usr/bin/memcached", "/usr/local/bin/memcached"])

@@ -10,6 +10,9 @@ public final class PeerProcess: @unchecked Sendable {
   public let port: UInt16
   private let process: Process
 
+  /// The process's id, for reading its memory from /proc.
+  public var processIdentifier: Int32 { process.processIdentifier }
+
   /// True when CI asked for missing peers to fail tests instead of skipping them.
   public static var requirePeers: Bool {
     ProcessInfo.processInfo.environment["CACHELINGS_REQUIRE_PEERS"] == "1"

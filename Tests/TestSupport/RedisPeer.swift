@@ -6,6 +6,8 @@ import Foundation
 public final class RedisPeer: Sendable {
   private let peer: PeerProcess
   public var port: UInt16 { peer.port }
+  /// The server's process id, for reading its memory from /proc.
+  public var processIdentifier: Int32 { peer.processIdentifier }
 
   public static var requirePeers: Bool { PeerProcess.requirePeers }
 

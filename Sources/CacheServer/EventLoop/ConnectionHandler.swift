@@ -2,7 +2,9 @@
 /// handler owns the protocol state (its decoder, the selected database, a transaction).
 public protocol ConnectionHandler: AnyObject {
   /// Consumes `input`, appending replies to `output`; returns `.close` to close after `output` is sent.
-  func receive(_ input: UnsafeRawBufferPointer, output: inout [UInt8]) -> ConnectionAction
+  /// Once `output.isFull`, the handler keeps the requests it has not run: it is called again with
+  /// empty input when the replies have drained, to run them before anything new is read.
+  func receive(_ input: UnsafeRawBufferPointer, output: inout OutputBuffer) -> ConnectionAction
   /// The connection is gone (closed by the peer, by the handler, or by the server stopping).
   func closed()
 }

@@ -9,9 +9,10 @@ import Glibc
 ///
 /// Sockets are watched edge-triggered for input, output and the peer's half-close, once, with no later
 /// changes: a read that returns less than asked for has drained the socket, and any byte that arrives
-/// after it raises a new edge. Only a connection that stopped reading with input still queued (its
-/// unsent replies passed the high-water mark) must be read again without an edge; it waits in
-/// `resumable` until its replies drain.
+/// after it raises a new edge. Only a connection that stopped with input still queued (its unsent
+/// replies reached the high-water mark, so its handler left requests unrun and the socket unread) must
+/// be served again without an edge; it waits in `resumable` until its replies drain, then its handler
+/// runs what it kept before the socket is read again.
 struct ConnectionTable {
   /// Unsent replies beyond which a connection is not read until they drain (back-pressure).
   let outputHighWater: Int
@@ -19,15 +20,16 @@ struct ConnectionTable {
 
   struct Connection {
     let handler: any ConnectionHandler
-    var output: [UInt8] = []
-    var sent = 0
+    var output: OutputBuffer
     var closeWhenFlushed = false
     /// Listed in `toFlush`: its replies go out once this pass has read every ready connection.
     var flushPending = false
     /// Reading stopped at the high-water mark, so the socket may still hold input.
     var readStopped = false
+    /// Listed in `resumable` already.
+    var resumeListed = false
 
-    var pending: Int { output.count - sent }
+    var pending: Int { output.pending }
   }
 
   private let epoll: Int32
@@ -49,7 +51,7 @@ struct ConnectionTable {
     if index >= connections.count {
       connections.append(contentsOf: repeatElement(nil, count: index + 1 - connections.count))
     }
-    connections[index] = Connection(handler: handler)
+    connections[index] = Connection(handler: handler, output: OutputBuffer(highWater: outputHighWater))
     count += 1
     var event = epoll_event()
     event.events = EPOLLIN.rawValue | EPOLLOUT.rawValue | EPOLLRDHUP.rawValue | EPOLLET.rawValue
@@ -76,7 +78,10 @@ struct ConnectionTable {
     guard !resumable.isEmpty else { return }
     let waiting = resumable
     resumable.removeAll(keepingCapacity: true)
-    for descriptor in waiting { service(descriptor, events: EPOLLIN.rawValue) }
+    for descriptor in waiting {
+      connections[Int(descriptor)]?.resumeListed = false
+      service(descriptor, events: EPOLLIN.rawValue)
+    }
   }
 
   /// Sends the replies of every connection read in this pass, as Redis writes its pending replies just
@@ -110,7 +115,15 @@ struct ConnectionTable {
   private mutating func readAvailable(_ descriptor: Int32, untilEnd: Bool) -> Bool {
     let index = Int(descriptor)
     let handler = connections[index]!.handler
-    connections[index]!.readStopped = false
+    if connections[index]!.readStopped {
+      // Requests the handler kept when its output filled up run before anything new is read.
+      connections[index]!.readStopped = false
+      if case .close = handler.receive(
+        UnsafeRawBufferPointer(start: nil, count: 0), output: &connections[index]!.output)
+      {
+        connections[index]!.closeWhenFlushed = true
+      }
+    }
     while !connections[index]!.closeWhenFlushed {
       guard connections[index]!.pending < outputHighWater else {
         connections[index]!.readStopped = true
@@ -131,6 +144,11 @@ struct ConnectionTable {
           UnsafeRawBufferPointer(rebasing: buffer[..<count]), output: &connections[index]!.output)
       }
       if case .close = action { connections[index]!.closeWhenFlushed = true }
+      if connections[index]!.pending >= outputHighWater && !connections[index]!.closeWhenFlushed {
+        // The handler may have kept requests: run them once the replies drain, before reading again.
+        connections[index]!.readStopped = true
+        return true
+      }
       if count < Self.readChunk && !untilEnd { return true }
     }
     return true
@@ -140,30 +158,18 @@ struct ConnectionTable {
   @discardableResult
   private mutating func flush(_ descriptor: Int32) -> Bool {
     let index = Int(descriptor)
-    while connections[index]!.pending > 0 {
-      // send with MSG_NOSIGNAL: a client that vanished must not raise SIGPIPE and kill the server.
-      let written = connections[index]!.output.withUnsafeBytes { [sent = connections[index]!.sent] in
-        send(descriptor, $0.baseAddress! + sent, $0.count - sent, Int32(MSG_NOSIGNAL))
-      }
-      if written < 0 {
-        if errno == EINTR { continue }
-        if errno == EAGAIN || errno == EWOULDBLOCK { break }
-        drop(descriptor)
-        return false
-      }
-      connections[index]!.sent += written
+    guard connections[index]!.output.send(to: descriptor) else {
+      drop(descriptor)
+      return false
     }
-    if connections[index]!.pending == 0 {
-      let capacity = connections[index]!.output.capacity
-      connections[index]!.output.removeAll(keepingCapacity: capacity <= 64 * 1024)
-      connections[index]!.sent = 0
-      if connections[index]!.closeWhenFlushed {
-        drop(descriptor)
-        return false
-      }
+    if connections[index]!.pending == 0 && connections[index]!.closeWhenFlushed {
+      drop(descriptor)
+      return false
     }
-    if connections[index]!.readStopped && connections[index]!.pending < outputHighWater {
-      connections[index]!.readStopped = false
+    if connections[index]!.readStopped && !connections[index]!.resumeListed
+      && connections[index]!.pending < outputHighWater
+    {
+      connections[index]!.resumeListed = true
       resumable.append(descriptor)
     }
     return true

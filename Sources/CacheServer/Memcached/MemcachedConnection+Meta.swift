@@ -57,6 +57,8 @@ extension MemcachedSession {
     // Flags that need the item's state before this fetch (l, h) or change it (T, N, R) make memcached
     // bump the item after answering, and only on success; otherwise it bumps while fetching.
     let bumpsLate = tokens.tokens.dropFirst(2).contains { "lhTNR".utf8.contains($0[0]) }
+    // The value goes out after the status line, referenced rather than copied when it is large.
+    var value: [UInt8]?
     let outcome = store.modify(key, in: 0, touch: !flags.noBump) { entry -> [UInt8]? in
       if !flags.noBump && !bumpsLate {
         entry.meta.insert(StoreEntry.MetaState.fetched)
@@ -104,7 +106,7 @@ extension MemcachedSession {
         entry.meta.insert(StoreEntry.MetaState.tokenSent)
       }
       line += [13, 10]
-      if flags.returnValue { line += entry.value + [13, 10] }
+      if flags.returnValue { value = entry.value }
       if !flags.noBump && bumpsLate {
         entry.meta.insert(StoreEntry.MetaState.fetched)
         entry.meta.lastAccess = now
@@ -115,6 +117,10 @@ extension MemcachedSession {
     case .some(.some(let line)):
       if flags.ttl != nil { counters.touchHits += 1 } else { counters.getHits += 1 }
       reply.append(bytes: line)
+      if let value {
+        reply.data(value)
+        reply.crlf()
+      }
     case .some(.none):
       reply.line("CLIENT_ERROR opaque token too long")
     case .none:

@@ -9,7 +9,7 @@ final class MemcachedConnection: ConnectionHandler {
     session = MemcachedSession(shared: shared)
   }
 
-  func receive(_ input: UnsafeRawBufferPointer, output: inout [UInt8]) -> ConnectionAction {
+  func receive(_ input: UnsafeRawBufferPointer, output: inout OutputBuffer) -> ConnectionAction {
     guard var current = session.take() else { return .close }
     defer { session = current }
     return current.receive(input, output: &output)
@@ -23,7 +23,7 @@ final class MemcachedConnection: ConnectionHandler {
 struct MemcachedSession {
   let shared: MemcachedShared
   var decoder = MemcacheRequestDecoder()
-  var reply = MemcacheReply()
+  var reply = MemcacheReply(referenceThreshold: OutputBuffer.referenceThreshold)
   var counters = MemcachedCounters()
   /// A storage command whose data block has not arrived yet.
   var pendingStore: PendingStore?
@@ -47,7 +47,7 @@ struct MemcachedSession {
     self.shared = shared
   }
 
-  mutating func receive(_ input: UnsafeRawBufferPointer, output: inout [UInt8]) -> ConnectionAction {
+  mutating func receive(_ input: UnsafeRawBufferPointer, output: inout OutputBuffer) -> ConnectionAction {
     // A first byte of 0x80 starts memcached's binary protocol, deprecated since 1.6 and not served.
     if isFirstRead {
       isFirstRead = false
@@ -55,11 +55,15 @@ struct MemcachedSession {
     }
     decoder.append(input)
     counters.bytesRead += UInt64(input.count)
+    // Requests run until the replies reach the output's high-water mark (a data block already begun is
+    // finished first); the rest wait in the decoder until they drain, as memcached stops reading a
+    // connection whose replies are not being taken.
+    let room = output.highWater - output.pending
     let outcome = shared.store.withStore { store in
       store.clock.pin()
       defer { store.clock.unpin() }
       shared.applyDueFlush(&store)
-      while let frame = decoder.next() {
+      while decoder.isInsideDataBlock || reply.count < room, let frame = decoder.next() {
         switch frame {
         case .lineTooLong:
           return Outcome.abort
@@ -84,8 +88,8 @@ struct MemcachedSession {
     case .quit, .proceed:
       // Like memcached, nothing is written while a data block is still to come (or to be dropped).
       if outcome == .proceed && decoder.isInsideDataBlock { return .keepOpen }
-      counters.bytesWritten += UInt64(reply.bytes.count)
-      reply.move(into: &output)
+      counters.bytesWritten += UInt64(reply.count)
+      reply.moveOut { output.append(taking: &$0, references: $1) }
       return outcome == .quit ? .close : .keepOpen
     }
   }
@@ -148,11 +152,13 @@ struct MemcachedSession {
     case .metaDelete?: metaDelete(tokens, &store)
     case .metaArithmetic?: metaArithmetic(tokens, &store)
     case .advanceClock? where shared.configuration.testClock && count == 2:
-      guard let milliseconds = MemcacheNumber.uint64(tokens[1]), milliseconds < UInt64(Int64.max) else {
+      // A number that would take the clock past its end is refused as memcached refuses a bad number.
+      guard let milliseconds = MemcacheNumber.uint64(tokens[1]), milliseconds < UInt64(Int64.max),
+        store.clock.advance(byMilliseconds: Int64(milliseconds))
+      else {
         reply.line("CLIENT_ERROR bad command line format")
         return .proceed
       }
-      store.clock.advance(byMilliseconds: Int64(milliseconds))
       reply.line("OK")
     case .metaDebug?: metaDebug(tokens, &store)
     case let known:

@@ -6,22 +6,30 @@ final class RedisConnection: ConnectionHandler {
   private let session: RedisSession
   private let frontEnd: RedisFrontEnd
   private var decoder = RESPRequestDecoder()
-  private var reply = RESPWriter()
+  /// Moved out while a batch runs (nil then), so the hot loop works on a local.
+  private var reply: RESPWriter? = RedisConnection.writer()
 
   init(session: RedisSession, frontEnd: RedisFrontEnd) {
     self.session = session
     self.frontEnd = frontEnd
   }
 
-  func receive(_ input: UnsafeRawBufferPointer, output: inout [UInt8]) -> ConnectionAction {
+  /// A reply writer that references large values instead of copying them.
+  private static func writer() -> RESPWriter {
+    RESPWriter(referenceThreshold: OutputBuffer.referenceThreshold)
+  }
+
+  func receive(_ input: UnsafeRawBufferPointer, output: inout OutputBuffer) -> ConnectionAction {
     // The decoder and writer are moved into locals for the batch, so the hot loop does not go through
     // this object's properties (and their exclusivity checks) for every command.
     var decoder = self.decoder
     self.decoder = RESPRequestDecoder()
-    var reply = self.reply
-    self.reply = RESPWriter()
+    var reply = self.reply.take() ?? Self.writer()
     decoder.append(input)
     var commands: UInt64 = 0
+    // Commands run until the replies reach the output's high-water mark; the rest wait in the decoder
+    // until they drain (see ConnectionHandler).
+    let room = output.highWater - output.pending
     // One lock and one clock reading for everything this read brought, as Redis runs a pass of its
     // event loop against one time snapshot.
     let action = frontEnd.store.withStore { store in
@@ -29,7 +37,7 @@ final class RedisConnection: ConnectionHandler {
       defer { store.clock.unpin() }
       var action = ConnectionAction.keepOpen
       do throws(RESPProtocolError) {
-        while case .keepOpen = action, let arguments = try decoder.next() {
+        while case .keepOpen = action, reply.count < room, let arguments = try decoder.next() {
           commands += 1
           action = dispatch(arguments, &store, &reply)
         }
@@ -40,8 +48,7 @@ final class RedisConnection: ConnectionHandler {
       return action
     }
     frontEnd.commandsProcessed += commands
-    output.append(contentsOf: reply.bytes)
-    reply.removeAll()
+    reply.moveOut { output.append(taking: &$0, references: $1) }
     self.decoder = decoder
     self.reply = reply
     return action
@@ -102,10 +109,22 @@ final class RedisConnection: ConnectionHandler {
   private func run(
     _ command: RedisCommand, _ arguments: [[UInt8]], _ store: inout Store, _ reply: inout RESPWriter
   ) {
-    if command.flags.contains(.denyOOM) && !store.enforceMemoryLimit() {
+    if command.flags.contains(.denyOOM) && store.maxMemory > 0
+      && !store.enforceMemoryLimit(incoming: Self.argumentMemory(arguments))
+    {
       return reply.error(RedisError.outOfMemory)
     }
     command.run(&store, RedisCall(arguments: arguments, session: session, frontEnd: frontEnd), &reply)
+  }
+
+  /// Redis's query buffer reads an argument of 32 KB or more (PROTO_MBULK_BIG_ARG) into a buffer of
+  /// its own, hands that buffer to the command, and reserves another of the same size for the next
+  /// one, so such an argument weighs twice in the used memory its maxmemory check sees.
+  static let bigArgument = 32 * 1024
+
+  /// What a command's arguments add to the used memory before it runs, as Redis counts it.
+  static func argumentMemory(_ arguments: [[UInt8]]) -> Int {
+    arguments.reduce(0) { $0 + ($1.count >= bigArgument ? 2 * $1.count : $1.count) }
   }
 
   private func multi(_ reply: inout RESPWriter) {

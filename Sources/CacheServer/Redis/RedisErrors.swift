@@ -2,6 +2,7 @@
 enum RedisError {
   static let syntax = "ERR syntax error"
   static let notInteger = "ERR value is not an integer or out of range"
+  static let notPositive = "ERR value is out of range, must be positive"
   static let notFloat = "ERR value is not a valid float"
   static let wrongType = "WRONGTYPE Operation against a key holding the wrong kind of value"
   static let overflow = "ERR increment or decrement would overflow"

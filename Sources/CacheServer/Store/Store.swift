@@ -23,11 +23,13 @@ public struct Store: Sendable {
 
   public var isOverMemoryLimit: Bool { maxMemory > 0 && memoryUsed > maxMemory }
 
-  /// Evicts by the policy until the store is within its memory limit; false when it cannot get there
-  /// (noeviction, or nothing left to evict), and then a write must be refused.
-  public mutating func enforceMemoryLimit() -> Bool {
+  /// Evicts by the policy until the store, plus `incoming` bytes a command holds, is within its memory
+  /// limit; false when it cannot get there (noeviction, or nothing left to evict), and then a write must
+  /// be refused. A value bigger than the limit is thus refused after everything evictable is gone, as
+  /// Redis counts the command's arguments in its used memory.
+  public mutating func enforceMemoryLimit(incoming: Int = 0) -> Bool {
     guard maxMemory > 0 else { return true }
-    var used = memoryUsed
+    var used = memoryUsed + incoming
     while used > maxMemory {
       guard let (database, position) = evictionCandidate() else { return false }
       let before = databases[database].memoryUsed

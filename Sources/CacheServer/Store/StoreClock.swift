@@ -20,9 +20,17 @@ public struct StoreClock: Sendable {
     (pinnedWall ?? Self.wallMilliseconds()) + offsetMilliseconds
   }
 
-  /// Moves the server's time forward by `milliseconds`.
-  public mutating func advance(byMilliseconds milliseconds: Int64) {
+  /// The latest time the clock may be moved to: far beyond any real date, and far enough below
+  /// `Int64.max` that the wall clock's growth and a TTL added to `now()` cannot overflow.
+  public static let latest = Int64.max / 4
+
+  /// Moves the server's time forward by `milliseconds`; false, with the time unchanged, when that
+  /// would take it past `latest` (or backwards).
+  @discardableResult
+  public mutating func advance(byMilliseconds milliseconds: Int64) -> Bool {
+    guard milliseconds >= 0, milliseconds <= Self.latest - now() else { return false }
     offsetMilliseconds += milliseconds
+    return true
   }
 
   /// Reads the wall clock once and answers `now()` from that reading until `unpin()`.

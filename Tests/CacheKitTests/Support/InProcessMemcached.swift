@@ -23,7 +23,7 @@ final class InProcessMemcached: @unchecked Sendable {
 
   /// Moves the server's time forward.
   func advance(by seconds: Double) {
-    server.shared.store.withStore { $0.clock.advance(byMilliseconds: Int64((seconds * 1_000).rounded())) }
+    server.shared.store.withStore { _ = $0.clock.advance(byMilliseconds: Int64((seconds * 1_000).rounded())) }
   }
 
   deinit {

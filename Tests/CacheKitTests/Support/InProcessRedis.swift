@@ -25,7 +25,7 @@ final class InProcessRedis: @unchecked Sendable {
 
   /// Moves the server's time forward.
   func advance(by seconds: Double) {
-    server.store.withStore { $0.clock.advance(byMilliseconds: Int64((seconds * 1_000).rounded())) }
+    server.store.withStore { _ = $0.clock.advance(byMilliseconds: Int64((seconds * 1_000).rounded())) }
   }
 
   deinit {

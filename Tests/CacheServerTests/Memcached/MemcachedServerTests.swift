@@ -41,6 +41,19 @@ struct MemcachedServerTests {
     #expect(text(client, "advanceclock 1000\r\n") == "ERROR\r\n")
   }
 
+  @Test("advanceclock refuses an amount that would overflow the clock, and the server lives on")
+  func testClockOverflow() throws {
+    let server = try RunningServer(memcached: .forTests())
+    let client = try MemcachedTextClient(port: server.port)
+    #expect(text(client, "set k 0 0 1\r\nv\r\n") == "STORED\r\n")
+    #expect(
+      text(client, "advanceclock 9223372036854775806\r\n") == "CLIENT_ERROR bad command line format\r\n")
+    #expect(
+      text(client, "advanceclock 18446744073709551616\r\n") == "CLIENT_ERROR bad command line format\r\n")
+    #expect(text(client, "advanceclock 1000\r\n") == "OK\r\n")
+    #expect(text(client, "get k\r\n") == "VALUE k 0 1\r\nv\r\nEND\r\n")
+  }
+
   @Test("over the memory limit the least recently used items are evicted, and counted")
   func eviction() throws {
     var options = MemcachedServer.Options.forTests()

@@ -8,8 +8,13 @@ final class RedisReplyReader {
   init(port: UInt16) throws { client = try TestClient(port: port) }
 
   func call(_ arguments: [String]) throws -> RESPValue? {
+    try call(bytes: arguments.map { Array($0.utf8) })
+  }
+
+  /// `call` for arguments that are not text (patterns and keys with any bytes).
+  func call(bytes arguments: [[UInt8]]) throws -> RESPValue? {
     var writer = RESPWriter()
-    writer.command(arguments.map { Array($0.utf8) })
+    writer.command(arguments)
     client.send(writer.bytes)
     return try readReply()
   }
@@ -18,7 +23,7 @@ final class RedisReplyReader {
   func readReply() throws -> RESPValue? {
     while true {
       if let value = try decoder.next() { return value }
-      let bytes = client.receive(count: 1)
+      let bytes = client.receiveSome()
       if bytes.isEmpty { return nil }
       decoder.append(bytes)
     }

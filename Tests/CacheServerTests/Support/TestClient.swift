@@ -58,6 +58,13 @@ final class TestClient {
     return received
   }
 
+  /// What one read returns, up to `limit` bytes: empty when the peer closed or the timeout passed.
+  func receiveSome(limit: Int = 64 * 1024) -> [UInt8] {
+    var buffer = [UInt8](repeating: 0, count: limit)
+    let got = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+    return got > 0 ? Array(buffer[..<got]) : []
+  }
+
   /// Half-closes the connection: the server reads end of file after what was sent.
   func finishSending() { shutdown(descriptor, Int32(SHUT_WR)) }
 

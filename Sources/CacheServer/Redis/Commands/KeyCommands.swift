@@ -25,11 +25,12 @@ enum KeyCommands {
   static func keys(_ store: inout Store, _ call: RedisCall, _ reply: inout RESPWriter) {
     let now = store.clock.now()
     let keyspace = store.databases[call.session.database]
+    let pattern = keyPattern(call[1])
     let matching = keyspace.allKeys().filter { key in
       guard let position = keyspace.position(of: key), !keyspace.entry(at: position).isExpired(at: now) else {
         return false
       }
-      return GlobPattern.matches(call[1], key.bytes)
+      return pattern?.matches(key.bytes) ?? true
     }
     reply.arrayHeader(matching.count)
     for key in matching { reply.bulkString(key.bytes) }
@@ -39,19 +40,19 @@ enum KeyCommands {
     guard let cursor = UInt64(String(decoding: call[1], as: UTF8.self)), cursor <= UInt64(Int.max) else {
       return reply.error("ERR invalid cursor")
     }
-    var pattern: [UInt8]?
+    var pattern: GlobPattern?
     var count = 10
     var index = 2
     while index < call.count {
       guard index + 1 < call.count else { return reply.error(RedisError.syntax) }
       if call[index].isKeyword("MATCH") {
-        pattern = call[index + 1]
+        pattern = keyPattern(call[index + 1])
       } else if call[index].isKeyword("COUNT") {
         guard let value = call.integer(index + 1) else { return reply.error(RedisError.notInteger) }
         guard value >= 1 else { return reply.error(RedisError.syntax) }
         count = Int(min(value, Int64(Int32.max)))
       } else if call[index].isKeyword("TYPE") {
-        if !call[index + 1].isKeyword("string") { pattern = [0xFF, 0xFE] }
+        if !call[index + 1].isKeyword("string") { pattern = GlobPattern([0xFF, 0xFE]) }
       } else {
         return reply.error(RedisError.syntax)
       }
@@ -64,12 +65,18 @@ enum KeyCommands {
       guard let position = keyspace.position(of: key), !keyspace.entry(at: position).isExpired(at: now) else {
         return false
       }
-      return pattern.map { GlobPattern.matches($0, key.bytes) } ?? true
+      return pattern?.matches(key.bytes) ?? true
     }
     reply.arrayHeader(2)
     reply.bulkString(Array(String(page.next).utf8))
     reply.arrayHeader(keys.count)
     for key in keys { reply.bulkString(key.bytes) }
+  }
+
+  /// The pattern of KEYS or SCAN MATCH; nil for `*` alone, which Redis takes as every key (the empty
+  /// one included, which no pattern matches).
+  private static func keyPattern(_ bytes: [UInt8]) -> GlobPattern? {
+    bytes == [UInt8(ascii: "*")] ? nil : GlobPattern(bytes)
   }
 
   static func dbsize(_ store: inout Store, _ call: RedisCall, _ reply: inout RESPWriter) {

@@ -142,11 +142,12 @@ enum ServerCommands {
   }
 
   /// `ADVANCECLOCK milliseconds`: moves the server's time forward, for graders; only with the test flag.
+  /// A negative amount, or one that would take the clock past `StoreClock.latest`, is refused with the
+  /// errors Redis gives a number out of range.
   static func advanceClock(_ store: inout Store, _ call: RedisCall, _ reply: inout RESPWriter) {
-    guard let milliseconds = call.integer(1), milliseconds >= 0 else {
-      return reply.error(RedisError.notInteger)
-    }
-    store.clock.advance(byMilliseconds: milliseconds)
+    guard let milliseconds = call.integer(1) else { return reply.error(RedisError.notInteger) }
+    guard milliseconds >= 0 else { return reply.error(RedisError.notPositive) }
+    guard store.clock.advance(byMilliseconds: milliseconds) else { return reply.error(RedisError.notInteger) }
     reply.simpleString("OK")
   }
 }
