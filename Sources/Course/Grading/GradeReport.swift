@@ -15,6 +15,9 @@ public struct GradeReport: Sendable, Equatable {
     case killedForMemory(megabytes: Int)
     /// The program exited by itself before finishing its checks.
     case exitedEarly(status: Int32)
+    /// The program closed or replaced descriptor 3, the result channel, while it ran, then exited
+    /// without finished results reaching the grader.
+    case lostResultChannel(status: Int32)
   }
 
   /// One check on one backend.
@@ -85,6 +88,10 @@ public struct GradeReport: Sendable, Equatable {
       return "stopped at \(megabytes) MB\(during): it used too much memory"
     case .exitedEarly(let status):
       return "the program exited (status \(status))\(during) before its checks finished"
+    case .lostResultChannel(let status):
+      return
+        "the program closed or replaced the result channel (descriptor 3)\(during), so no result could be "
+        + "read; it then exited (status \(status))"
     }
   }
 }

@@ -54,7 +54,11 @@ public struct Grader: Sendable {
 
     let token = Self.newToken()
     let files = NSTemporaryDirectory() + "cachelings-files-\(token.prefix(12))"
-    defer { try? FileManager.default.removeItem(atPath: files) }
+    RunningChildren.track(folder: files)
+    defer {
+      try? FileManager.default.removeItem(atPath: files)
+      RunningChildren.untrack(folder: files)
+    }
     var environment = ProcessInfo.processInfo.environment
     environment[GradeEnvironment.token] = token
     environment[GradeEnvironment.backends] = request.backends.map(\.rawValue).joined(separator: ",")
@@ -68,7 +72,9 @@ public struct Grader: Sendable {
     report.droppedOutputBytes = outcome.droppedOutputBytes
     let (cells, finished) = Self.cells(from: outcome.channel, token: token)
     report.cells = cells
-    report.verdict = Self.verdict(outcome.ending, finished: finished, cells: cells, limits: request.limits)
+    report.verdict = Self.verdict(
+      outcome.ending, finished: finished, lostChannel: outcome.lostChannel, cells: cells,
+      limits: request.limits)
     return report
   }
 
@@ -109,13 +115,15 @@ public struct Grader: Sendable {
   }
 
   static func verdict(
-    _ ending: ChildOutcome.Ending, finished: Bool, cells: [GradeReport.Cell], limits: RunLimits
+    _ ending: ChildOutcome.Ending, finished: Bool, lostChannel: Bool, cells: [GradeReport.Cell],
+    limits: RunLimits
   ) -> GradeReport.Verdict {
     switch ending {
     case .timedOut: return .timedOut(seconds: limits.seconds)
     case .killedForMemory(let peak): return .killedForMemory(megabytes: peak >> 20)
     case .signalled(let signal): return .crashed(signal: SignalName.of(signal))
     case .exited(let status):
+      if !finished && lostChannel { return .lostResultChannel(status: status) }
       guard finished, status == 0 else { return .exitedEarly(status: status) }
       return cells.contains { $0.status == .failed } ? .failed : .passed
     }

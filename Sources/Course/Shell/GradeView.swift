@@ -88,6 +88,10 @@ public struct GradeView {
         "Something keeps growing without bound: a collection appended to in a loop, or a cache with no limit."
     case .exitedEarly:
       advice = "Does your code call exit()? A cache function should return to its caller instead."
+    case .lostResultChannel:
+      advice =
+        "Descriptor 3 belongs to the grader: leave it open, and do not dup2 or close descriptors your code did "
+        + "not open."
     default: return
     }
     console.print()
