@@ -77,8 +77,7 @@ enum CheckCommand {
       Output.error("\(error)")
       return nil
     }
-    progress.record(report, of: exercise)
-    setup.save(progress)
+    progress = setup.update(progress) { $0.record(report, of: exercise) }
     return report
   }
 
