@@ -57,4 +57,7 @@ public enum GradeEnvironment {
   public static let worker = "CACHELINGS_GRADE_WORKER"
   /// The file descriptor the records are written to.
   public static let channel: Int32 = 3
+  /// The status a graded program exits with when it finds its channel closed or replaced, so that
+  /// the grader can say what happened although no record can reach it.
+  public static let lostChannelStatus: Int32 = 87
 }

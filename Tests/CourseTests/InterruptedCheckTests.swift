@@ -30,8 +30,11 @@ import Glibc
       toPath: workspace + "/01-fixture.swift")
   }
 
-  /// Starts `cachelings check 1` and returns its pid once the program's child is running.
-  func startCheck() throws -> pid_t {
+  /// Starts `cachelings check 1` and returns its pid once a descendant satisfies running: by default,
+  /// once the program's child is running.
+  func startCheck(
+    until running: @escaping (pid_t) -> Bool = { ProcessProbe.isSleeper($0, "44.5") }
+  ) throws -> pid_t {
     let binary = try #require(BuiltProducts.executable("cachelings"), "cachelings is built beside the tests")
     let arguments = [binary, "check", "1", "--backend", "memory,file", "--no-color"]
     let environment = [
@@ -60,10 +63,10 @@ import Glibc
     var pid: pid_t = 0
     try #require(posix_spawn(&pid, binary, &actions, &attributes, &argv, &envp) == 0)
     let started = ProcessProbe.eventually(within: 120) {
-      ProcessProbe.descendants(of: pid).contains { ProcessProbe.isSleeper($0, "44.5") }
+      ProcessProbe.descendants(of: pid).contains(where: running)
     }
     if !started { kill(pid, SIGKILL) }
-    try #require(started, "the learner's program started its child")
+    try #require(started, "the awaited process started")
     return pid
   }
 
@@ -87,6 +90,20 @@ import Glibc
       "every process the check started has ended: \(tree.filter(ProcessProbe.isAlive))")
     let left = (try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []
     #expect(left.isEmpty, "temporary files were removed: \(left)")
+  }
+
+  @Test func interruptingTheCompilerEndsItAndRemovesItsTemporaryFiles() throws {
+    try prepare()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let check = try startCheck { ProcessProbe.command(of: $0)?.contains("swift-frontend") == true }
+    let tree = ProcessProbe.descendants(of: check)
+    kill(check, SIGINT)
+    #expect(signalEnding(check) == SIGINT, "the command died of the signal it was sent")
+    #expect(
+      ProcessProbe.eventually(within: 2) { tree.allSatisfy { !ProcessProbe.isAlive($0) } },
+      "swiftc and its frontend have ended: \(tree.filter(ProcessProbe.isAlive))")
+    let left = (try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []
+    #expect(left.isEmpty, "the compiler's temporary files were removed: \(left)")
   }
 
   @Test func killingTheCommandStillEndsTheProgramAndItsChild() throws {

@@ -17,6 +17,13 @@ enum ProcessProbe {
     return String(decoding: command, as: UTF8.self) == "/bin/sleep\u{0}\(seconds)\u{0}" && isAlive(pid)
   }
 
+  /// The command line of pid, its arguments joined by spaces.
+  static func command(of pid: pid_t) -> String? {
+    FileManager.default.contents(atPath: "/proc/\(pid)/cmdline").map {
+      String(decoding: $0.map { $0 == 0 ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
+    }
+  }
+
   /// Every live process whose executable lies under folder.
   static func running(under folder: String) -> [pid_t] {
     pids().filter { pid in

@@ -121,7 +121,9 @@ public enum ChildProcess {
         lostChannel = tree.programLostChannel(expected: expectedChannel)
       }
     }
-    if !reaped { end(supervisor, tree: &tree, reader: &reader) }
+    if !reaped { end(supervisor, isolated: isolated, tree: &tree, reader: &reader) }
+    // A supervisor that was killed could not end the processes it had adopted: end those seen.
+    tree.killAll()
     reader.drainAvailable()
     // No end from the supervisor: it was killed before the program ended.
     let ending =
@@ -143,10 +145,13 @@ public enum ChildProcess {
     return .signalled(signal)
   }
 
-  /// Asks the supervisor to end the run and waits for it; if it has not within three seconds, kills
-  /// every process of the run that was ever seen.
-  private static func end(_ supervisor: pid_t, tree: inout ProcessTree, reader: inout Reader) {
-    kill(supervisor, SIGTERM)
+  /// Ends the run and waits for its supervisor. With a namespace, killing the supervisor's group (the
+  /// supervisor and the namespace's pid 1) makes the kernel end the rest; without, the supervisor is
+  /// asked to kill what it adopted. Either way, if it has not ended within three seconds, every process
+  /// of the run that was ever seen is killed, the supervisor included.
+  private static func end(_ supervisor: pid_t, isolated: Bool, tree: inout ProcessTree, reader: inout Reader)
+  {
+    kill(isolated ? -supervisor : supervisor, isolated ? SIGKILL : SIGTERM)
     let deadline = DispatchTime.now().uptimeNanoseconds + 3_000_000_000
     while DispatchTime.now().uptimeNanoseconds < deadline {
       if waitpid(supervisor, nil, WNOHANG) == supervisor { return }

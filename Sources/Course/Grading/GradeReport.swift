@@ -15,9 +15,9 @@ public struct GradeReport: Sendable, Equatable {
     case killedForMemory(megabytes: Int)
     /// The program exited by itself before finishing its checks.
     case exitedEarly(status: Int32)
-    /// The program closed or replaced descriptor 3, the result channel, while it ran, then exited
-    /// without finished results reaching the grader.
-    case lostResultChannel(status: Int32)
+    /// The program closed or replaced descriptor 3, the result channel, while it ran, so its results
+    /// could not reach the grader.
+    case lostResultChannel
   }
 
   /// One check on one backend.
@@ -88,10 +88,9 @@ public struct GradeReport: Sendable, Equatable {
       return "stopped at \(megabytes) MB\(during): it used too much memory"
     case .exitedEarly(let status):
       return "the program exited (status \(status))\(during) before its checks finished"
-    case .lostResultChannel(let status):
+    case .lostResultChannel:
       return
-        "the program closed or replaced the result channel (descriptor 3)\(during), so no result could be "
-        + "read; it then exited (status \(status))"
+        "the program closed or replaced the result channel (descriptor 3)\(during), so no result could be read"
     }
   }
 }

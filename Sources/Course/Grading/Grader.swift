@@ -123,7 +123,8 @@ public struct Grader: Sendable {
     case .killedForMemory(let peak): return .killedForMemory(megabytes: peak >> 20)
     case .signalled(let signal): return .crashed(signal: SignalName.of(signal))
     case .exited(let status):
-      if !finished && lostChannel { return .lostResultChannel(status: status) }
+      let runnerSawLoss = status == GradeEnvironment.lostChannelStatus
+      if !finished && (lostChannel || runnerSawLoss) { return .lostResultChannel }
       guard finished, status == 0 else { return .exitedEarly(status: status) }
       return cells.contains { $0.status == .failed } ? .failed : .passed
     }

@@ -45,8 +45,14 @@ public enum RunningChildren {
     }
   }
 
+  /// Forgets a supervisor that has ended. A run that endAll cut short never returns: the thread that
+  /// called endAll is about to end the process, which should die of its signal, not exit first.
   static func finished(_ supervisor: pid_t) {
-    _ = state.withLock { $0.supervisors.remove(supervisor) }
+    let ending = state.withLock { state in
+      state.supervisors.remove(supervisor)
+      return state.ending
+    }
+    while ending { pause() }
   }
 
   /// Remembers a temporary folder to remove if the command is interrupted.
