@@ -33,13 +33,14 @@ import Glibc
   /// Starts `cachelings check 1` and returns its pid once a descendant satisfies running: by default,
   /// once the program's child is running.
   func startCheck(
-    until running: @escaping (pid_t) -> Bool = { ProcessProbe.isSleeper($0, "44.5") }
+    namespaces: Bool = true, until running: @escaping (pid_t) -> Bool = { ProcessProbe.isSleeper($0, "44.5") }
   ) throws -> pid_t {
     let binary = try #require(BuiltProducts.executable("cachelings"), "cachelings is built beside the tests")
     let arguments = [binary, "check", "1", "--backend", "memory,file", "--no-color"]
     let environment = [
       "CACHELINGS_COURSE=\(course)", "CACHELINGS_WORKSPACE=\(workspace)", "HOME=\(workspace)",
-      "TMPDIR=\(temporary)", "PATH=\(ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")",
+      "TMPDIR=\(temporary)", "CACHELINGS_NAMESPACES=\(namespaces ? "1" : "0")",
+      "PATH=\(ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")",
     ]
     var argv = arguments.map { strdup($0) } + [nil]
     var envp = environment.map { strdup($0) } + [nil]
@@ -77,11 +78,11 @@ import Glibc
     return status & 0x7f == 0 ? nil : status & 0x7f
   }
 
-  @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
-  func aSignalEndsTheProgramItsChildAndItsFilesThenTheCommand(signal: Int32) throws {
+  @Test(arguments: zip([SIGINT, SIGTERM, SIGHUP, SIGINT], [true, true, true, false]))
+  func aSignalEndsTheProgramItsChildAndItsFilesThenTheCommand(signal: Int32, namespaces: Bool) throws {
     try prepare()
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let check = try startCheck()
+    let check = try startCheck(namespaces: namespaces)
     let tree = ProcessProbe.descendants(of: check)
     kill(check, signal)
     #expect(signalEnding(check) == signal, "the command died of the signal it was sent")
@@ -106,10 +107,13 @@ import Glibc
     #expect(left.isEmpty, "the compiler's temporary files were removed: \(left)")
   }
 
-  @Test func killingTheCommandStillEndsTheProgramAndItsChild() throws {
+  /// Killed outright, the command cannot end anything itself: the program dies with its supervisor
+  /// either way, and with a PID namespace, so does everything it started.
+  @Test(arguments: [true, false])
+  func killingTheCommandStillEndsTheProgram(namespaces: Bool) throws {
     try prepare()
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let check = try startCheck()
+    let check = try startCheck(namespaces: namespaces)
     let program = ProcessProbe.running(under: workspace)
     let tree = ProcessProbe.descendants(of: check)
     #expect(!program.isEmpty, "the learner's program is running")
@@ -118,10 +122,11 @@ import Glibc
     #expect(
       ProcessProbe.eventually(within: 2) { program.allSatisfy { !ProcessProbe.isAlive($0) } },
       "the learner's program ended with the command that ran it")
-    if ChildProcess.isolationAvailable {
+    if namespaces && ChildProcess.isolationAvailable {
       #expect(
         ProcessProbe.eventually(within: 2) { tree.allSatisfy { !ProcessProbe.isAlive($0) } },
         "the program's own child ended too: its PID namespace ended with it")
     }
+    for pid in tree where ProcessProbe.isAlive(pid) { kill(pid, SIGKILL) }
   }
 }

@@ -56,8 +56,10 @@ public struct ChildOutcome: Sendable, Equatable {
 /// chatty child never blocks. When the run ends, however it ends, every process the program started
 /// ends with it, and the TMPDIR is removed.
 public enum ChildProcess {
-  /// Whether programs can run in their own user and PID namespace here (see RunLimits.namespaces).
-  public static let isolationAvailable = cachelings_can_isolate() != 0
+  /// Whether programs can run in their own user and PID namespace here (see RunLimits.namespaces):
+  /// the kernel allows it and CACHELINGS_NAMESPACES is not "0".
+  public static let isolationAvailable =
+    ProcessInfo.processInfo.environment["CACHELINGS_NAMESPACES"] != "0" && cachelings_can_isolate() != 0
 
   public static func run(
     _ executable: String, arguments: [String] = [], environment: [String: String], limits: RunLimits
