@@ -34,6 +34,17 @@ enum SignalEnding {
     thread.start()
   }
 
+  /// Runs body with the signals unblocked in this thread, so that a child it starts gets them unblocked
+  /// and one that arrives meanwhile ends the command at once, as it would without install: for work
+  /// during which no run is in progress.
+  static func unblocked<T>(_ body: () -> T) -> T {
+    var set = signalSet()
+    var previous = sigset_t()
+    pthread_sigmask(SIG_UNBLOCK, &set, &previous)
+    defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+    return body()
+  }
+
   private static func signalSet() -> sigset_t {
     var set = sigset_t()
     sigemptyset(&set)
