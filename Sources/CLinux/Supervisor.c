@@ -103,20 +103,22 @@ static void arrange_descriptors(const struct cachelings_spawn_request *request, 
   fcntl(error_descriptor, F_SETFD, FD_CLOEXEC);
 }
 
-static void default_signals(void) {
+/// Every signal to its default action (a grader that ignores SIGCHLD would otherwise leave nothing to
+/// wait for), with blocked as the mask.
+static void default_signals(const sigset_t *blocked) {
   struct sigaction action;
   memset(&action, 0, sizeof action);
   action.sa_handler = SIG_DFL;
   for (int signal = 1; signal < NSIG; signal++) sigaction(signal, &action, NULL);
-  sigset_t none;
-  sigemptyset(&none);
-  sigprocmask(SIG_SETMASK, &none, NULL);
+  sigprocmask(SIG_SETMASK, blocked, NULL);
 }
 
 static void exec_program(const struct cachelings_spawn_request *request, pid_t parent) {
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (parent != 0 && getppid() != parent) _exit(127);
-  default_signals();
+  sigset_t none;
+  sigemptyset(&none);
+  default_signals(&none);
   execve(request->path, request->argv, request->envp);
   fail(errno);
 }
@@ -202,7 +204,7 @@ static void run_supervisor(const struct cachelings_spawn_request *request, int e
   sigemptyset(&blocked);
   sigaddset(&blocked, SIGTERM);
   sigaddset(&blocked, SIGCHLD);
-  sigprocmask(SIG_SETMASK, &blocked, NULL);
+  default_signals(&blocked);
   int entered = request->isolate ? enter_namespaces() : 1;
   if (entered < 0) fail(EPERM);
   int isolated = entered == 0;
