@@ -125,7 +125,7 @@ public enum ChildProcess {
     }
     if !reaped { end(supervisor, isolated: isolated, tree: &tree, reader: &reader) }
     // A supervisor that was killed could not end the processes it had adopted: end those seen.
-    tree.killAll()
+    tree.killSeen()
     reader.drainAvailable()
     // No end from the supervisor: it was killed before the program ended.
     let ending =
@@ -159,7 +159,8 @@ public enum ChildProcess {
       if waitpid(supervisor, nil, WNOHANG) == supervisor { return }
       reader.pump(timeoutMilliseconds: 10)
     }
-    tree.killAll()
+    kill(-supervisor, SIGKILL)
+    tree.killSeen()
     while waitpid(supervisor, nil, 0) < 0 && errno == EINTR {}
   }
 

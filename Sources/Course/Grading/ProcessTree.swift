@@ -37,10 +37,9 @@ struct ProcessTree {
     return used
   }
 
-  /// Kills the root's group and every process ever seen that is still the same process: the last
-  /// resort when the supervisor does not end the run itself.
-  mutating func killAll() {
-    kill(-root, SIGKILL)
+  /// Kills every process ever seen that is still the same process (its start time unchanged): the
+  /// last resort when the supervisor did not end the run itself.
+  mutating func killSeen() {
     _ = scan()
     for (pid, started) in seen where startTime(of: pid) == started {
       kill(pid, SIGKILL)
