@@ -4,7 +4,6 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #ifdef __linux__
@@ -20,9 +19,5 @@ int cachelings_open_pseudo_terminal(char *name, unsigned long capacity) {
     return -1;
   }
   return master;
-}
-int cachelings_limit_address_space(int pid, unsigned long long bytes) {
-  struct rlimit limit = {bytes, bytes};
-  return prlimit(pid, RLIMIT_AS, &limit, NULL);
 }
 #endif

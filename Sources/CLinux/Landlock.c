@@ -9,8 +9,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-int cachelings_restrict_writes(const char *const *allowed, int count) {
-  int abi = (int)syscall(SYS_landlock_create_ruleset, NULL, 0, LANDLOCK_CREATE_RULESET_VERSION);
+static int landlock_abi(void) {
+  return (int)syscall(SYS_landlock_create_ruleset, NULL, 0, LANDLOCK_CREATE_RULESET_VERSION);
+}
+
+int cachelings_can_restrict_writes(void) { return landlock_abi() >= 1; }
+
+int cachelings_restrict_writes(const char *const *allowed) {
+  int abi = landlock_abi();
   if (abi < 1) return -1;
   __u64 writes = LANDLOCK_ACCESS_FS_WRITE_FILE | LANDLOCK_ACCESS_FS_REMOVE_DIR | LANDLOCK_ACCESS_FS_REMOVE_FILE |
                  LANDLOCK_ACCESS_FS_MAKE_CHAR | LANDLOCK_ACCESS_FS_MAKE_DIR | LANDLOCK_ACCESS_FS_MAKE_REG |
@@ -25,7 +31,7 @@ int cachelings_restrict_writes(const char *const *allowed, int count) {
   struct landlock_ruleset_attr attributes = {.handled_access_fs = writes};
   int ruleset = (int)syscall(SYS_landlock_create_ruleset, &attributes, sizeof(attributes), 0);
   if (ruleset < 0) return -1;
-  for (int index = 0; index < count; index++) {
+  for (int index = 0; allowed[index] != NULL; index++) {
     int folder = open(allowed[index], O_PATH | O_CLOEXEC);
     if (folder < 0) continue;
     struct landlock_path_beneath_attr rule = {.allowed_access = writes, .parent_fd = folder};

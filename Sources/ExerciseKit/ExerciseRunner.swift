@@ -111,10 +111,23 @@ public enum ExerciseRunner {
 }
 
 /// Writes records as JSON lines to the grader's channel, a descriptor the learner's prints do not reach.
+/// Before each record it makes sure descriptor 3 is still the channel it was given: when the learner's
+/// code has closed or replaced it, the program says so and exits with lostChannelStatus.
 struct ResultChannel {
   let token: String
+  private let identity: (device: UInt, inode: UInt)?
+
+  init(token: String) {
+    self.token = token
+    identity = Self.identity()
+  }
 
   func send(_ record: GradeRecord) {
+    guard let identity, let now = Self.identity(), now == identity else {
+      let message = "the result channel (descriptor 3) was closed or replaced, so no result can be sent\n"
+      _ = message.withCString { write(2, $0, strlen($0)) }
+      _exit(GradeEnvironment.lostChannelStatus)
+    }
     guard var line = try? JSONEncoder().encode(record) else { return }
     line.append(UInt8(ascii: "\n"))
     line.withUnsafeBytes { buffer in
@@ -126,5 +139,12 @@ struct ResultChannel {
         offset += written
       }
     }
+  }
+
+  /// The device and inode descriptor 3 refers to; nil when it is closed.
+  private static func identity() -> (device: UInt, inode: UInt)? {
+    var status = stat()
+    guard fstat(GradeEnvironment.channel, &status) == 0 else { return nil }
+    return (UInt(status.st_dev), UInt(status.st_ino))
   }
 }

@@ -62,4 +62,7 @@ public enum GradeEnvironment {
   /// The file descriptor the run's token is read from, once, before any learner code runs; it is closed
   /// after, so the token is in no environment and no file the learner's code could read.
   public static let secret: Int32 = 4
+  /// The status a graded program exits with when it finds its channel closed or replaced, so that
+  /// the grader can say what happened although no record can reach it.
+  public static let lostChannelStatus: Int32 = 87
 }

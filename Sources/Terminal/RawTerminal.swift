@@ -83,4 +83,10 @@ public final class RawTerminal: @unchecked Sendable {
     _ = tcsetattr(input, TCSANOW, &settings)
     TerminalRestorer.disarm()
   }
+
+  /// Puts back the settings of whichever RawTerminal is active, if one is: for a command that takes
+  /// its signals in a thread of its own (so the handlers init installs never run) and is about to die.
+  public static func restoreActive() {
+    TerminalRestorer.restoreNow()
+  }
 }

@@ -74,6 +74,24 @@ struct CourseSetup {
     return loaded.progress
   }
 
+  /// Applies change to the progress on disk under its lock and returns the result, so a command that
+  /// ran meanwhile keeps its changes; when it cannot be saved, says so and returns the change applied
+  /// to fallback.
+  func update(
+    _ fallback: CourseProgress, _ change: (inout CourseProgress) -> Void
+  ) -> CourseProgress {
+    do {
+      let loaded = try progressStore.update(change)
+      if let notice = loaded.notice { Output.error(notice) }
+      return loaded.progress
+    } catch {
+      Output.error("your progress could not be saved: \(error)")
+      var progress = fallback
+      change(&progress)
+      return progress
+    }
+  }
+
   func save(_ progress: CourseProgress) {
     do {
       try progressStore.save(progress)

@@ -46,8 +46,7 @@ struct ExerciseSteps {
       Output.error("\(error)")
       return nil
     }
-    progress.record(report, of: exercise)
-    setup.save(progress)
+    progress = setup.update(progress) { $0.record(report, of: exercise) }
     return report
   }
 
@@ -98,8 +97,12 @@ struct ExerciseSteps {
       return
     }
     state.hintsTaken += 1
-    progress.exercises[exercise.id] = state
-    setup.save(progress)
+    let taken = state.hintsTaken
+    progress = setup.update(progress) { latest in
+      var current = latest.exercises[exercise.id] ?? CourseProgress.ExerciseState()
+      current.hintsTaken = max(current.hintsTaken, taken)
+      latest.exercises[exercise.id] = current
+    }
     console.print(
       console.paint("Hint \(state.hintsTaken) of \(total)", [.bold, .cyan])
         + console.paint(" for exercise \(exercise.number), \(exercise.title)", .dim))

@@ -71,13 +71,20 @@ struct GradingSetup {
     build.executableURL = URL(fileURLWithPath: swift)
     build.arguments = arguments
     build.standardOutput = FileHandle.standardError
-    do {
-      try build.run()
-    } catch {
+    // Foundation's Process passes on the blocked signals; the build must stop at Ctrl-C as usual.
+    let started = SignalEnding.unblocked {
+      do {
+        try build.run()
+      } catch {
+        return false
+      }
+      build.waitUntilExit()
+      return true
+    }
+    guard started else {
       Output.error("could not run \(swift); build the course with `swift build` and try again")
       return false
     }
-    build.waitUntilExit()
     guard build.terminationStatus == 0, toolchain.runtimeIsCurrent else {
       Output.error("building the exercise runtime failed; `swift build` in \(packageRoot) shows why")
       return false

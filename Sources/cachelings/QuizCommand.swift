@@ -36,8 +36,7 @@ enum QuizCommand {
     let session = QuizSession(
       attempt: attempt, lessonTitle: entry.lesson.title, console: setup.printer(), now: now)
     let graded = session.grade(chosen)
-    progress.record(graded)
-    setup.save(progress)
+    progress = setup.update(progress) { $0.record(graded) }
     report(graded, quiz: quiz, setup: setup, json: arguments.flag("json"))
     return 0
   }
@@ -61,8 +60,7 @@ enum QuizCommand {
       Output.write("\nQuiz left before the end; nothing was recorded.\n")
       return 0
     }
-    progress.record(graded)
-    setup.save(progress)
+    progress = setup.update(progress) { $0.record(graded) }
     report(graded, quiz: quiz, setup: setup, json: json)
     return 0
   }

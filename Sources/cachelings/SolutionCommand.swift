@@ -10,7 +10,7 @@ enum SolutionCommand {
     let setup = loaded.setup
     var progress = loaded.progress
     let exercise = loaded.exercise
-    var state = progress.exercises[exercise.id] ?? CourseProgress.ExerciseState()
+    let state = progress.exercises[exercise.id] ?? CourseProgress.ExerciseState()
     if !state.passed {
       guard arguments.flag("force") else {
         Output.error(
@@ -29,9 +29,9 @@ enum SolutionCommand {
       Output.error("could not read \(exercise.solutionPath)")
       return 1
     }
-    state.solutionViewed = true
-    progress.exercises[exercise.id] = state
-    setup.save(progress)
+    progress = setup.update(progress) {
+      $0.exercises[exercise.id, default: CourseProgress.ExerciseState()].solutionViewed = true
+    }
     let console = setup.printer()
     console.print(
       console.paint("Reference solution of exercise \(exercise.number), \(exercise.title)", .bold))

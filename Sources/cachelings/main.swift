@@ -19,8 +19,12 @@ do {
     case "learn": exit(LearnCommand.run(parsed))
     case "quiz": exit(QuizCommand.run(parsed))
     case "review": exit(ReviewCommand.run(parsed))
-    case "check": exit(CheckCommand.run(parsed))
-    case "watch": exit(WatchCommand.run(parsed))
+    case "check":
+      SignalEnding.install()
+      exit(CheckCommand.run(parsed))
+    case "watch":
+      SignalEnding.install()
+      exit(WatchCommand.run(parsed))
     case "hint": exit(HintCommand.run(parsed))
     case "reset": exit(ResetCommand.run(parsed))
     case "solution": exit(SolutionCommand.run(parsed))
@@ -30,7 +34,9 @@ do {
       switch parsed.commandPath.dropFirst().first {
       case "coverage": exit(DevCoverageCommand.run(parsed))
       case "labs": exit(DevLabsCommand.run(parsed))
-      default: exit(DevCheckCommand.run(parsed))
+      default:
+        SignalEnding.install()
+        exit(DevCheckCommand.run(parsed))
       }
     case let command: exit(OverviewCommands.run(parsed, command ?? ""))
     }

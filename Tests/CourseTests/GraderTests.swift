@@ -221,10 +221,11 @@ import Testing
     #expect(ResultsJSON.encode(report).contains(#""status" : "error""#))
   }
 
-  @Test func checksAProgramRewritesArePutBackAndTheGradeDoesNotCount() throws {
-    defer { try? FileManager.default.removeItem(atPath: cache) }
+  /// Grades a copy of the fixture exercise with the solution that rewrites its checks; returns the report,
+  /// the checks' path and their text before the run.
+  func gradeTheCheckRewriter(confineWrites: Bool) throws -> (GradeReport, String, String) {
     let copy = cache + "-course"
-    defer { try? FileManager.default.removeItem(atPath: copy) }
+    try? FileManager.default.removeItem(atPath: copy)
     try FileManager.default.createDirectory(atPath: copy + "/solutions", withIntermediateDirectories: true)
     try FileManager.default.copyItem(atPath: Self.fixtures + "/01-fixture", toPath: copy + "/01-fixture")
     try FileManager.default.copyItem(
@@ -236,8 +237,30 @@ import Testing
     let exercise = try ExerciseParser.parse(
       text, file: copy + "/01-fixture/exercise.md", number: 1, folder: copy + "/01-fixture")
     let request = GradeRequest(
-      exercise: exercise, solution: copy + "/solutions/rewrites.swift", backends: [.memory])
-    let report = try grader().grade(request)
+      exercise: exercise, solution: copy + "/solutions/rewrites.swift", backends: [.memory],
+      limits: RunLimits(seconds: 10, confineWrites: confineWrites))
+    return (try grader().grade(request), checks, original)
+  }
+
+  @Test(
+    .enabled(
+      if: ChildProcess.writesConfinable, "this kernel has no Landlock; the next test covers the fallback"))
+  func aProgramCannotWriteTheExercisesChecksWhereTheKernelConfinesWrites() throws {
+    defer {
+      try? FileManager.default.removeItem(atPath: cache)
+      try? FileManager.default.removeItem(atPath: cache + "-course")
+    }
+    let (report, checks, original) = try gradeTheCheckRewriter(confineWrites: true)
+    #expect(try String(contentsOfFile: checks, encoding: .utf8) == original, "the write was refused")
+    #expect(report.verdict == .passed, "the solution itself is right: \(report.verdict)")
+  }
+
+  @Test func checksAProgramRewritesArePutBackAndTheGradeDoesNotCount() throws {
+    defer {
+      try? FileManager.default.removeItem(atPath: cache)
+      try? FileManager.default.removeItem(atPath: cache + "-course")
+    }
+    let (report, checks, original) = try gradeTheCheckRewriter(confineWrites: false)
     #expect(report.verdict == .changedCourseFiles([checks]))
     #expect(!report.passed)
     #expect(try String(contentsOfFile: checks, encoding: .utf8) == original, "the checks were put back")

@@ -15,7 +15,10 @@ import Testing
     progress.lessons["why-caching", default: .init()].page = 3
     try store.save(progress)
     #expect(store.load().progress == progress)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/workspace") == ["progress.json"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder + "/workspace").sorted() == [
+        "progress.json", "progress.json.lock",
+      ], "no temporary file is left, only the lock file beside the progress")
     try? FileManager.default.removeItem(atPath: folder)
   }
 
@@ -58,5 +61,23 @@ import Testing
     }
     #expect(lastPage > 0, "the writer saved at least once")
     try? FileManager.default.removeItem(atPath: folder)
+  }
+
+  @Test func concurrentRecordersLoseNoCheck() throws {
+    let writer = try #require(BuiltProducts.executable("progress-writer"), "progress-writer is built")
+    let path = folder + "/progress.json"
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let writers = (0..<8).map { _ in
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: writer)
+      process.arguments = [path, "checks", "25"]
+      return process
+    }
+    for process in writers { try process.run() }
+    for process in writers { process.waitUntilExit() }
+    #expect(writers.allSatisfy { $0.terminationStatus == 0 })
+    let loaded = ProgressStore(path: path).load()
+    #expect(loaded.notice == nil)
+    #expect(loaded.progress.exercises["fixture"]?.checks == 8 * 25, "every check of every writer counted")
   }
 }

@@ -1,5 +1,4 @@
 import CLinux
-import ExerciseKit
 import Foundation
 
 #if canImport(Glibc)
@@ -8,17 +7,29 @@ import Glibc
 
 /// Limits for one run of a graded program.
 public struct RunLimits: Sendable, Equatable {
-  /// Seconds of wall time before the whole process group is killed.
+  /// Seconds of wall time before every process of the run is killed.
   public var seconds: Double
-  /// Resident memory, in bytes, before the whole process group is killed.
+  /// Memory, in bytes, that the run's processes may use together, counted as their proportional set
+  /// size (pages shared by several processes divided among them), before every one is killed. Each
+  /// process also has an address-space limit of eight times this.
   public var memoryBytes: Int
   /// How much of stdout and stderr is kept; the rest is counted.
   public var outputBytes: Int
+  /// Whether to run the program in a new user and PID namespace when the kernel allows it, so that
+  /// nothing it starts can outlive the run even if the grader itself is killed.
+  public var namespaces: Bool
+  /// Whether to hold the program's writes to the folders a run allows, where the kernel can (Landlock).
+  public var confineWrites: Bool
 
-  public init(seconds: Double = 10, memoryBytes: Int = 512 << 20, outputBytes: Int = 64 << 10) {
+  public init(
+    seconds: Double = 10, memoryBytes: Int = 512 << 20, outputBytes: Int = 64 << 10, namespaces: Bool = true,
+    confineWrites: Bool = true
+  ) {
     self.seconds = seconds
     self.memoryBytes = memoryBytes
     self.outputBytes = outputBytes
+    self.namespaces = namespaces
+    self.confineWrites = confineWrites
   }
 }
 
@@ -38,96 +49,108 @@ public struct ChildOutcome: Sendable, Equatable {
   public var droppedOutputBytes: Int
   /// Everything written on the result channel.
   public var channel: [UInt8]
+  /// Whether the program closed or replaced descriptor 3 while it ran, so the channel ended early.
+  public var lostChannel = false
   public var seconds: Double
 }
 
-/// Runs a program in its own process group with stdin from /dev/null, stdout and stderr captured together
-/// under a cap, a result channel on descriptor 3, a time limit and a memory limit. Both pipes are
-/// drained while the child runs, so a chatty child never blocks; the whole group is killed at the end,
-/// so no worker outlives its run.
+/// Runs a program under a supervisor (Sources/CLinux/Supervisor.c) with stdin from /dev/null, stdout and
+/// stderr captured together under a cap, a result channel on descriptor 3 and no other descriptor, a
+/// private TMPDIR, a time limit and a memory limit. Both pipes are drained while the child runs, so a
+/// chatty child never blocks. When the run ends, however it ends, every process the program started
+/// ends with it, and the TMPDIR is removed.
 public enum ChildProcess {
+  /// Whether programs can run in their own user and PID namespace here (see RunLimits.namespaces):
+  /// the kernel allows it and CACHELINGS_NAMESPACES is not "0".
+  public static let isolationAvailable =
+    ProcessInfo.processInfo.environment["CACHELINGS_NAMESPACES"] != "0" && cachelings_can_isolate() != 0
+
+  /// Whether the kernel enforces `writable` (Landlock); elsewhere it is not limited.
+  public static let writesConfinable = cachelings_can_restrict_writes() != 0
+
+  /// Runs executable. secret, when given, is what the program reads from descriptor 4; writable, when
+  /// given, are the only folders (besides its TMPDIR) the program and everything it starts may write to.
   public static func run(
     _ executable: String, arguments: [String] = [], environment: [String: String], limits: RunLimits,
-    secret: [UInt8]? = nil
+    secret: [UInt8]? = nil, writable: [String]? = nil
   ) throws(GradingError) -> ChildOutcome {
     let started = DispatchTime.now().uptimeNanoseconds
+    let scratch = try makeScratchFolder()
+    RunningChildren.track(folder: scratch)
+    defer {
+      try? FileManager.default.removeItem(atPath: scratch)
+      RunningChildren.untrack(folder: scratch)
+    }
+    var environment = environment
+    environment["TMPDIR"] = scratch
     let output = try Pipe.make()
     let channel = try Pipe.make()
+    let report = try Pipe.make()
+    defer { [output.read, channel.read, report.read].forEach { close($0) } }
     let secretPipe = try secret.map { bytes throws(GradingError) in try Pipe.holding(bytes) }
     defer { if let secretPipe { close(secretPipe.read) } }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_adddup2(&actions, output.write, 1)
-    posix_spawn_file_actions_adddup2(&actions, output.write, 2)
-    posix_spawn_file_actions_adddup2(&actions, channel.write, 3)
-    if let secretPipe { posix_spawn_file_actions_adddup2(&actions, secretPipe.read, GradeEnvironment.secret) }
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var defaults = sigset_t()
-    sigfillset(&defaults)
-    var empty = sigset_t()
-    sigemptyset(&empty)
-    posix_spawnattr_setsigdefault(&attributes, &defaults)
-    posix_spawnattr_setsigmask(&attributes, &empty)
-    posix_spawnattr_setpgroup(&attributes, 0)
-    posix_spawnattr_setflags(
-      &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-    var argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
-    var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer { (argv + envp).forEach { free($0) } }
-    var pid: pid_t = 0
-    let status = posix_spawn(&pid, executable, &actions, &attributes, &argv, &envp)
-    close(output.write)
-    close(channel.write)
-    defer {
-      close(output.read)
-      close(channel.read)
+    let writable = limits.confineWrites ? writable.map { $0 + [scratch, "/dev/null"] } : nil
+    let expectedChannel = pipeName(channel.write)
+    let isolated = limits.namespaces && isolationAvailable
+    let supervisor: pid_t
+    do {
+      supervisor = try RunningChildren.start { () throws(GradingError) -> pid_t in
+        try spawn(
+          executable, arguments: arguments, environment: environment, limits: limits, isolated: isolated,
+          descriptors: (output.write, channel.write, report.write, secretPipe?.read ?? -1), writable: writable
+        )
+      }
+    } catch {
+      [output.write, channel.write, report.write].forEach { close($0) }
+      throw error
     }
-    guard status == 0 else {
-      throw GradingError.cannotRun("could not start \(executable): \(String(cString: strerror(status)))")
-    }
-    _ = cachelings_limit_address_space(pid, UInt64(limits.memoryBytes) * 8)
+    [output.write, channel.write, report.write].forEach { close($0) }
+    defer { RunningChildren.finished(supervisor) }
 
     var reader = Reader(limits: limits, output: output.read, channel: channel.read)
     let deadline = started + UInt64(limits.seconds * 1e9)
-    var ending: ChildOutcome.Ending
+    var stopped: ChildOutcome.Ending?
     var reaped = false
-    var waitStatus: Int32 = 0
-    var usage = rusage()
-    var lastMemoryCheck: UInt64 = 0
-    var tree = ProcessTree(root: pid)
-    while true {
+    var lostChannel = false
+    var nextMemoryCheck: UInt64 = 0
+    var tree = ProcessTree(root: supervisor, supervisorLevels: isolated ? 2 : 1)
+    // The program has been started by now: find it before it can close its channel.
+    _ = tree.scan()
+    while stopped == nil {
       reader.pump(timeoutMilliseconds: 10)
-      if wait4(pid, &waitStatus, WNOHANG, &usage) == pid {
+      if waitpid(supervisor, nil, WNOHANG) == supervisor {
         reaped = true
-        ending = Self.ending(waitStatus, peak: Int(usage.ru_maxrss) * 1024, limits: limits)
         break
       }
       let now = DispatchTime.now().uptimeNanoseconds
       if now >= deadline {
-        ending = .timedOut
-        break
+        stopped = .timedOut
+      } else if now >= nextMemoryCheck {
+        let used = tree.scan()
+        // Reading smaps_rollup of many processes takes a while: look at most a tenth of the time.
+        let took = DispatchTime.now().uptimeNanoseconds - now
+        nextMemoryCheck = now + max(10_000_000, took * 10)
+        if used > limits.memoryBytes { stopped = .killedForMemory(peakBytes: used) }
+        if !lostChannel { lostChannel = tree.programLostChannel(expected: expectedChannel) }
       }
-      if now - lastMemoryCheck >= 10_000_000 {
-        lastMemoryCheck = now
-        let resident = tree.scan()
-        if resident > limits.memoryBytes {
-          ending = .killedForMemory(peakBytes: resident)
-          break
-        }
+      if !reader.channelOpen && !lostChannel {
+        lostChannel = tree.programLostChannel(expected: expectedChannel)
       }
     }
-    tree.killAll()
-    if !reaped { while wait4(pid, &waitStatus, 0, &usage) < 0 && errno == EINTR {} }
+    if !reaped { end(supervisor, isolated: isolated, tree: &tree, reader: &reader) }
+    // A supervisor that was killed could not end the processes it had adopted: end those seen.
+    tree.killSeen()
     reader.drainAvailable()
+    // No end from the supervisor: it was killed before the program ended.
+    let ending =
+      stopped ?? readProgramEnd(report.read).map {
+        Self.ending($0.status, peak: $0.peak_kilobytes * 1024, limits: limits)
+      }
+      ?? .signalled(SIGKILL)
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
     return ChildOutcome(
       ending: ending, output: reader.output, droppedOutputBytes: reader.dropped,
-      channel: reader.channel,
-      seconds: seconds)
+      channel: reader.channel, lostChannel: lostChannel, seconds: seconds)
   }
 
   static func ending(_ status: Int32, peak: Int, limits: RunLimits) -> ChildOutcome.Ending {
@@ -138,167 +161,77 @@ public enum ChildProcess {
     return .signalled(signal)
   }
 
-  /// The two ends of a pipe; the read end is non-blocking and neither end leaks into other children.
-  struct Pipe {
-    var read: Int32
-    var write: Int32
-
-    static func make() throws(GradingError) -> Pipe {
-      var ends: [Int32] = [0, 0]
-      guard pipe(&ends) == 0 else { throw GradingError.cannotRun("could not open a pipe") }
-      for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
-      _ = fcntl(ends[0], F_SETFL, fcntl(ends[0], F_GETFL) | O_NONBLOCK)
-      return Pipe(read: ends[0], write: ends[1])
+  /// Ends the run and waits for its supervisor. With a namespace, killing the supervisor's group (the
+  /// supervisor and the namespace's pid 1) makes the kernel end the rest; without, the supervisor is
+  /// asked to kill what it adopted. Either way, if it has not ended within three seconds, every process
+  /// of the run that was ever seen is killed, the supervisor included.
+  private static func end(_ supervisor: pid_t, isolated: Bool, tree: inout ProcessTree, reader: inout Reader)
+  {
+    kill(isolated ? -supervisor : supervisor, isolated ? SIGKILL : SIGTERM)
+    let deadline = DispatchTime.now().uptimeNanoseconds + 3_000_000_000
+    while DispatchTime.now().uptimeNanoseconds < deadline {
+      if waitpid(supervisor, nil, WNOHANG) == supervisor { return }
+      reader.pump(timeoutMilliseconds: 10)
     }
-
-    /// A pipe whose read end holds bytes and whose write end is already closed: what a child reads once.
-    static func holding(_ bytes: [UInt8]) throws(GradingError) -> Pipe {
-      var ends: [Int32] = [0, 0]
-      guard pipe(&ends) == 0 else { throw GradingError.cannotRun("could not open a pipe") }
-      for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
-      let written = bytes.withUnsafeBytes { Glibc.write(ends[1], $0.baseAddress, $0.count) }
-      close(ends[1])
-      // Above the descriptors the child is given, so that placing it on its own is a real dup2.
-      let read = fcntl(ends[0], F_DUPFD_CLOEXEC, 10)
-      close(ends[0])
-      guard written == bytes.count, read >= 0 else {
-        if read >= 0 { close(read) }
-        throw GradingError.cannotRun("could not hand the program its token")
-      }
-      return Pipe(read: read, write: -1)
-    }
+    kill(-supervisor, SIGKILL)
+    tree.killSeen()
+    while waitpid(supervisor, nil, 0) < 0 && errno == EINTR {}
   }
 
-  /// Drains both pipes: output up to the cap (the rest only counted), the channel in full up to 16 MB.
-  struct Reader {
-    let limits: RunLimits
-    let outputDescriptor: Int32
-    let channelDescriptor: Int32
-    var output: [UInt8] = []
-    var dropped = 0
-    var channel: [UInt8] = []
-    var outputOpen = true
-    var channelOpen = true
-    var buffer = [UInt8](repeating: 0, count: 64 << 10)
-
-    init(limits: RunLimits, output: Int32, channel: Int32) {
-      self.limits = limits
-      outputDescriptor = output
-      channelDescriptor = channel
-    }
-
-    mutating func pump(timeoutMilliseconds: Int32) {
-      var descriptors: [pollfd] = []
-      if outputOpen { descriptors.append(pollfd(fd: outputDescriptor, events: Int16(POLLIN), revents: 0)) }
-      if channelOpen { descriptors.append(pollfd(fd: channelDescriptor, events: Int16(POLLIN), revents: 0)) }
-      if descriptors.isEmpty {
-        usleep(UInt32(timeoutMilliseconds) * 1000)
-        return
-      }
-      guard poll(&descriptors, nfds_t(descriptors.count), timeoutMilliseconds) > 0 else { return }
-      drainAvailable()
-    }
-
-    mutating func drainAvailable() {
-      if outputOpen { outputOpen = drain(outputDescriptor, intoOutput: true) }
-      if channelOpen { channelOpen = drain(channelDescriptor, intoOutput: false) }
-    }
-
-    /// Reads what is there without blocking; false once the writer has closed.
-    private mutating func drain(_ descriptor: Int32, intoOutput: Bool) -> Bool {
-      while true {
-        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-        if count == 0 { return false }
-        if count < 0 { return errno == EAGAIN || errno == EINTR }
-        if intoOutput {
-          let room = max(0, limits.outputBytes - output.count)
-          output.append(contentsOf: buffer[0..<min(room, count)])
-          dropped += count - min(room, count)
-        } else if channel.count < 16 << 20 {
-          channel.append(contentsOf: buffer[0..<count])
+  private static func spawn(
+    _ executable: String, arguments: [String], environment: [String: String], limits: RunLimits,
+    isolated: Bool, descriptors: (output: Int32, channel: Int32, report: Int32, secret: Int32),
+    writable: [String]?
+  ) throws(GradingError) -> pid_t {
+    let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+    let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    let folders: [UnsafeMutablePointer<CChar>?] = (writable ?? []).map { strdup($0) } + [nil]
+    defer { (argv + envp + folders).forEach { free($0) } }
+    var pid: Int32 = 0
+    let path = strdup(executable)
+    defer { free(path) }
+    let allowed = folders.map { UnsafePointer($0) }
+    let status = argv.withUnsafeBufferPointer { argvBuffer in
+      envp.withUnsafeBufferPointer { envpBuffer in
+        allowed.withUnsafeBufferPointer { allowedBuffer in
+          var request = cachelings_spawn_request(
+            path: path, argv: argvBuffer.baseAddress, envp: envpBuffer.baseAddress,
+            output: descriptors.output,
+            channel: descriptors.channel, report: descriptors.report,
+            address_space: UInt64(limits.memoryBytes) * 8, isolate: isolated ? 1 : 0,
+            secret: descriptors.secret,
+            writable: writable == nil ? nil : allowedBuffer.baseAddress)
+          return cachelings_spawn_supervised(&request, &pid)
         }
       }
     }
-  }
-}
-
-/// The processes a graded program started, followed through /proc while it runs. Foundation's Process
-/// puts its children in a session of their own, out of reach of the group kill, so they are killed by
-/// pid; the start time recorded with each pid makes sure a reused pid is left alone.
-struct ProcessTree {
-  let root: pid_t
-  private(set) var seen: [pid_t: UInt64] = [:]
-
-  init(root: pid_t) {
-    self.root = root
-  }
-
-  /// Looks again, remembering every descendant alive now; returns their resident bytes, root included.
-  mutating func scan() -> Int {
-    var resident = Self.resident(of: root)
-    var queue = Self.children(of: root)
-    while let pid = queue.popLast() {
-      guard let started = Self.startTime(of: pid) else { continue }
-      seen[pid] = started
-      resident += Self.resident(of: pid)
-      queue += Self.children(of: pid)
+    guard status == 0 else {
+      if pid > 0 { while waitpid(pid, nil, 0) < 0 && errno == EINTR {} }
+      throw GradingError.cannotRun("could not start \(executable): \(String(cString: strerror(status)))")
     }
-    return resident
+    return pid
   }
 
-  /// Kills the root's group and every descendant ever seen that is still the same process. Everything
-  /// is stopped first and the tree scanned until it stops growing, so nothing forks out of reach
-  /// between the last look and the kill.
-  mutating func killAll() {
-    kill(-root, SIGSTOP)
-    var stopped: Set<pid_t> = []
-    for _ in 0..<8 {
-      _ = scan()
-      let fresh = seen.keys.filter { !stopped.contains($0) }
-      if fresh.isEmpty { break }
-      for pid in fresh where Self.startTime(of: pid) == seen[pid] { kill(pid, SIGSTOP) }
-      stopped.formUnion(fresh)
-    }
-    kill(-root, SIGKILL)
-    for (pid, started) in seen where Self.startTime(of: pid) == started {
-      kill(pid, SIGKILL)
-    }
+  /// The program's end as its supervisor sent it; nil when it sent none (it was ended first).
+  private static func readProgramEnd(_ descriptor: Int32) -> cachelings_program_end? {
+    var end = cachelings_program_end()
+    let count = withUnsafeMutableBytes(of: &end) { read(descriptor, $0.baseAddress, $0.count) }
+    return count == MemoryLayout<cachelings_program_end>.size ? end : nil
   }
 
-  static func children(of pid: pid_t) -> [pid_t] {
-    guard let tasks = try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task") else {
-      return []
-    }
-    var children: [pid_t] = []
-    for task in tasks {
-      guard let text = try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/children", encoding: .utf8)
-      else {
-        continue
-      }
-      children += text.split(separator: " ").compactMap {
-        pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines))
-      }
-    }
-    return children
+  /// "pipe:[inode]", as /proc/PID/fd shows the pipe descriptor refers to.
+  private static func pipeName(_ descriptor: Int32) -> String {
+    var status = stat()
+    fstat(descriptor, &status)
+    return "pipe:[\(status.st_ino)]"
   }
 
-  /// Field 22 of /proc/pid/stat, the start time in clock ticks; nil when the process is gone.
-  static func startTime(of pid: pid_t) -> UInt64? {
-    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-      let close = stat.lastIndex(of: ")")
-    else { return nil }
-    let fields = stat[stat.index(after: close)...].split(separator: " ")
-    return fields.count > 19 ? UInt64(fields[19]) : nil
-  }
-
-  static func resident(of pid: pid_t) -> Int {
-    guard pid > 0, let statm = try? String(contentsOfFile: "/proc/\(pid)/statm", encoding: .utf8) else {
-      return 0
+  /// A new folder for the run's TMPDIR.
+  private static func makeScratchFolder() throws(GradingError) -> String {
+    var template = Array((NSTemporaryDirectory() + "/cachelings-run-XXXXXX").utf8CString)
+    guard let made = mkdtemp(&template) else {
+      throw GradingError.cannotRun("could not make a temporary folder in \(NSTemporaryDirectory())")
     }
-    let fields = statm.split(separator: " ")
-    guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
-    return pages * pageSize
+    return String(cString: made)
   }
-
-  private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 }

@@ -20,6 +20,9 @@ public struct GradeReport: Sendable, Equatable {
     case nothingPassed
     /// The program changed files of the course (they were put back); no verdict on it counts.
     case changedCourseFiles([String])
+    /// The program closed or replaced descriptor 3, the result channel, while it ran, so its results
+    /// could not reach the grader.
+    case lostResultChannel
   }
 
   /// One check on one backend.
@@ -96,6 +99,9 @@ public struct GradeReport: Sendable, Equatable {
     case .changedCourseFiles(let paths):
       let names = paths.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
       return "the program changed the exercise's \(names), which only the course may change"
+    case .lostResultChannel:
+      return
+        "the program closed or replaced the result channel (descriptor 3)\(during), so no result could be read"
     }
   }
 }

@@ -72,7 +72,9 @@ public struct Grader: Sendable {
       ($0.order, $0.backend.order) < ($1.order, $1.backend.order)
     }
     let verdicts = runs.map {
-      Self.verdict($0.ending, finished: $0.finished, cells: $0.cells, limits: request.limits)
+      Self.verdict(
+        $0.ending, finished: $0.finished, lostChannel: $0.lostChannel, cells: $0.cells, limits: request.limits
+      )
     }
     report.verdict =
       verdicts.first { $0 != .passed && $0 != .failed } ?? verdicts.first { $0 == .failed } ?? .passed
@@ -93,6 +95,7 @@ public struct Grader: Sendable {
     var output: [UInt8]
     var droppedOutputBytes: Int
     var seconds: Double
+    var lostChannel: Bool
   }
 
   /// Runs the program for one backend; the run's token reaches the program on its own descriptor, which
@@ -105,21 +108,27 @@ public struct Grader: Sendable {
   {
     let token = Self.newToken()
     let files = NSTemporaryDirectory() + "cachelings-files-\(token.prefix(12))"
-    defer { try? FileManager.default.removeItem(atPath: files) }
+    RunningChildren.track(folder: files)
+    defer {
+      try? FileManager.default.removeItem(atPath: files)
+      RunningChildren.untrack(folder: files)
+    }
     var environment = ProcessInfo.processInfo.environment
     environment[GradeEnvironment.backends] = backend.rawValue
     environment[GradeEnvironment.files] = files
-    // Inside the one folder the program may write to.
-    environment["TMPDIR"] = files + "/tmp"
     environment[GradeEnvironment.serverClock] = request.serverClock ? "1" : "0"
     environment[GradeEnvironment.redis] = request.redis
     environment[GradeEnvironment.memcached] = request.memcached
+    // The program may write only here and in its own TMPDIR (where the kernel enforces it), so it cannot
+    // change the course's checks or the learner's progress.
+    try? FileManager.default.createDirectory(atPath: files, withIntermediateDirectories: true)
     let outcome = try ChildProcess.run(
-      program, environment: environment, limits: request.limits, secret: Array(token.utf8))
+      program, environment: environment, limits: request.limits, secret: Array(token.utf8), writable: [files])
     let (cells, finished) = Self.cells(from: outcome.channel, token: token)
     return BackendRun(
       backend: backend, ending: outcome.ending, finished: finished, cells: cells, output: outcome.output,
-      droppedOutputBytes: outcome.droppedOutputBytes, seconds: outcome.seconds)
+      droppedOutputBytes: outcome.droppedOutputBytes, seconds: outcome.seconds,
+      lostChannel: outcome.lostChannel)
   }
 
   /// body for every backend at once, the results in the backends' order.
@@ -183,13 +192,16 @@ public struct Grader: Sendable {
   }
 
   static func verdict(
-    _ ending: ChildOutcome.Ending, finished: Bool, cells: [GradeReport.Cell], limits: RunLimits
+    _ ending: ChildOutcome.Ending, finished: Bool, lostChannel: Bool, cells: [GradeReport.Cell],
+    limits: RunLimits
   ) -> GradeReport.Verdict {
     switch ending {
     case .timedOut: return .timedOut(seconds: limits.seconds)
     case .killedForMemory(let peak): return .killedForMemory(megabytes: peak >> 20)
     case .signalled(let signal): return .crashed(signal: SignalName.of(signal))
     case .exited(let status):
+      let runnerSawLoss = status == GradeEnvironment.lostChannelStatus
+      if !finished && (lostChannel || runnerSawLoss) { return .lostResultChannel }
       guard finished, status == 0 else { return .exitedEarly(status: status) }
       return cells.contains { $0.status == .failed } ? .failed : .passed
     }

@@ -12,8 +12,10 @@ enum CacheAsideQueries {
 
   @Sendable static func run() -> LabReport {
     let clock = ManualClock()
+    // A store of its own: a named store is shared by every cache in the process that names it, and two
+    // runs of a lab (a test beside the learner's screen) may be at work at once.
     let cache = MemoryCache(
-      name: "lab-cache-aside-queries", maxEntries: products,
+      name: "lab-cache-aside-queries-\(UUID().uuidString)", maxEntries: products,
       options: CacheOptions(keyPrefix: "lab", clock: clock))
     cache.clear()
     var random = SplitMix64(seed: 2024)

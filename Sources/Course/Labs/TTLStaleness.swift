@@ -59,8 +59,10 @@ enum TTLStaleness {
   /// stale when an edit came after the copy was made.
   static func simulate(ttl: Double, events: [Event], countingFrom start: Double = warmUp) -> Outcome {
     let clock = ManualClock(start: 1_800_000_000)
+    // A store of its own: a named store is shared by every cache in the process that names it, and two
+    // runs of a lab (a test beside the learner's screen) may be at work at once.
     let cache = MemoryCache(
-      name: "lab-ttl-staleness", maxEntries: items * 2,
+      name: "lab-ttl-staleness-\(UUID().uuidString)", maxEntries: items * 2,
       options: CacheOptions(keyPrefix: "lab", clock: clock))
     cache.clear()
     defer { cache.clear() }

@@ -5,7 +5,9 @@ import Glibc
 #endif
 
 /// Reads and writes the progress file. Writes are atomic (a temporary file, fsync, rename), so a crash
-/// leaves the old file or the new one; a damaged file is moved aside, never overwritten.
+/// leaves the old file or the new one; a damaged file is moved aside, never overwritten. Changes made
+/// through update hold an advisory lock (flock on progress.json.lock beside the file) from reading to
+/// writing, so two commands recording at once both count.
 public struct ProgressStore: Sendable {
   public let path: String
 
@@ -41,10 +43,43 @@ public struct ProgressStore: Sendable {
     return Loaded(progress: CourseProgress(), notice: notice)
   }
 
-  /// Writes progress atomically, creating the folder if needed.
+  /// Reads the progress, applies change and writes the result, all under the lock, so a change made at
+  /// the same time by another command is kept rather than overwritten. Returns what was written, and
+  /// the notice of load when a damaged file was set aside.
+  public func update(
+    now: Date = Date(), _ change: (inout CourseProgress) -> Void
+  ) throws -> Loaded {
+    try locked {
+      var loaded = load(now: now)
+      change(&loaded.progress)
+      try writeFile(loaded.progress)
+      return loaded
+    }
+  }
+
+  /// Writes progress atomically, creating the folder if needed; waits for a running update first.
   public func save(_ progress: CourseProgress) throws {
+    try locked { try writeFile(progress) }
+  }
+
+  /// The file beside the progress file whose lock guards every change.
+  public var lockPath: String { path + ".lock" }
+
+  /// Runs body holding an exclusive flock on lockPath.
+  private func locked<T>(_ body: () throws -> T) throws -> T {
     let folder = (path as NSString).deletingLastPathComponent
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { throw ProgressError(path: lockPath, errno: errno) }
+    defer { close(descriptor) }
+    while flock(descriptor, LOCK_EX) != 0 {
+      guard errno == EINTR else { throw ProgressError(path: lockPath, errno: errno) }
+    }
+    return try body()
+  }
+
+  private func writeFile(_ progress: CourseProgress) throws {
+    let folder = (path as NSString).deletingLastPathComponent
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
     let data = try encoder.encode(progress)

@@ -96,6 +96,10 @@ public struct GradeView {
       advice =
         "A pass needs checks that passed. Every check was skipped, so nothing about your code was graded: "
         + "does your code throw `CheckSkipped`, or were the servers the checks need missing?"
+    case .lostResultChannel:
+      advice =
+        "Descriptor 3 belongs to the grader: leave it open, and do not dup2 or close descriptors your code did "
+        + "not open."
     default: return
     }
     console.print()
