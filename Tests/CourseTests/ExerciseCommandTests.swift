@@ -174,6 +174,33 @@ import Testing
     #expect(terminal.wait() == 0)
   }
 
+  @Test func theCoursesGradingServersHoldNoMoreThanAProgramMayUse() throws {
+    defer { try? FileManager.default.removeItem(atPath: workspace) }
+    let content = CourseContent.load(root: Self.courseRoot)
+    let exercise = try #require(content.exercise(named: "1"))
+    let asking = """
+      import CacheKit
+      import ExerciseKit
+      import Foundation
+
+      func topPosts(cache: any Cache, database: SlowDatabase) throws -> [Post] {
+        let url = ProcessInfo.processInfo.environment["CACHELINGS_GRADE_REDIS"] ?? ""
+        if let server = RedisLocation(url: url) {
+          let reply = (try? LineExchange.send("CONFIG GET maxmemory", host: server.host, port: server.port)) ?? ""
+          print("server says: " + reply.split(whereSeparator: \\.isNewline).joined(separator: " "))
+        }
+        return database.topPosts()
+      }
+
+      """
+    try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
+    try Data(asking.utf8).write(to: URL(fileURLWithPath: workspace + "/" + exercise.workspaceFileName))
+    let (_, output, _) = try run(["check", "1", "--backend", "redis"])
+    #expect(
+      output.contains("server says: *2 $9 maxmemory $9 \(RunLimits().memoryBytes)"),
+      "the Redis-protocol server is capped at the program's memory limit: \(output)")
+  }
+
   @Test func hintsComeOneAtATimeAndTheSolutionWaitsForAPass() throws {
     defer { try? FileManager.default.removeItem(atPath: workspace) }
     let (_, first, _) = try run(["hint", "2"])
