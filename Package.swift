@@ -17,14 +17,18 @@ let package = Package(
     .target(name: "CLinux"),
     .target(name: "Terminal"),
     .target(name: "Arguments"),
-    .target(name: "ExerciseKit", dependencies: ["CacheKit"]),
-    .target(name: "Course", dependencies: ["CacheKit", "CLinux", "ExerciseKit", "Terminal"]),
+    // What a graded program and the grader say to each other: backends, grade records, the environment.
+    .target(name: "GradeProtocol"),
+    .target(name: "ExerciseKit", dependencies: ["CacheKit", "GradeProtocol"]),
+    // Compiles a learner's file with an exercise's checks, runs it contained, and reports.
+    .target(name: "Grader", dependencies: ["CacheKit", "CLinux", "GradeProtocol"]),
+    .target(name: "Course", dependencies: ["CacheKit", "GradeProtocol", "Grader", "Terminal"]),
     .target(name: "CacheServer", dependencies: ["RESP", "MemcacheText", "CLinux"]),
     // Fuzzing and resource attacks on a server over loopback, shared by the tests and the benchmark.
     .target(name: "ServerAttacks"),
     .executableTarget(
       name: "cachelings",
-      dependencies: ["Arguments", "CacheKit", "CacheServer", "Course", "ExerciseKit", "Terminal"]),
+      dependencies: ["Arguments", "CacheKit", "CacheServer", "Course", "GradeProtocol", "Grader", "Terminal"]),
     .executableTarget(name: "CacheBench", dependencies: ["CacheKit", "ServerAttacks"]),
     .target(
       name: "TestSupport", dependencies: ["RESP", "CLinux", "ServerAttacks"], path: "Tests/TestSupport"),
@@ -34,7 +38,9 @@ let package = Package(
     .executableTarget(name: "progress-writer", dependencies: ["Course"], path: "Tests/ProgressWriter"),
     .testTarget(
       name: "CourseTests",
-      dependencies: ["Course", "Terminal", "TestSupport", "progress-writer", "cachelings"]),
+      dependencies: [
+        "Course", "GradeProtocol", "Grader", "Terminal", "TestSupport", "progress-writer", "cachelings",
+      ]),
     .testTarget(name: "ArgumentsTests", dependencies: ["Arguments"]),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
     .testTarget(name: "CacheServerTests", dependencies: ["CacheServer", "ServerAttacks", "TestSupport"]),

@@ -1,6 +1,7 @@
 import Arguments
 import Course
 import Foundation
+import Grader
 
 /// `cachelings check [EXERCISE]`: grades the learner's file on every backend and records a pass.
 enum CheckCommand {

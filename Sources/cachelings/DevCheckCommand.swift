@@ -1,6 +1,7 @@
 import Arguments
 import Course
 import Foundation
+import Grader
 
 /// `cachelings dev check`: validates all course content, for authors and CI. Beyond the files' format,
 /// every lesson and quiz meets the content standard, every Swift block of a lesson compiles, every
@@ -27,7 +28,7 @@ enum DevCheckCommand {
         report(result.errors)
         code =
           "\(result.compiled + result.cached) Swift blocks compile (\(result.cached) unchanged since they "
-          + "last did, \(result.skipped) fragments)"
+          + "last did, \(result.fragments) fragments)"
       }
       if !content.exercises.isEmpty {
         guard let grading = try? GradingSetup.make(ParsedArguments(commandPath: ["check"]), setup: setup)
@@ -62,7 +63,7 @@ enum DevCheckCommand {
   }
 
   /// Type-checks the lessons' Swift blocks with the grader's compiler; nil when there is no compiler.
-  static func checkLessonCode(_ content: CourseContent, setup: CourseSetup) -> LessonCodeCheck.Result? {
+  static func checkLessonCode(_ content: CourseContent, setup: CourseSetup) -> LessonCode.Report? {
     let toolchain: Toolchain
     do {
       toolchain = try Toolchain.locate()
@@ -74,8 +75,9 @@ enum DevCheckCommand {
     let blocks = content.lessons.flatMap(\.lesson.codeBlocks).filter { $0.language == "swift" }.count
     Output.write("Type-checking \(blocks) Swift blocks of \(content.lessons.count) lessons...\n")
     let workspace = ExerciseWorkspace(folder: setup.workspace)
-    return LessonCodeCheck(toolchain: toolchain, cacheFolder: workspace.buildCache + "/lesson-code")
-      .check(content.lessons)
+    return LessonCode.check(
+      content.lessons,
+      with: SnippetCheck(toolchain: toolchain, cacheFolder: workspace.buildCache + "/lesson-code"))
   }
 
   /// Grades the reference solution and the starter of exercise; returns how many problems it printed.

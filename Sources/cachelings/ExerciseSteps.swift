@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import Grader
 import Terminal
 
 /// The steps of working on an exercise that `check`, `watch` and `hint` share: the learner's file made

@@ -1,8 +1,9 @@
 import CacheKit
 import CacheServer
 import Course
-import ExerciseKit
 import Foundation
+import GradeProtocol
+import Grader
 
 /// The Redis-protocol and Memcached-protocol servers a grading run uses: ours, started in this process on
 /// free loopback ports with their test clocks on, unless the learner named real servers.

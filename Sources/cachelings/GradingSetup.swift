@@ -1,7 +1,8 @@
 import Arguments
 import Course
-import ExerciseKit
 import Foundation
+import GradeProtocol
+import Grader
 
 /// What every grading command needs: the backends asked for, the toolchain with an up-to-date runtime,
 /// the servers, and a grader whose programs are cached in the workspace.
@@ -101,9 +102,8 @@ struct GradingSetup {
 
   func request(_ exercise: Exercise, solution: String) -> GradeRequest {
     let wanted = backends.filter { exercise.backends.contains($0) }
-    return GradeRequest(
-      exercise: exercise, solution: solution, backends: wanted, redis: servers.redis,
-      memcached: servers.memcached,
+    return exercise.gradeRequest(
+      solution: solution, backends: wanted, redis: servers.redis, memcached: servers.memcached,
       serverClock: servers.clock)
   }
 }

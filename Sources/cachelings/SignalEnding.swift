@@ -4,6 +4,7 @@ import Terminal
 
 #if canImport(Glibc)
 import Glibc
+import Grader
 #endif
 
 /// For the commands that grade: interrupted (Ctrl-C), terminated or hung up, the command ends every run

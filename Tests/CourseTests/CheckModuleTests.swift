@@ -1,13 +1,14 @@
 import Foundation
 import Testing
 
-@testable import Course
+@testable import Grader
 
-/// The Checks module imports every public top-level declaration of ExerciseKit by name; one left out
+/// The Checks module imports every public top-level declaration of ExerciseKit and GradeProtocol by name; one left out
 /// could be stood in for by a learner's declaration of the same name.
 @Suite struct CheckModuleTests {
-  @Test func everyPublicTopLevelDeclarationOfExerciseKitIsImportedByName() throws {
-    let folder = EndToEndTests.courseRoot + "/Sources/ExerciseKit"
+  @Test(arguments: CheckModule.declarations.map(\.module))
+  func everyPublicTopLevelDeclarationIsImportedByName(module: String) throws {
+    let folder = EndToEndTests.courseRoot + "/Sources/" + module
     var declared: Set<String> = []
     for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name.hasSuffix(".swift") {
       for line in try String(contentsOfFile: folder + "/" + name, encoding: .utf8).split(separator: "\n") {
@@ -24,7 +25,8 @@ import Testing
         declared.insert(kind + " " + String(name.prefix { $0.isLetter || $0.isNumber }))
       }
     }
-    #expect(Set(CheckModule.exerciseKitDeclarations) == declared)
+    let listed = CheckModule.declarations.first { $0.module == module }?.declarations ?? []
+    #expect(Set(listed) == declared)
     #expect(CheckModule.preamble.contains("import func ExerciseKit.expect\n"))
     #expect(CheckModule.preamble.hasPrefix("@testable import Solution\n"))
   }

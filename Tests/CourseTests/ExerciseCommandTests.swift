@@ -1,8 +1,10 @@
 import Foundation
+import GradeProtocol
 import TestSupport
 import Testing
 
 @testable import Course
+@testable import Grader
 
 /// The exercise commands through the real binary: check on every exercise with its own servers, watch in a
 /// pseudo-terminal, hint, reset and solution, and a runaway solution that leaves the command line usable.

@@ -1,5 +1,5 @@
-import ExerciseKit
 import Foundation
+import GradeProtocol
 import Testing
 
 @testable import Course

@@ -5,6 +5,7 @@ import Testing
 
 #if canImport(Glibc)
 import Glibc
+@testable import Grader
 #endif
 
 /// What a graded program must not get away with: processes that outlive the grade, files left in the

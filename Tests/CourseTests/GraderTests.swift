@@ -1,8 +1,9 @@
-import ExerciseKit
 import Foundation
+import GradeProtocol
 import Testing
 
 @testable import Course
+@testable import Grader
 
 /// The grader against solutions that misbehave the ways a learner's can: each gets its own verdict within
 /// the time limit plus a second, and nothing the program prints can pass for a result.
@@ -33,10 +34,8 @@ import Testing
   /// Grades a fixture solution and checks the verdict arrived within the limit plus a second.
   func grade(_ solution: String, limits: RunLimits? = nil) throws -> GradeReport {
     let exercise = try exercise()
-    let request = GradeRequest(
-      exercise: exercise, solution: Self.fixtures + "/solutions/\(solution).swift",
-      backends: [.memory, .file],
-      limits: limits)
+    let request = exercise.gradeRequest(
+      solution: Self.fixtures + "/solutions/\(solution).swift", backends: [.memory, .file], limits: limits)
     let report = try grader().grade(request)
     #expect(report.runSeconds <= request.limits.seconds + 1, "the verdict of \(solution) came in time")
     return report
@@ -236,8 +235,8 @@ import Testing
     let text = try String(contentsOfFile: copy + "/01-fixture/exercise.md", encoding: .utf8)
     let exercise = try ExerciseParser.parse(
       text, file: copy + "/01-fixture/exercise.md", number: 1, folder: copy + "/01-fixture")
-    let request = GradeRequest(
-      exercise: exercise, solution: copy + "/solutions/rewrites.swift", backends: [.memory],
+    let request = exercise.gradeRequest(
+      solution: copy + "/solutions/rewrites.swift", backends: [.memory],
       limits: RunLimits(seconds: 10, confineWrites: confineWrites))
     return (try grader().grade(request), checks, original)
   }

@@ -6,6 +6,7 @@ import Testing
 
 #if canImport(Glibc)
 import Glibc
+@testable import Grader
 #endif
 
 /// `cachelings check` stopped from outside while the learner's program spins with a child of its own:

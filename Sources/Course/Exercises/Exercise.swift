@@ -1,5 +1,5 @@
-import ExerciseKit
 import Foundation
+import GradeProtocol
 
 /// An exercise: the task, the starter the learner edits, the checks, the hints and a reference solution,
 /// all in Exercises/NN-slug/.

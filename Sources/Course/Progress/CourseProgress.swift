@@ -1,4 +1,5 @@
 import Foundation
+import Grader
 
 /// Everything the course remembers about a learner, stored as one JSON file.
 public struct CourseProgress: Codable, Sendable, Equatable {

@@ -1,3 +1,5 @@
+import Grader
+
 /// What `dev check` requires of an exercise beyond well-formed files: the reference solution passes every
 /// check on every backend it is graded on, and the starter compiles and fails, so a learner who changes
 /// nothing never passes.

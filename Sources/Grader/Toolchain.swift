@@ -47,7 +47,7 @@ public struct Toolchain: Sendable, Equatable {
   /// `swift run cachelings` rebuilds the modules but not the library product.
   public var runtimeIsCurrent: Bool {
     guard let library = Self.modified(library) else { return false }
-    for module in ["ExerciseKit", "CacheKit"] {
+    for module in ["ExerciseKit", "GradeProtocol", "CacheKit"] {
       guard let built = Self.modified(modules + "/\(module).swiftmodule"), built <= library else {
         return false
       }

@@ -1,11 +1,11 @@
-import ExerciseKit
+import Foundation
 
 extension Backend {
   /// The backends named in a comma-separated list such as `memory, redis`, each once and in order; or
   /// the first name that is no backend.
   public static func list(parsing text: String) -> Result<[Backend], UnknownBackend> {
     var backends: [Backend] = []
-    for name in text.split(separator: ",").map({ $0.trimmed }) {
+    for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
       guard let backend = Backend(rawValue: name) else { return .failure(UnknownBackend(name: name)) }
       if !backends.contains(backend) { backends.append(backend) }
     }

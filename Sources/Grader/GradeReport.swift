@@ -1,5 +1,5 @@
-import ExerciseKit
 import Foundation
+import GradeProtocol
 
 /// Everything one grading run found: the overall verdict, one cell per check and backend, and what the
 /// program printed.
@@ -61,10 +61,6 @@ public struct GradeReport: Sendable, Equatable {
 
   public var passed: Bool { verdict == .passed }
 
-  /// Whether this pass completes `exercise`: every backend it is graded on ran every check.
-  public func completes(_ exercise: Exercise) -> Bool {
-    passed && Set(backends).isSuperset(of: exercise.backends) && cells.allSatisfy { $0.status == .passed }
-  }
   /// The check names in the order they ran.
   public var checks: [String] { cells.map(\.check).uniqued() }
   /// The backends in the order they ran.

@@ -1,4 +1,5 @@
-import ExerciseKit
+import GradeProtocol
+import Grader
 import Terminal
 
 /// A grading report for the terminal: a headline, the checks x backends matrix, each distinct failure

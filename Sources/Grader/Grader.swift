@@ -1,11 +1,18 @@
-import ExerciseKit
 import Foundation
+import GradeProtocol
 import Synchronization
 
-/// What to grade and where: the learner's file, the exercise, the backends, and the servers to use.
+/// What to grade and where, in plain terms: the learner's file, the exercise's checks (and support),
+/// the files only the course may change, the backends, the servers and the limits.
 public struct GradeRequest: Sendable {
-  public var exercise: Exercise
+  /// The exercise's id, carried into the report.
+  public var exercise: String
   public var solution: String
+  public var checks: String
+  /// Types the task gives the learner, compiled with the learner's file.
+  public var support: String?
+  /// Files the program must not change; changed ones are put back and the grade does not count.
+  public var protectedFiles: [String]
   public var backends: [Backend]
   /// A redis:// URL and a memcached host:port, and whether both accept the test clock command.
   public var redis: String?
@@ -14,16 +21,20 @@ public struct GradeRequest: Sendable {
   public var limits: RunLimits
 
   public init(
-    exercise: Exercise, solution: String, backends: [Backend], redis: String? = nil, memcached: String? = nil,
-    serverClock: Bool = false, limits: RunLimits? = nil
+    exercise: String, solution: String, checks: String, support: String? = nil, protectedFiles: [String] = [],
+    backends: [Backend], redis: String? = nil, memcached: String? = nil, serverClock: Bool = false,
+    limits: RunLimits = RunLimits()
   ) {
     self.exercise = exercise
     self.solution = solution
+    self.checks = checks
+    self.support = support
+    self.protectedFiles = protectedFiles
     self.backends = backends
     self.redis = redis
     self.memcached = memcached
     self.serverClock = serverClock
-    self.limits = limits ?? RunLimits(seconds: exercise.timeLimit)
+    self.limits = limits
   }
 }
 
@@ -38,13 +49,11 @@ public struct Grader: Sendable {
 
   public func grade(_ request: GradeRequest) throws(GradingError) -> GradeReport {
     let compileStart = DispatchTime.now().uptimeNanoseconds
-    let exercise = request.exercise
-    let support = FileManager.default.fileExists(atPath: exercise.supportPath) ? exercise.supportPath : nil
     let compiled = try compiler.compile(
-      solution: request.solution, checks: exercise.checksPath, support: support)
+      solution: request.solution, checks: request.checks, support: request.support)
     let compileSeconds = Double(DispatchTime.now().uptimeNanoseconds - compileStart) / 1e9
     var report = GradeReport(
-      exercise: exercise.id, verdict: .passed, cells: [], output: "", droppedOutputBytes: 0,
+      exercise: request.exercise, verdict: .passed, cells: [], output: "", droppedOutputBytes: 0,
       compileSeconds: compileSeconds, runSeconds: 0, cachedProgram: false)
     let program: String
     switch compiled {
@@ -55,7 +64,7 @@ public struct Grader: Sendable {
       program = path
       report.cachedProgram = cached
     }
-    let courseFiles = ProtectedFiles(exercise.courseFiles)
+    let courseFiles = ProtectedFiles(request.protectedFiles)
     // Each backend's checks run in a program of their own, all at once: the backends share nothing a
     // check can see, and the slowest backend, not their sum, sets the time to a verdict.
     let runs = try Self.runAll(request.backends) { backend throws(GradingError) in
@@ -214,8 +223,8 @@ public struct Grader: Sendable {
 }
 
 /// Names of the signals a crashing program dies of.
-enum SignalName {
-  static func of(_ signal: Int32) -> String {
+public enum SignalName {
+  public static func of(_ signal: Int32) -> String {
     let names: [Int32: String] = [
       1: "SIGHUP", 2: "SIGINT", 3: "SIGQUIT", 4: "SIGILL", 5: "SIGTRAP", 6: "SIGABRT", 7: "SIGBUS",
       8: "SIGFPE",
@@ -226,7 +235,7 @@ enum SignalName {
   }
 
   /// What the signal usually means in a Swift program, for the verdict's explanation.
-  static func meaning(_ name: String) -> String {
+  public static func meaning(_ name: String) -> String {
     switch name {
     case "SIGTRAP", "SIGILL":
       return

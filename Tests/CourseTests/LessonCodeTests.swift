@@ -1,20 +1,22 @@
 import Foundation
+import GradeProtocol
 import Testing
 
 @testable import Course
+@testable import Grader
 
-/// Lesson code through the grader's compiler: a block that compiles passes once and is remembered, a
+/// Lessons' Swift blocks through the grader's SnippetCheck: a block that compiles passes once and is remembered, a
 /// broken one fails naming lesson.md and the line, fragments are left alone, and the prelude and
 /// `exercisekit` reach the blocks that need them.
-@Suite(.serialized) struct LessonCodeCheckTests {
+@Suite(.serialized) struct LessonCodeTests {
   let root = NSTemporaryDirectory() + "cachelings-lesson-code-\(UUID().uuidString)"
 
-  func checker() throws -> LessonCodeCheck {
+  func checker() throws -> SnippetCheck {
     let toolchain = try Toolchain.locate()
     try #require(
       FileManager.default.fileExists(atPath: toolchain.modules + "/CacheKit.swiftmodule"),
       "CacheKit's module is built beside the tests")
-    return LessonCodeCheck(toolchain: toolchain, cacheFolder: root + "/cache")
+    return SnippetCheck(toolchain: toolchain, cacheFolder: root + "/cache")
   }
 
   /// A lesson holding body, with prelude.swift beside it when given.
@@ -38,10 +40,10 @@ import Testing
       let headlines = try cache.get("headlines", as: [String].self)
       ```
       """)
-    let first = try checker().check([lesson])
+    let first = LessonCode.check([lesson], with: try checker())
     #expect(first.errors.isEmpty, "\(first.errors)")
     #expect((first.compiled, first.cached) == (1, 0))
-    let second = try checker().check([lesson])
+    let second = LessonCode.check([lesson], with: try checker())
     #expect((second.compiled, second.cached) == (0, 1), "an unchanged block is not compiled again")
   }
 
@@ -56,13 +58,13 @@ import Testing
       try cache.sett("headlines", 1)
       ```
       """)
-    let result = try checker().check([lesson])
+    let result = LessonCode.check([lesson], with: try checker())
     let error = try #require(result.errors.first)
     #expect(error.file == root + "/Lessons/01-code/lesson.md")
     #expect(error.line == 11, "the opening fence")
     #expect(error.message.contains("lesson.md:13:"), "the compiler's own line: \(error.message)")
     #expect(error.message.contains("sett"))
-    let again = try checker().check([lesson])
+    let again = LessonCode.check([lesson], with: try checker())
     #expect(again.errors.count == 1, "a failing block is not remembered as passing")
   }
 
@@ -78,9 +80,9 @@ import Testing
       cache.set("k", 1)
       ```
       """)
-    let result = try checker().check([lesson])
+    let result = LessonCode.check([lesson], with: try checker())
     #expect(result.errors.isEmpty)
-    #expect((result.compiled, result.cached, result.skipped) == (0, 0, 1))
+    #expect((result.compiled, result.cached, result.fragments) == (0, 0, 1))
   }
 
   @Test func thePreludeAndExerciseKitReachTheBlocksThatNeedThem() throws {
@@ -100,10 +102,12 @@ import Testing
       _ = database.queryCount
       ```
       """, prelude: prelude)
-    let result = try checker().check([lesson])
+    let result = LessonCode.check([lesson], with: try checker())
     #expect(result.errors.isEmpty, "\(result.errors)")
     #expect(result.compiled == 2)
     let withoutKit = try entry("```swift\nlet database = SlowDatabase()\n```")
-    #expect(try checker().check([withoutKit]).errors.count == 1, "SlowDatabase needs `swift exercisekit`")
+    #expect(
+      LessonCode.check([withoutKit], with: try checker()).errors.count == 1,
+      "SlowDatabase needs `swift exercisekit`")
   }
 }

@@ -1,0 +1,40 @@
+/// The Checks module of a graded program: the exercise's checks.swift behind a preamble, and the entry
+/// point. The preamble imports the learner's module and then every ExerciseKit and GradeProtocol
+/// declaration by name: a declaration imported by name wins over one of the same name from a whole
+/// module, so a learner's own `expect`, `Check` or `ExerciseRunner` (written on purpose or by accident)
+/// cannot stand in for them.
+enum CheckModule {
+  /// The public top-level declarations of the modules checks use, by module; a test keeps it complete.
+  static let declarations: [(module: String, declarations: [String])] = [
+    (
+      "ExerciseKit",
+      [
+        "struct Check", "class CheckContext", "struct CheckFailure", "struct CheckSkipped", "func expect",
+        "func describe", "protocol OptionalProtocol", "enum ExerciseRunner", "struct User", "struct Post",
+        "class SlowDatabase",
+      ]
+    ),
+    (
+      "GradeProtocol",
+      ["enum Backend", "struct UnknownBackend", "struct GradeRecord", "enum GradeEnvironment"]
+    ),
+  ]
+
+  static let preamble: String =
+    "@testable import Solution\n"
+    + declarations.flatMap { module, declarations in
+      declarations.map { declaration in
+        let parts = declaration.split(separator: " ")
+        return "import \(parts[0]) \(module).\(parts[1])\n"
+      }
+    }.joined()
+
+  /// The entry point, in the Checks module: it sees the checks' `exerciseChecks`, never the learner's.
+  static let entryPoint = "import enum ExerciseKit.ExerciseRunner\n\nExerciseRunner.main(exerciseChecks)\n"
+
+  /// checks.swift behind the preamble, its lines and path kept for the compiler's messages and for the
+  /// line an expectation reports.
+  static func source(checks: [UInt8], path: String) -> String {
+    preamble + SourceLocation.placed(String(decoding: checks, as: UTF8.self), file: path, line: 1)
+  }
+}
