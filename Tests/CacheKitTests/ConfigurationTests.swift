@@ -85,6 +85,27 @@ struct ConfigurationTests {
       "CACHES['default'].LOCATION: 'http://x' is not a redis://[:password@]host[:port][/db] URL")
   }
 
+  @Test("a Redis LOCATION list, or a string split on ; and ,, names a leader and its read replicas")
+  func redisServerLists() throws {
+    let configuration = try load(
+      #"""
+      {"default": {"BACKEND": "redis", "LOCATION": ["redis://10.0.0.1:6379", "redis://10.0.0.2:6380/1"]},
+       "text": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": "redis://a:1; redis://b:2,redis://c:3"}}
+      """#)
+    let list = try #require(try configuration.cache() as? RedisCache)
+    #expect(
+      list.locations == [
+        RedisLocation(host: "10.0.0.1"), RedisLocation(host: "10.0.0.2", port: 6380, database: 1),
+      ])
+    #expect(list.location == RedisLocation(host: "10.0.0.1"))
+    let text = try #require(try configuration.cache("text") as? RedisCache)
+    #expect(text.locations.map(\.host) == ["a", "b", "c"])
+    expectError(
+      #"{"default": {"BACKEND": "redis", "LOCATION": ["redis://a:1", "b:2"]}}"#,
+      "CACHES['default'].LOCATION: 'b:2' is not a redis://[:password@]host[:port][/db] URL")
+  }
+
   @Test("a 'default' alias is required")
   func defaultRequired() {
     expectError(#"{"other": {"BACKEND": "memory"}}"#, "CACHES: a 'default' alias is required")

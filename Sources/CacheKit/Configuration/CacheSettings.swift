@@ -20,8 +20,9 @@ public enum CacheBackendKind: String, Sendable, CaseIterable {
 /// One alias of a CACHES table: which backend, where, and its shared options.
 public struct CacheSettings: Sendable, Equatable {
   public var backend: CacheBackendKind
-  /// The memory store's name, the file cache's directory, a redis:// URL, or memcached's `host:port`
-  /// list (Django's LOCATION). Empty means the default server for the server backends.
+  /// The memory store's name, the file cache's directory, Redis's `redis://` URLs or memcached's
+  /// `host:port` entries (Django's LOCATION; several separated by `;` or `,`). Empty means the default
+  /// server for the server backends.
   public var location: String
   /// The default timeout of this cache (Django's TIMEOUT: 300 s when omitted, `.never` for null).
   public var timeout: CacheTimeout
@@ -61,18 +62,27 @@ public struct CacheSettings: Sendable, Equatable {
       return FileCache(
         directory: location, maxEntries: maxEntries, cullFrequency: cullFrequency, options: options)
     case .redis:
-      return RedisCache(location: try redisLocation(), options: options)
+      return RedisCache(locations: try redisLocations(), options: options)
     case .memcached:
       return MemcachedCache(location: try memcachedLocation(), options: options)
     }
   }
 
-  func redisLocation() throws(CacheError) -> RedisLocation {
-    if location.isEmpty { return RedisLocation() }
-    guard let parsed = RedisLocation(url: location) else {
-      throw CacheError.backendFailure("'\(location)' is not a redis://[:password@]host[:port][/db] URL")
+  /// The Redis servers, split on `;` and `,` as Django splits a LOCATION string: the first takes
+  /// writes, the others serve reads.
+  func redisLocations() throws(CacheError) -> [RedisLocation] {
+    if location.isEmpty { return [RedisLocation()] }
+    var servers: [RedisLocation] = []
+    for entry in location.split(whereSeparator: { $0 == ";" || $0 == "," }) {
+      let url = String(entry.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+      if url.isEmpty { continue }
+      guard let parsed = RedisLocation(url: url) else {
+        throw CacheError.backendFailure("'\(url)' is not a redis://[:password@]host[:port][/db] URL")
+      }
+      servers.append(parsed)
     }
-    return parsed
+    guard !servers.isEmpty else { throw CacheError.backendFailure("the Redis location names no server") }
+    return servers
   }
 
   func memcachedLocation() throws(CacheError) -> MemcachedLocation {

@@ -71,7 +71,7 @@ public struct CachesConfiguration: Sendable, Equatable {
     }
     do {
       switch settings.backend {
-      case .redis: _ = try settings.redisLocation()
+      case .redis: _ = try settings.redisLocations()
       case .memcached: _ = try settings.memcachedLocation()
       case .memory, .file: break
       }

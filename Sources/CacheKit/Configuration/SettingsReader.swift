@@ -45,7 +45,7 @@ struct SettingsReader {
     }
   }
 
-  /// A string, or (as Django allows for memcached) a list of strings, kept joined by `;`.
+  /// A string, or (as Django allows for memcached and Redis) a list of strings, kept joined by `;`.
   private func location(_ value: JSONValue) throws -> String {
     if case .array(let entries) = value {
       return try entries.map { try string($0, "LOCATION") }.joined(separator: ";")

@@ -1,6 +1,7 @@
 /// A cache on one or several memcached servers, issuing what Django's PyMemcacheCache issues: get,
 /// set, add, touch, delete, incr/decr and flush_all, one `get k1 k2 ...` per server for getMany and
-/// pipelined sets and deletes for the bulk writes. Keys go to servers by consistent hashing.
+/// pipelined sets and deletes for the bulk writes. Keys go to servers by `placement`: by default as
+/// Django's PyMemcacheCache places them (pymemcache's rendezvous hashing), so both can share a pool.
 ///
 /// Django's memcached rules hold: an invalid key is an error (`keyPolicy` is `.reject`), a timeout of
 /// 0 or less expires the key at once, and one over 30 days is sent as an absolute Unix time.
@@ -9,20 +10,23 @@ public final class MemcachedCache: Cache {
   public let location: MemcachedLocation
   /// Connect, send and receive timeout in seconds.
   public let socketTimeout: Double
+  /// How keys are spread over the servers.
+  public let placement: MemcachedPlacement
   public var keyPolicy: KeyPolicy { .reject }
-  private let ring: HashRing
+  private let placer: KeyPlacer
   private let pools: [ConnectionPool<MemcachedClientConnection>]
   /// memcached reads exptimes above this many seconds as absolute Unix times.
   static let maxRelativeTimeout = 60 * 60 * 24 * 30
 
   public init(
     location: MemcachedLocation = MemcachedLocation(), socketTimeout: Double = 5,
-    options: CacheOptions = .init()
+    placement: MemcachedPlacement = .pymemcache, options: CacheOptions = .init()
   ) {
     self.location = location
     self.socketTimeout = socketTimeout
+    self.placement = placement
     self.options = options
-    ring = HashRing(servers: location.servers.map(\.description))
+    placer = KeyPlacer(placement, servers: location.servers.map(\.description))
     pools = location.servers.map { _ in ConnectionPool() }
   }
 
@@ -32,7 +36,7 @@ public final class MemcachedCache: Cache {
 
   public func get(_ key: CacheKey) throws -> [UInt8]? {
     let bytes = try keyBytes(key)
-    return try withConnection(to: server(for: bytes)) { connection in
+    return try withConnection(to: placer.server(for: key)) { connection in
       try connection.send(Array("get ".utf8) + bytes + [13, 10])
       return try connection.readValues()[bytes]
     }
@@ -143,8 +147,7 @@ public final class MemcachedCache: Cache {
   ) throws
     -> String
   {
-    let bytes = try keyBytes(key)
-    return try withConnection(to: server(for: bytes)) { connection in
+    try withConnection(to: serverIndex(for: key)) { connection in
       try connection.send(storeRequest(verb, key, value, timeout))
       return String(decoding: try connection.readLine(), as: UTF8.self)
     }
@@ -152,7 +155,7 @@ public final class MemcachedCache: Cache {
 
   /// A one-line command's reply line; ERROR and SERVER_ERROR replies become failures.
   private func command(_ key: CacheKey, _ line: String) throws -> String {
-    let reply = try withConnection(to: server(for: try keyBytes(key))) { connection in
+    let reply = try withConnection(to: serverIndex(for: key)) { connection in
       try connection.send(Array((line + "\r\n").utf8))
       return String(decoding: try connection.readLine(), as: UTF8.self)
     }
@@ -162,7 +165,18 @@ public final class MemcachedCache: Cache {
     return reply
   }
 
-  private func server(for key: [UInt8]) -> Int { ring.server(for: key) }
+  /// The server that holds `key` (made into a final key with the cache's prefix and `version`), as
+  /// Django's PyMemcacheCache would pick it under the default placement.
+  public func server(for key: String, version: Int? = nil) throws -> MemcachedLocation.Server {
+    let index = try serverIndex(for: makeKey(key, version: version))
+    return location.servers[index]
+  }
+
+  /// The index of the server that holds `key`, once the key is known to fit memcached's limit.
+  private func serverIndex(for key: CacheKey) throws -> Int {
+    _ = try keyBytes(key)
+    return placer.server(for: key)
+  }
 
   /// The key as memcached receives it. Keys are checked by characters before they get here; memcached
   /// counts bytes, so a key of 250 characters can still be too long in UTF-8 (pymemcache refuses it too).
@@ -179,7 +193,7 @@ public final class MemcachedCache: Cache {
   /// The keys by server, each group in the order given.
   private func grouped(_ keys: [CacheKey]) throws -> [(Int, [CacheKey])] {
     var groups: [Int: [CacheKey]] = [:]
-    for key in keys { groups[server(for: try keyBytes(key)), default: []].append(key) }
+    for key in keys { groups[try serverIndex(for: key), default: []].append(key) }
     return groups.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
   }
 
