@@ -11,27 +11,30 @@ let package = Package(
     .library(name: "ExerciseRuntime", type: .dynamic, targets: ["ExerciseKit"]),
   ],
   targets: [
+    // Small pieces every module may share, each written once: a seeded generator, whole writes, a free port.
+    .target(name: "Primitives"),
     .target(name: "RESP"),
     .target(name: "MemcacheText"),
-    .target(name: "CacheKit", dependencies: ["RESP"]),
+    .target(name: "CacheKit", dependencies: ["Primitives", "RESP"]),
     .target(name: "CLinux"),
     .target(name: "Terminal"),
     .target(name: "Arguments"),
     // What a graded program and the grader say to each other: backends, grade records, the environment.
     .target(name: "GradeProtocol"),
-    .target(name: "ExerciseKit", dependencies: ["CacheKit", "GradeProtocol"]),
+    .target(name: "ExerciseKit", dependencies: ["CacheKit", "GradeProtocol", "Primitives"]),
     // Compiles a learner's file with an exercise's checks, runs it contained, and reports.
     .target(name: "Grader", dependencies: ["CacheKit", "CLinux", "GradeProtocol"]),
-    .target(name: "Course", dependencies: ["CacheKit", "GradeProtocol", "Grader", "Terminal"]),
-    .target(name: "CacheServer", dependencies: ["RESP", "MemcacheText", "CLinux"]),
+    .target(name: "Course", dependencies: ["CacheKit", "GradeProtocol", "Grader", "Primitives", "Terminal"]),
+    .target(name: "CacheServer", dependencies: ["RESP", "MemcacheText", "CLinux", "Primitives"]),
     // Fuzzing and resource attacks on a server over loopback, shared by the tests and the benchmark.
-    .target(name: "ServerAttacks"),
+    .target(name: "ServerAttacks", dependencies: ["Primitives"]),
     .executableTarget(
       name: "cachelings",
       dependencies: ["Arguments", "CacheKit", "CacheServer", "Course", "GradeProtocol", "Grader", "Terminal"]),
-    .executableTarget(name: "CacheBench", dependencies: ["CacheKit", "ServerAttacks"]),
+    .executableTarget(name: "CacheBench", dependencies: ["CacheKit", "Primitives", "ServerAttacks"]),
     .target(
-      name: "TestSupport", dependencies: ["RESP", "CLinux", "ServerAttacks"], path: "Tests/TestSupport"),
+      name: "TestSupport", dependencies: ["RESP", "CLinux", "Primitives", "ServerAttacks"],
+      path: "Tests/TestSupport"),
     .testTarget(name: "CacheKitTests", dependencies: ["CacheKit", "CacheServer", "TestSupport"]),
     .testTarget(name: "RESPTests", dependencies: ["RESP", "TestSupport"]),
     .testTarget(name: "MemcacheTextTests", dependencies: ["MemcacheText"]),

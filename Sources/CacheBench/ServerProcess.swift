@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 import ServerAttacks
 
 /// A server process started for a benchmark on a free loopback port, killed when released.
@@ -31,22 +32,8 @@ final class ServerProcess {
     process.waitUntilExit()
   }
 
-  /// A port nothing uses now, chosen by the kernel (a random pick can meet a client's ephemeral port).
-  static func freePort() -> UInt16 {
-    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(descriptor) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let bound = withUnsafeMutablePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer -> Int32 in
-        guard bind(descriptor, pointer, length) == 0 else { return -1 }
-        return getsockname(descriptor, pointer, &length)
-      }
-    }
-    return bound == 0 ? UInt16(bigEndian: address.sin_port) : UInt16.random(in: 20_000...30_000)
-  }
+  /// A port nothing uses now, chosen by the kernel.
+  static func freePort() -> UInt16 { LoopbackPort.free() ?? UInt16.random(in: 20_000...30_000) }
 
   /// Whether something accepts connections on the loopback `port`.
   static func accepts(_ port: UInt16) -> Bool {

@@ -3,6 +3,7 @@ import Foundation
 
 #if canImport(Glibc)
 import Glibc
+import Primitives
 #endif
 
 /// The entry point of a graded program: runs every check on every backend the grader asked for and
@@ -130,15 +131,7 @@ struct ResultChannel {
     }
     guard var line = try? JSONEncoder().encode(record) else { return }
     line.append(UInt8(ascii: "\n"))
-    line.withUnsafeBytes { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let written = write(GradeEnvironment.channel, buffer.baseAddress! + offset, buffer.count - offset)
-        if written < 0 && errno == EINTR { continue }
-        if written <= 0 { return }
-        offset += written
-      }
-    }
+    _ = line.withUnsafeBytes { WholeWrite.write($0, to: GradeEnvironment.channel) }
   }
 
   /// The device and inode descriptor 3 refers to; nil when it is closed.

@@ -1,6 +1,5 @@
-#if canImport(Glibc)
 import Glibc
-#endif
+import Primitives
 
 /// A loopback TCP connection for fuzzing and attacks: it sends what the socket takes, reads what has
 /// arrived, and can be left unread on purpose. Timeouts on both directions, so a server that stops
@@ -35,16 +34,7 @@ public final class AttackConnection {
   /// connection or stopped taking input.
   @discardableResult
   public func send(_ bytes: [UInt8]) -> Bool {
-    var offset = 0
-    while offset < bytes.count {
-      let sent = bytes.withUnsafeBytes {
-        Glibc.send(descriptor, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
-      }
-      if sent < 0 && errno == EINTR { continue }
-      guard sent > 0 else { return false }
-      offset += sent
-    }
-    return true
+    bytes.withUnsafeBytes { WholeWrite.send($0, to: descriptor) } == nil
   }
 
   /// Sends as much of `bytes` as the socket takes now, without waiting; how many bytes went.

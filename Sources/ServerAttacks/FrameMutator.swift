@@ -1,3 +1,5 @@
+import Primitives
+
 /// Seeded mutation of protocol frames: a random seed frame with up to a few random edits (a byte
 /// replaced or inserted, often one of the protocol's own; a byte removed; the frame cut short).
 /// The same seed always gives the same frames, so a failure can be replayed.
@@ -18,7 +20,7 @@ public struct FrameMutator: Sendable {
   }
 
   /// The next frame: a seed with 0 to `maxEdits` edits.
-  public func next(_ random: inout SeededRandom) -> [UInt8] {
+  public func next(_ random: inout SplitMix64) -> [UInt8] {
     var frame = seeds[random.below(seeds.count)]
     for _ in 0..<random.below(maxEdits + 1) {
       switch random.below(4) {
@@ -32,7 +34,7 @@ public struct FrameMutator: Sendable {
   }
 
   /// A byte to put in: one of `interesting` three times in four, any byte otherwise.
-  private func byte(_ random: inout SeededRandom) -> UInt8 {
+  private func byte(_ random: inout SplitMix64) -> UInt8 {
     random.below(4) == 0
       ? UInt8(truncatingIfNeeded: random.next()) : interesting[random.below(interesting.count)]
   }

@@ -1,3 +1,5 @@
+import Primitives
+
 /// Sends seeded, mutated frames to a server and checks after every connection's worth that it still
 /// answers: a crash, a hang or a leaked lock shows as a probe without an answer. Each connection ends
 /// with a half-close, and the server must then finish and close it, so every frame is processed before
@@ -33,7 +35,7 @@ public struct FuzzCampaign: Sendable {
     setup.send(wire.set("big", Array(repeating: UInt8(ascii: "b"), count: 20_000)))
     guard setup.readLine() != nil else { throw AttackError("the server did not answer a SET before fuzzing") }
     let mutator = FrameMutator(wire)
-    var random = SeededRandom(seed: seed)
+    var random = SplitMix64(seed: seed)
     var connection = try AttackConnection(port: port)
     report.connections = 1
     for index in 0..<inputs {

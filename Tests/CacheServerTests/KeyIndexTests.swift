@@ -7,7 +7,7 @@ import Testing
 struct KeyIndexTests {
   @Test("100,000 random inserts and removals agree with a dictionary, also when tags collide")
   func randomOperations() {
-    var random = SeededRandom(seed: 42)
+    var random = SplitMix64(seed: 42)
     var index = KeyIndex()
     var model: [Int32: UInt64] = [:]
     for step in 0..<100_000 {

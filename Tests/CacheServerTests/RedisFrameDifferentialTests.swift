@@ -23,7 +23,7 @@ struct RedisFrameDifferentialTests {
     guard let executable = RequiredPeer.redis() else { return }
     let peer = try RedisPeer(executable: executable)
     let ours = try RunningServer(.forTests())
-    var random = SeededRandom(seed: seed)
+    var random = SplitMix64(seed: seed)
     let mutator = FrameMutator(seeds: Self.seeds.map { Array($0.utf8) }, interesting: Self.interesting)
     var mismatches: [String] = []
     for step in 0..<5_000 {

@@ -20,7 +20,7 @@ struct RedisPatternDifferentialTests {
     let ours = try RunningServer(RedisServer.Options.forTests())
     let real = try RedisReplyReader(port: peer.port)
     let mine = try RedisReplyReader(port: ours.port)
-    var random = SeededRandom(seed: seed)
+    var random = SplitMix64(seed: seed)
     var keys: Set<[UInt8]> = [[], Array(String(repeating: "a", count: 60).utf8)]
     while keys.count < 300 { keys.insert(word(&random, length: random.below(9))) }
     for key in keys {
@@ -85,7 +85,7 @@ struct RedisPatternDifferentialTests {
     return keys.sorted { $0.lexicographicallyPrecedes($1) }
   }
 
-  private func word(_ random: inout SeededRandom, length: Int) -> [UInt8] {
+  private func word(_ random: inout SplitMix64, length: Int) -> [UInt8] {
     (0..<length).map { _ in
       random.below(3) == 0
         ? Self.alphabet[random.below(Self.alphabet.count)] : UInt8(ascii: "a") + UInt8(random.below(3))
@@ -94,7 +94,7 @@ struct RedisPatternDifferentialTests {
 
   /// A pattern of up to eight elements: literals, stars (sometimes many), `?`, escapes, and classes
   /// that may be negated, hold ranges (some backwards, some reaching `]`), escapes, or never close.
-  private func pattern(_ random: inout SeededRandom) -> [UInt8] {
+  private func pattern(_ random: inout SplitMix64) -> [UInt8] {
     var pattern: [UInt8] = []
     for _ in 0..<random.below(9) {
       switch random.below(8) {

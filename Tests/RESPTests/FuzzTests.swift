@@ -11,7 +11,7 @@ struct FuzzTests {
 
   @Test("100,000 mutated frames never crash either decoder")
   func mutatedFrames() {
-    var random = SeededRandom(seed: 42)
+    var random = SplitMix64(seed: 42)
     var outcomes = (yielded: 0, waited: 0, rejected: 0)
     for _ in 0..<100_000 {
       var frame = Array(Self.seeds[random.below(Self.seeds.count)].utf8)

@@ -2,6 +2,7 @@ import Foundation
 
 #if canImport(Glibc)
 import Glibc
+import Primitives
 #endif
 
 /// A real server (redis-server, memcached) run as a child process on a free loopback port for one
@@ -68,20 +69,8 @@ public final class PeerProcess: @unchecked Sendable {
   }
 
   public static func freePort() throws -> UInt16 {
-    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(descriptor) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let bound = withUnsafeMutablePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer -> Int32 in
-        guard bind(descriptor, pointer, length) == 0 else { return -1 }
-        return getsockname(descriptor, pointer, &length)
-      }
-    }
-    guard bound == 0 else { throw PeerError.noFreePort }
-    return UInt16(bigEndian: address.sin_port)
+    guard let port = LoopbackPort.free() else { throw PeerError.noFreePort }
+    return port
   }
 
   public enum PeerError: Error {

@@ -1,4 +1,5 @@
 import Glibc
+import Primitives
 
 /// The few file operations the file backend needs, straight on the system calls: one open, one read,
 /// one close per lookup, and writes that a reader never sees half done.
@@ -50,18 +51,9 @@ enum PosixFiles {
         throw CacheError.backendFailure("cannot write in \(directory): \(describe(failure))")
       }
       defer { close(descriptor) }
-      var written = 0
-      while written < bytes.count {
-        let count = bytes.withUnsafeBytes {
-          write(descriptor, $0.baseAddress! + written, bytes.count - written)
-        }
-        if count < 0 {
-          if errno == EINTR { continue }
-          let failure = errno
-          unlink(path)
-          throw CacheError.backendFailure("cannot write \(path): \(describe(failure))")
-        }
-        written += count
+      if let failure = bytes.withUnsafeBytes({ WholeWrite.write($0, to: descriptor) }) {
+        unlink(path)
+        throw CacheError.backendFailure("cannot write \(path): \(describe(failure))")
       }
       return path
     }

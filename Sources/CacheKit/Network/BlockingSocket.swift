@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import Primitives
 #endif
 
 /// A blocking TCP connection for the server-backed caches: connect, send and receive, each bounded by
@@ -43,14 +44,8 @@ final class BlockingSocket: @unchecked Sendable {
   deinit { close(descriptor) }
 
   func send(_ bytes: [UInt8]) throws(CacheError) {
-    var offset = 0
-    while offset < bytes.count {
-      let sent = bytes.withUnsafeBytes {
-        Glibc.send(descriptor, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
-      }
-      if sent < 0 && errno == EINTR { continue }
-      guard sent > 0 else { throw CacheError.backendFailure("connection to \(peerName) lost while sending") }
-      offset += sent
+    if bytes.withUnsafeBytes({ WholeWrite.send($0, to: descriptor) }) != nil {
+      throw CacheError.backendFailure("connection to \(peerName) lost while sending")
     }
   }
 

@@ -1,3 +1,5 @@
+import Primitives
+
 /// Everything a server keeps: its databases, statistics, clock and memory limit. Value semantics; a
 /// server owns one behind `SharedStore`'s lock.
 public struct Store: Sendable {
@@ -94,20 +96,5 @@ public struct Store: Sendable {
 
   private mutating func volatileSample(_ database: Int) -> (Int, Int32)? {
     databases[database].randomVolatilePosition(using: &random).map { (database, $0) }
-  }
-}
-
-/// A small, fast, seedable generator: sampling must not cost a system call.
-struct SplitMix64: RandomNumberGenerator, Sendable {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var mixed = state
-    mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-    return mixed ^ (mixed >> 31)
   }
 }

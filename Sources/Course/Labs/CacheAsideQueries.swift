@@ -1,5 +1,6 @@
 import CacheKit
 import Foundation
+import Primitives
 
 /// A minute of simulated shop traffic (200 requests a second over 1,000 products, a few of them popular)
 /// with and without cache-aside in front of the product query. It runs real CacheKit code: a MemoryCache

@@ -1,5 +1,6 @@
 import CacheKit
 import Foundation
+import Primitives
 
 /// The same skewed read traffic through two caches of the same size that cull differently: a MemoryCache,
 /// which drops the least recently used third when full (Django's locmem), and a FileCache, which drops a

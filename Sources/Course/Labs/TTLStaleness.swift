@@ -1,5 +1,6 @@
 import CacheKit
 import Foundation
+import Primitives
 
 /// What a TTL buys and what it costs when nothing invalidates on write: reads of a catalogue, a few items
 /// far more popular than the rest, with occasional edits, through real CacheKit code (a MemoryCache on a

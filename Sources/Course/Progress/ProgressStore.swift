@@ -2,6 +2,7 @@ import Foundation
 
 #if canImport(Glibc)
 import Glibc
+import Primitives
 #endif
 
 /// Reads and writes the progress file. Writes are atomic (a temporary file, fsync, rename), so a crash
@@ -86,17 +87,8 @@ public struct ProgressStore: Sendable {
     let temporary = "\(path).tmp-\(getpid())"
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { throw ProgressError(path: temporary, errno: errno) }
-    var written = 0
     let failed = data.withUnsafeBytes { buffer -> Int32? in
-      while written < buffer.count {
-        let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-        if count < 0 {
-          if errno == EINTR { continue }
-          return errno
-        }
-        written += count
-      }
-      return fsync(descriptor) == 0 ? nil : errno
+      WholeWrite.write(buffer, to: descriptor) ?? (fsync(descriptor) == 0 ? nil : errno)
     }
     close(descriptor)
     if let failed {

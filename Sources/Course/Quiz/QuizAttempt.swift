@@ -1,3 +1,5 @@
+import Primitives
+
 /// One sitting of a quiz: every question with its options in this attempt's shuffled order.
 public struct QuizAttempt: Sendable {
   /// A question as shown: `order[i]` is the index, in the file, of the option shown at position i.

@@ -53,7 +53,7 @@ struct PymemcachePlacementDifferentialTests {
   /// Seeded keys Django accepts for memcached: ASCII, Latin-1, code points above 255 (whose low byte
   /// is all pymemcache hashes), astral ones, lengths from empty up to the 250-byte limit.
   static func keys(count: Int, seed: UInt64, head: String) -> [String] {
-    var random = SeededRandom(seed: seed)
+    var random = SplitMix64(seed: seed)
     let pieces = [
       "user", ":", "42", "-", "_", ".", "/", "a", "Z", "9", "session", "é", "ß", "ÿ", "Ā", "Ω", "日本", "🙂",
       "%", "{}", "#", "~",

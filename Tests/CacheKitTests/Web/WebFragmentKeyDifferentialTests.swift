@@ -67,7 +67,7 @@ struct WebFragmentKeyDifferentialTests {
   }
 
   static func inputs(count: Int) -> [Input] {
-    var random = SeededRandom(seed: 1_000)
+    var random = SplitMix64(seed: 1_000)
     let names = ["sidebar", "", "naïve", "a.b", "x:y", "日本", "with space", "footer-1"]
     let pieces = [
       "", "a", ":", "a:b", "::", ".", "a.b", "é", "日本語", "🙂", " ", "None", "0", "-1", "\u{0}", "a\nb",

@@ -17,7 +17,7 @@ struct WebPageCacheDifferentialTests {
   func sequencesMatchDjango() throws {
     let redis = try InProcessRedis()
     guard let django = try DjangoWebPeer.start(redisPort: redis.port) else { return }
-    var generator = WebSequenceGenerator(random: SeededRandom(seed: 21))
+    var generator = WebSequenceGenerator(random: SplitMix64(seed: 21))
     var requests = 0
     var stores = 0
     var hits = 0

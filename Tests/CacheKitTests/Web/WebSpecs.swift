@@ -113,7 +113,7 @@ struct PeerCommand: Encodable {
 
 /// Seeded random sequences of requests and views that touch every rule of the page cache.
 struct WebSequenceGenerator {
-  var random: SeededRandom
+  var random: SplitMix64
 
   mutating func pick<T>(_ choices: [T]) -> T { choices[random.below(choices.count)] }
   mutating func chance(_ percent: Int) -> Bool { random.below(100) < percent }

@@ -21,7 +21,7 @@ struct MemcachedFrameDifferentialTests {
     guard let executable = RequiredPeer.memcached() else { return }
     let peer = try MemcachedPeer(executable: executable)
     let ours = try RunningServer(memcached: .forTests())
-    var random = SeededRandom(seed: seed)
+    var random = SplitMix64(seed: seed)
     let mutator = FrameMutator(seeds: Self.seeds.map { Array($0.utf8) }, interesting: Self.interesting)
     var mismatches: [String] = []
     for step in 0..<5_000 {

@@ -119,7 +119,7 @@ struct MemcachedServerTests {
       "delete k\r\n",
       "gat 10 k\r\n", "set big 0 0 2000000\r\n",
     ]
-    var random = SeededRandom(seed: 11)
+    var random = SplitMix64(seed: 11)
     var client = try TestClient(port: server.port, timeoutSeconds: 1)
     for index in 0..<100_000 {
       var frame = Array(seeds[random.below(seeds.count)].utf8)

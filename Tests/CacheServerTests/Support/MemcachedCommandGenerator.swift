@@ -6,9 +6,9 @@ import TestSupport
 /// that are not commands. `{cas:KEY}` and `{cas:KEY+1}` stand for the cas unique each server last
 /// reported for KEY (a match and a mismatch), so cas commands compare by their effect.
 struct MemcachedCommandGenerator {
-  private var random: SeededRandom
+  private var random: SplitMix64
 
-  init(seed: UInt64) { random = SeededRandom(seed: seed) }
+  init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
   mutating func next() -> String {
     let key = "k\(random.below(6))"

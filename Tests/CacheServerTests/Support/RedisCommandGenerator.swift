@@ -6,9 +6,9 @@ import TestSupport
 /// where Redis deletes the key at once (EXPIREAT, GETEX EXAT): SET with a past PXAT leaves an expired
 /// key that DBSIZE counts until each server's active cycle reclaims it, at a moment neither controls.
 struct RedisCommandGenerator {
-  private var random: SeededRandom
+  private var random: SplitMix64
 
-  init(seed: UInt64) { random = SeededRandom(seed: seed) }
+  init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
   mutating func next() -> [String] {
     let key = "k\(random.below(8))"
