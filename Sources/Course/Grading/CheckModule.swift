@@ -8,7 +8,7 @@ enum CheckModule {
     "enum Backend", "struct Check", "class CheckContext", "struct CheckFailure", "struct CheckSkipped",
     "func expect", "func describe", "protocol OptionalProtocol", "struct GradeRecord",
     "enum GradeEnvironment",
-    "enum ExerciseRunner", "struct User", "struct Post", "class SlowDatabase",
+    "enum ExerciseRunner", "struct User", "struct Post", "struct Product", "class SlowDatabase",
   ]
 
   static let preamble: String =
