@@ -4,6 +4,10 @@ extension SlowDatabase {
   public struct Unavailable: Error, Sendable, Equatable {
     /// The query that failed, such as "user 2".
     public var query: String
+
+    public init(query: String) {
+      self.query = query
+    }
   }
 
   /// Makes the next `count` queries that can fail (`user(id:)` and `product(id:)`) throw
