@@ -44,6 +44,7 @@ let package = Package(
       dependencies: [
         "Course", "GradeProtocol", "Grader", "Terminal", "TestSupport", "progress-writer", "cachelings",
       ]),
+    .testTarget(name: "ExerciseKitTests", dependencies: ["ExerciseKit"]),
     .testTarget(name: "ArgumentsTests", dependencies: ["Arguments"]),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
     .testTarget(name: "CacheServerTests", dependencies: ["CacheServer", "ServerAttacks", "TestSupport"]),

@@ -4,14 +4,19 @@ import Synchronization
 /// result came from the cache. Latency is added to `simulatedMilliseconds` instead of slept, so grading
 /// stays fast while checks can still reason about time spent.
 public final class SlowDatabase: Sendable {
-  private struct State {
+  struct State {
     var users = SampleData.users
     var posts = SampleData.posts
+    var products = SampleData.products
     var queries: [String] = []
     var writes = 0
+    /// How many of the next queries that can fail throw `Unavailable` (see `failNextQueries`).
+    var failingQueries = 0
+    /// The open transaction, if any: its staged rows and on-commit actions.
+    var transaction: OpenTransaction?
   }
 
-  private let state = Mutex(State())
+  let state = Mutex(State())
   /// What one query costs, in simulated milliseconds.
   public let latencyMilliseconds: Double
 
@@ -21,7 +26,12 @@ public final class SlowDatabase: Sendable {
 
   /// The error of a query for a row that does not exist.
   public struct NotFound: Error, Sendable, Equatable {
+    /// The row that was asked for, such as "user 99".
     public var what: String
+
+    public init(what: String) {
+      self.what = what
+    }
   }
 
   /// How many read queries ran since the start or the last resetCounters().
@@ -40,7 +50,7 @@ public final class SlowDatabase: Sendable {
     }
   }
 
-  private func read<T>(_ description: String, _ body: (State) throws -> T) rethrows -> T {
+  func read<T>(_ description: String, _ body: (State) throws -> T) rethrows -> T {
     try state.withLock { state in
       state.queries.append(description)
       return try body(state)
@@ -49,7 +59,7 @@ public final class SlowDatabase: Sendable {
 
   /// One member by id.
   public func user(id: Int) throws -> User {
-    try read("user \(id)") { state in
+    try readOrFail("user \(id)") { state in
       guard let user = state.users.first(where: { $0.id == id }) else { throw NotFound(what: "user \(id)") }
       return user
     }
@@ -86,14 +96,14 @@ public final class SlowDatabase: Sendable {
     }
   }
 
-  /// Renames a member: a write, so anything cached about the member is now stale.
+  /// Renames a member: a write, so anything cached about the member is now stale. Inside a
+  /// `transaction` the new name is staged until the commit.
   public func renameUser(id: Int, to name: String) throws {
-    try state.withLock { state in
-      guard let index = state.users.firstIndex(where: { $0.id == id }) else {
+    try write { rows in
+      guard let index = rows.users.firstIndex(where: { $0.id == id }) else {
         throw NotFound(what: "user \(id)")
       }
-      state.users[index].name = name
-      state.writes += 1
+      rows.users[index].name = name
     }
   }
 }

@@ -11,7 +11,7 @@ enum CheckModule {
       [
         "struct Check", "class CheckContext", "struct CheckFailure", "struct CheckSkipped", "func expect",
         "func describe", "protocol OptionalProtocol", "enum ExerciseRunner", "struct User", "struct Post",
-        "class SlowDatabase",
+        "struct Product", "class SlowDatabase",
       ]
     ),
     (

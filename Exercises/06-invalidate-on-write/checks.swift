@@ -1,0 +1,167 @@
+import CacheKit
+import ExerciseKit
+
+/// A query count in words, for messages.
+private func queryCount(_ count: Int) -> String {
+  count == 1 ? "1 query" : "\(count) queries"
+}
+
+/// Fails unless the database ran exactly `count` read queries since the last reset.
+private func expectQueries(_ context: CheckContext, _ count: Int, _ why: String, line: Int = #line) throws {
+  let actual = context.database.queryCount
+  try expect(actual == count, expected: queryCount(count), got: queryCount(actual), why, line: line)
+}
+
+/// A price in words, for messages.
+private func euros(_ cents: Int) -> String {
+  "\(cents / 100).\(cents % 100 < 10 ? "0" : "")\(cents % 100) €"
+}
+
+/// A list in a short form for messages: ids and prices in order.
+private func listed(_ products: [Product]) -> String {
+  products.map { "product \($0.id) at \(euros($0.priceCents))" }.joined(separator: ", ")
+}
+
+/// The error a check throws to make a transaction roll back.
+private struct EditorCancelled: Error {}
+
+/// Reads the three cached values that show products of category `categoryID`, filling the cache.
+private func warm(_ categoryID: Int, _ productID: Int, _ context: CheckContext) throws {
+  _ = try product(id: productID, cache: context.cache, database: context.database)
+  _ = try categoryProducts(categoryID, cache: context.cache, database: context.database)
+  _ = try cheapestProducts(cache: context.cache, database: context.database)
+}
+
+/// Changes a price through the learner's code inside a transaction that commits.
+private func changeAndCommit(_ productID: Int, to cents: Int, _ context: CheckContext) throws {
+  try context.database.transaction {
+    try changePrice(productID: productID, to: cents, cache: context.cache, database: context.database)
+  }
+}
+
+let exerciseChecks: [Check] = [
+  Check("after a committed change, the product page shows the new price") { context in
+    try warm(2, 4, context)
+    try changeAndCommit(4, to: 1_999, context)
+    context.database.resetCounters()
+    let shown = try product(id: 4, cache: context.cache, database: context.database)
+    try expect(
+      shown.priceCents == 1_999, expected: "product 4 at \(euros(1_999))",
+      got: "product 4 at \(euros(shown.priceCents))",
+      "This is a stale read: the price change was committed, but the product page still came from "
+        + "the copy cached before it, and would for up to 10 minutes. After the commit, "
+        + "\"product:4\" must be gone, so the next read misses and loads the new row.")
+    try expectQueries(
+      context, 1, "The read after the change should be one miss that loads the new row once.")
+  },
+
+  Check("the category listing and the cheapest products show the new price") { context in
+    try warm(2, 4, context)
+    try changeAndCommit(4, to: 199, context)
+    let listing = try categoryProducts(2, cache: context.cache, database: context.database)
+    let shirt = listing.first { $0.id == 4 }
+    try expect(
+      shirt?.priceCents == 199, expected: "product 4 at \(euros(199)) in category 2's listing",
+      got: shirt.map { "product 4 at \(euros($0.priceCents)) there" } ?? "no product 4 there",
+      "The product page is not the only copy of the price: category 2's listing, cached under "
+        + "\"category:2:products\", holds its own copy of product 4, made when the listing was "
+        + "cached. Delete that key too, or the shop shows two prices for one shirt for up to "
+        + "10 minutes.")
+    let cheapest = try cheapestProducts(cache: context.cache, database: context.database)
+    // The cheapest three before the change, from a database of its own; product 4 now leads them.
+    let before = SlowDatabase().cheapestProducts(limit: 3)
+    let expectedList =
+      [Product(id: 4, name: "Stale Read shirt", categoryID: 2, priceCents: 199)] + before.prefix(2)
+    try expect(
+      cheapest == expectedList, expected: listed(expectedList), got: listed(cheapest),
+      "At \(euros(199)) product 4 is now the cheapest in the shop, but the home page's list was "
+        + "cached before the change and did not have it. A new price can move a product into "
+        + "\"cheapest-products\" as well as out of it, so delete that key on every price change, "
+        + "whether the product was in the list or not.")
+  },
+
+  Check("a read in the middle of the transaction leaves no old price behind") { context in
+    try warm(3, 7, context)
+    try context.database.transaction {
+      try changePrice(productID: 7, to: 150, cache: context.cache, database: context.database)
+      // Another request, before the commit: it sees the committed rows, the old price.
+      try warm(3, 7, context)
+    }
+    let shown = try product(id: 7, cache: context.cache, database: context.database)
+    try expect(
+      shown.priceCents == 150, expected: "product 7 at \(euros(150)) after the commit",
+      got: "product 7 at \(euros(shown.priceCents))",
+      "The old price came back. The keys were deleted before the transaction committed; a request "
+        + "that came in between missed, read the row as committed (the old price: the change "
+        + "was not committed yet) and cached it again for 10 minutes. Nothing deleted it after "
+        + "the commit. Run the deletes in database.onCommit { ... }, so they happen after the "
+        + "commit, when every reader gets the new row.")
+    let listing = try categoryProducts(3, cache: context.cache, database: context.database)
+    let sticker = listing.first { $0.id == 7 }
+    try expect(
+      sticker?.priceCents == 150, expected: "product 7 at \(euros(150)) in category 3's listing",
+      got: sticker.map { "product 7 at \(euros($0.priceCents)) there" } ?? "no product 7 there",
+      "The listing was read in the middle of the transaction and cached with the old price; "
+        + "deleting \"category:3:products\" after the commit is what removes that copy.")
+  },
+
+  Check("a change that rolls back leaves the cache alone") { context in
+    try warm(1, 2, context)
+    do {
+      try context.database.transaction {
+        try changePrice(productID: 2, to: 900, cache: context.cache, database: context.database)
+        throw EditorCancelled()
+      }
+    } catch is EditorCancelled {}
+    context.database.resetCounters()
+    let shown = try product(id: 2, cache: context.cache, database: context.database)
+    try expect(
+      shown.priceCents == 1_100, expected: "product 2 at \(euros(1_100)), its price before",
+      got: "product 2 at \(euros(shown.priceCents))",
+      "The transaction rolled back, so the price never changed. Showing the new one means it "
+        + "reached the cache by another way than the database: cache only what the database "
+        + "returns.")
+    try warm(1, 2, context)
+    try expectQueries(
+      context, 0,
+      "The change rolled back, so every cached copy was still right, yet reading them again "
+        + "queried the database: they had been deleted. Deletes run before the commit happen even "
+        + "when the transaction rolls back. Registered with database.onCommit, they are discarded "
+        + "with the rollback, and the copies stay cached.")
+  },
+
+  Check("a change outside any transaction shows at once") { context in
+    try warm(2, 5, context)
+    try changePrice(productID: 5, to: 2_000, cache: context.cache, database: context.database)
+    let shown = try product(id: 5, cache: context.cache, database: context.database)
+    try expect(
+      shown.priceCents == 2_000, expected: "product 5 at \(euros(2_000))",
+      got: "product 5 at \(euros(shown.priceCents))",
+      "Without a transaction the write is committed at once, and database.onCommit runs its "
+        + "closure at once too, as Django's on_commit does. The product page must show the new "
+        + "price right after the change.")
+    let listing = try categoryProducts(2, cache: context.cache, database: context.database)
+    try expect(
+      listing.first { $0.id == 5 }?.priceCents == 2_000,
+      expected: "product 5 at \(euros(2_000)) in category 2's listing", got: listed(listing),
+      "The listing must show the new price as well: delete \"category:2:products\".")
+  },
+
+  Check("products of other categories stay cached") { context in
+    try warm(1, 1, context)
+    _ = try product(id: 6, cache: context.cache, database: context.database)
+    _ = try categoryProducts(3, cache: context.cache, database: context.database)
+    try changeAndCommit(4, to: 2_500, context)
+    context.database.resetCounters()
+    _ = try product(id: 1, cache: context.cache, database: context.database)
+    _ = try categoryProducts(1, cache: context.cache, database: context.database)
+    _ = try product(id: 6, cache: context.cache, database: context.database)
+    _ = try categoryProducts(3, cache: context.cache, database: context.database)
+    try expectQueries(
+      context, 0,
+      "Product 4 is a shirt in category 2; nothing about mugs (category 1) or stickers "
+        + "(category 3) changed, yet their cached pages were gone. Delete the keys that show the "
+        + "product, by name, and nothing else: clearing the whole cache sends every reader of the "
+        + "shop to the database for each price change.")
+  },
+]

@@ -1,0 +1,186 @@
+import CacheKit
+import ExerciseKit
+
+/// A query count in words, for messages.
+private func queryCount(_ count: Int) -> String {
+  count == 1 ? "1 query" : "\(count) queries"
+}
+
+/// Fails unless the database ran exactly `count` read queries since the last reset.
+private func expectQueries(_ context: CheckContext, _ count: Int, _ why: String, line: Int = #line) throws {
+  let actual = context.database.queryCount
+  try expect(actual == count, expected: queryCount(count), got: queryCount(actual), why, line: line)
+}
+
+/// Text in a short form for messages: long text shortened, spaces and control characters shown.
+private func shown(_ text: String) -> String {
+  let escaped = text.unicodeScalars.map { scalar -> String in
+    switch scalar {
+    case "\t": return "\\t"
+    case "\n": return "\\n"
+    default: return String(scalar)
+    }
+  }.joined()
+  let short = escaped.count > 40 ? String(escaped.prefix(30)) + "... (\(text.count) characters)" : escaped
+  return "\"\(short)\""
+}
+
+/// The results the database gives, from a database of its own so the check's count stays clean.
+private func expectedResults(_ userID: Int, _ query: String) -> [Post] {
+  SlowDatabase().searchPosts(byUser: userID, matching: query)
+}
+
+/// Posts in a short form for messages.
+private func ids(_ posts: [Post]) -> String {
+  posts.isEmpty ? "no posts" : "posts " + posts.map { String($0.id) }.joined(separator: ", ")
+}
+
+/// Searches through the learner's code, turning memcached's refusal of a key into advice.
+private func search(_ userID: Int, _ query: String, _ context: CheckContext) throws -> [Post] {
+  do {
+    return try searchPosts(userID: userID, query: query, cache: context.cache, database: context.database)
+  } catch CacheError.invalidKey(let problem) {
+    throw CheckFailure(
+      expected: "the search for \(shown(query)) to work", got: "memcached refused the key: \(problem)",
+      why: "Memcached's protocol separates the parts of a command with spaces and ends it with a "
+        + "newline, so a key may not hold either, nor be longer than 250 characters; CacheKit, like "
+        + "Django, refuses such a key before sending it. The text a member types can be anything, "
+        + "so it cannot go into the key as it is: put its MD5 digest there, 32 hex digits "
+        + "whatever the text.")
+  }
+}
+
+/// The awkward texts members type.
+private let awkwardTexts: [String] = [
+  "red shoes", " leading space", String(repeating: "paste ", count: 166) + "done",
+  "🍕 pizza 🍕", "tab\there", "two\nlines", "",
+]
+
+/// Pairs of different texts that careless keys merge.
+private let differentTexts: [(String, String)] = [
+  ("red shoes", "red_shoes"), ("red shoes", "redshoes"), ("red shoes", "red-shoes"),
+  (String(repeating: "a", count: 999) + "b", String(repeating: "a", count: 999) + "c"),
+  ("🍕", "🍔"), ("tab\there", "tab here"),
+]
+
+let exerciseChecks: [Check] = [
+  Check("a second identical search is served from the cache") { context in
+    let first = try search(1, "the", context)
+    let second = try search(1, "the", context)
+    try expectQueries(
+      context, 1,
+      "The same member typed the same text twice, so the second search should find the first "
+        + "one's results under the same key. Two queries mean the key was not stable, or nothing "
+        + "was stored.")
+    let expected = expectedResults(1, "the")
+    try expect(
+      first == expected && second == expected, expected: ids(expected), got: ids(second),
+      "A search must return what the database found for that member and that text.")
+  },
+
+  Check("keys for any text are valid on memcached") { context in
+    for text in awkwardTexts {
+      let results = try search(7, text, context)
+      try expect(
+        results == expectedResults(7, text), expected: ids(expectedResults(7, text)),
+        got: ids(results), "A search with any text must return the database's results.")
+      let key = searchKey(userID: 7, query: text)
+      try expect(
+        key.hasPrefix("search:"), expected: "a key starting with \"search:\"", got: shown(key),
+        "Keep a readable family in front of the digest: it tells you, and your monitoring, what a "
+          + "key on the server is for.")
+      let finalKey = context.cache.options.makeKey(key).rawValue
+      let problems = KeyValidation.problems(in: finalKey)
+      try expect(
+        problems.isEmpty, expected: "a key memcached accepts for the text \(shown(text))",
+        got: problems.map(\.description).joined(separator: "; "),
+        "Memcached refuses a key with a space or control character, or over 250 characters "
+          + "(counting CacheKit's \":1:\"), and the text a member types can hold all of that. On "
+          + "memcached the search throws; the other backends store the key and warn. Hash the "
+          + "text: an MD5 digest is 32 hex digits, whatever goes in.")
+    }
+  },
+
+  Check("different texts get different keys") { context in
+    for (one, other) in differentTexts {
+      let oneKey = searchKey(userID: 1, query: one)
+      let otherKey = searchKey(userID: 1, query: other)
+      try expect(
+        oneKey != otherKey, expected: "two keys for \(shown(one)) and \(shown(other))",
+        got: "both give \(shown(oneKey))",
+        "Two different searches share a key, so whichever runs second is served the first one's "
+          + "results. Replacing spaces, dropping characters or cutting long text short all merge "
+          + "texts that differ; hash the whole text as the member typed it.")
+    }
+    _ = try search(1, "the", context)
+    context.database.resetCounters()
+    let other = try search(1, "the deploy", context)
+    try expectQueries(
+      context, 1, "A new text must miss and run its own query, not reuse another text's results.")
+    try expect(
+      other, equals: expectedResults(1, "the deploy"),
+      "A search must show the results for the text the member typed.")
+  },
+
+  Check("different members get different keys") { context in
+    let pairs: [((Int, String), (Int, String))] = [
+      ((1, "2 cats"), (12, " cats")), ((1, "the"), (2, "the")), ((1, "1"), (11, "")),
+    ]
+    for ((oneID, oneText), (otherID, otherText)) in pairs {
+      let oneKey = searchKey(userID: oneID, query: oneText)
+      let otherKey = searchKey(userID: otherID, query: otherText)
+      try expect(
+        oneKey != otherKey,
+        expected: "two keys for member \(oneID)'s \(shown(oneText)) and member \(otherID)'s "
+          + "\(shown(otherText))",
+        got: "both give \(shown(oneKey))",
+        "Two members' searches share a key, so one member is shown the other's posts: a data "
+          + "leak. The member's id must be in the key, apart from the text, with a separator a "
+          + "digit cannot be confused with: \"search:<userID>:<digest>\". Hashing the id and text "
+          + "run together makes member 1's \"2 cats\" and member 12's \" cats\" the same input.")
+    }
+    _ = try search(2, "the", context)
+    context.database.resetCounters()
+    let ada = try search(1, "the", context)
+    try expect(
+      ada, equals: expectedResults(1, "the"),
+      "Member 1 must see their own posts, not the results cached for member 2's search of the "
+        + "same text.")
+    try expectQueries(context, 1, "Member 1's first search must miss and run its own query.")
+  },
+
+  Check("results are kept for 120 seconds") { context in
+    _ = try search(2, "the", context)
+    try context.advance(seconds: 119)
+    context.database.resetCounters()
+    _ = try search(2, "the", context)
+    try expectQueries(
+      context, 0,
+      "119 s after the search was stored it is still within its 120 s, so this should be a hit. "
+        + "A query means the results were kept for less, or under a key that changed.")
+    try context.advance(seconds: 2)
+    _ = try search(2, "the", context)
+    try expectQueries(
+      context, 1,
+      "121 s after the search was stored the results should have expired and the search run "
+        + "again. No query means a timeout longer than 120 s: new posts stay out of the results "
+        + "longer than the page allows.")
+  },
+
+  Check(
+    "another process finds the same search", backends: [.file, .redis, .memcached],
+    worker: { context in
+      _ = try search(4, "Redis INFO 📈", context)
+      return String(context.database.queryCount)
+    }
+  ) { context in
+    let queries = try context.runWorkers(2, concurrently: false)
+    let backend = context.backend == .redis ? "Redis" : context.backend.rawValue
+    try expect(
+      queries, equals: ["1", "0"],
+      "The \(backend) backend is shared, so the second process should have found the first "
+        + "one's results under the same key. A query in each process means the two built "
+        + "different keys for the same search: a digest such as Swift's hashValue is seeded "
+        + "anew in every process. MD5 of the text's UTF-8 bytes is the same everywhere.")
+  },
+]
