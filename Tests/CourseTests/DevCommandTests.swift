@@ -12,26 +12,11 @@ import Testing
 
   func run(_ arguments: [String], root: String = EndToEndTests.courseRoot) throws -> (Int32, String, String) {
     let binary = try #require(BuiltProducts.executable("cachelings"), "cachelings is built beside the tests")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = arguments
-    process.environment = [
+    let environment = [
       "CACHELINGS_COURSE": root, "CACHELINGS_WORKSPACE": course + "/workspace", "HOME": course,
       "PATH": "/usr/bin:/bin", "TERM": "dumb",
     ]
-    process.currentDirectoryURL = URL(fileURLWithPath: root)
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let out = output.fileHandleForReading.readDataToEndOfFile()
-    let err = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (
-      process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self)
-    )
+    return try ProgramRun.run(binary, arguments, environment: environment, directory: root)
   }
 
   /// A copy of the course's Lessons/ alone, to break.

@@ -27,22 +27,7 @@ import Testing
 
   /// Runs the binary with pipes for input and output; returns status, standard output and standard error.
   func run(_ arguments: [String], extra: [String: String] = [:]) throws -> (Int32, String, String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: try binary())
-    process.arguments = arguments
-    process.environment = environment.merging(extra) { $1 }
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let out = output.fileHandleForReading.readDataToEndOfFile()
-    let err = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (
-      process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self)
-    )
+    try ProgramRun.run(try binary(), arguments, environment: environment.merging(extra) { $1 })
   }
 
   @Test func aLearnerReadsLessonOneAnswersItsPredictionsAndTakesTheQuiz() throws {

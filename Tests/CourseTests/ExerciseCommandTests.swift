@@ -23,25 +23,7 @@ import Testing
     _ arguments: [String], input: String = "", extra: [String: String] = [:]
   ) throws -> (Int32, String, String) {
     let binary = try #require(BuiltProducts.executable("cachelings"), "cachelings is built beside the tests")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = arguments
-    process.environment = environment.merging(extra) { $1 }
-    let output = Pipe()
-    let errors = Pipe()
-    let stdin = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    process.standardInput = stdin
-    try process.run()
-    stdin.fileHandleForWriting.write(Data(input.utf8))
-    try stdin.fileHandleForWriting.close()
-    let out = output.fileHandleForReading.readDataToEndOfFile()
-    let err = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (
-      process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self)
-    )
+    return try ProgramRun.run(binary, arguments, environment: environment.merging(extra) { $1 }, input: input)
   }
 
   func results(_ json: String) throws -> (status: String, tests: [[String: Any]]) {
