@@ -29,12 +29,26 @@ public final class CheckContext: Sendable {
     self.files = files
     self.workerIndex = workerIndex
     name = "check\(checkIndex)"
-    clock = ManualClock(start: clockStart)
+    // memcached reads a timeout over 30 days as a Unix time, which the client works out from its own
+    // clock: a check starts where the server's test clock stands, so both agree on "now".
+    let start =
+      workerIndex == nil && backend == .memcached && servers.clock
+      ? Self.memcachedTime(servers) ?? clockStart : clockStart
+    clock = ManualClock(start: start)
     database = SlowDatabase()
     cache = try Self.makeCache(
       backend, name: name, clock: clock, servers: servers, files: files,
       process: workerIndex ?? 0)
     if workerIndex == nil { try cache.clear() }
+  }
+
+  /// The time a memcached server's (test) clock shows, from its stats; nil when it cannot be read.
+  static func memcachedTime(_ servers: ServerSettings) -> Double? {
+    guard let server = servers.memcached?.servers.first,
+      let stats = try? LineExchange.send("stats", host: server.host, port: server.port)
+    else { return nil }
+    let line = stats.split(separator: "\r\n").first { $0.hasPrefix("STAT time ") }
+    return line.flatMap { Double($0.dropFirst("STAT time ".count)) }
   }
 
   /// The current time of the check's clock, in Unix seconds.
