@@ -12,10 +12,40 @@ private func expectQueries(_ context: CheckContext, _ count: Int, _ why: String,
   try expect(actual == count, expected: queryCount(count), got: queryCount(actual), why, line: line)
 }
 
+/// The check's cache as a site whose cache is configured with another default timeout sees it: the
+/// same store and keys, but a call that leaves its timeout out gets `defaultTimeout` seconds.
+private final class CacheWithDefault: Cache {
+  let store: any Cache
+  let options: CacheOptions
+
+  init(_ store: any Cache, defaultTimeout: Double) {
+    self.store = store
+    var options = store.options
+    options.defaultTimeout = .seconds(defaultTimeout)
+    self.options = options
+  }
+
+  var keyPolicy: KeyPolicy { store.keyPolicy }
+  func add(_ key: CacheKey, _ value: [UInt8], timeout: ResolvedTimeout) throws -> Bool {
+    try store.add(key, value, timeout: timeout)
+  }
+  func get(_ key: CacheKey) throws -> [UInt8]? { try store.get(key) }
+  func set(_ key: CacheKey, _ value: [UInt8], timeout: ResolvedTimeout) throws {
+    try store.set(key, value, timeout: timeout)
+  }
+  func touch(_ key: CacheKey, timeout: ResolvedTimeout) throws -> Bool {
+    try store.touch(key, timeout: timeout)
+  }
+  func delete(_ key: CacheKey) throws -> Bool { try store.delete(key) }
+  func hasKey(_ key: CacheKey) throws -> Bool { try store.hasKey(key) }
+  func incr(_ key: CacheKey, by delta: Int) throws -> Int { try store.incr(key, by: delta) }
+  func clear() throws { try store.clear() }
+}
+
 /// What one lookup did.
 private enum Lookup {
   case found(User)
-  case notFound
+  case notFound(what: String)
   case unavailable
   case threw(any Error)
 
@@ -29,11 +59,11 @@ private enum Lookup {
   }
 }
 
-private func lookUp(_ id: Int, _ context: CheckContext) -> Lookup {
+private func lookUp(_ id: Int, _ context: CheckContext, cache: (any Cache)? = nil) -> Lookup {
   do {
-    return .found(try member(id: id, cache: context.cache, database: context.database))
-  } catch is SlowDatabase.NotFound {
-    return .notFound
+    return .found(try member(id: id, cache: cache ?? context.cache, database: context.database))
+  } catch let notFound as SlowDatabase.NotFound {
+    return .notFound(what: notFound.what)
   } catch is SlowDatabase.Unavailable {
     return .unavailable
   } catch {
@@ -111,6 +141,24 @@ let exerciseChecks: [Check] = [
       "After the copy expires, the lookup must return what the database holds.")
   },
 
+  Check("the 300 s is given to getOrSet, not left to the cache's default") { context in
+    // A site whose cache is configured with TIMEOUT = 3600: leaving the timeout out means an hour.
+    let hourly = CacheWithDefault(context.cache, defaultTimeout: 3_600)
+    _ = lookUp(2, context, cache: hourly)
+    try context.advance(seconds: 301)
+    context.database.resetCounters()
+    let later = lookUp(2, context, cache: hourly)
+    try expectQueries(
+      context, 1,
+      "On a site whose cache is configured with a default timeout of an hour, member 2 was "
+        + "still cached 301 s after it was stored: the lookup left the timeout out, so the copy "
+        + "got the cache's configured default instead of the 300 s a profile may be old. The "
+        + "default is a setting anyone may change; say timeout: 300 in the getOrSet call.")
+    try expect(
+      later.described, equals: "Grace (member 2)",
+      "After the copy expires, the lookup must return what the database holds.")
+  },
+
   Check("an unknown id throws NotFound, and the \"no\" is cached") { context in
     try expectNotFound(
       lookUp(99, context), 99,
@@ -128,10 +176,19 @@ let exerciseChecks: [Check] = [
       "\"member:<id>\" is for members the database found. A \"no\" stored there would be read "
         + "back as a member, and it would get the 300 s of a real profile instead of its own 30 s.")
     context.database.resetCounters()
+    let cachedNo = lookUp(99, context)
     try expectNotFound(
-      lookUp(99, context), 99,
+      cachedNo, 99,
       "While the \"no\" is cached, the lookup must still tell the caller there is no such "
         + "member: throw SlowDatabase.NotFound(what: \"user 99\").")
+    if case .notFound(let what) = cachedNo {
+      try expect(
+        what == "user 99", expected: "SlowDatabase.NotFound(what: \"user 99\")",
+        got: "SlowDatabase.NotFound(what: \(describe(what)))",
+        "A cached answer must read exactly like the database's, which says \"user 99\": the "
+          + "caller (its 404 page, its logs) should not be able to tell whether the \"no\" "
+          + "came from the cache or from a query.")
+    }
     try expectQueries(
       context, 0,
       "The second lookup of member 99 queried the database again: the cached \"no\" under "

@@ -22,7 +22,55 @@ private func move(_ context: CheckContext, from now: inout Double, to second: Do
   now = second
 }
 
+/// What the table must say for each kind, and why, for messages.
+private let table: [(DataKind, CacheTimeout, String)] = [
+  (
+    .siteSettings, .never,
+    "Settings change only when an admin saves them, and that save deletes the key: a number of "
+      + "seconds, however long, only adds reloads, and .default gives 300 s."
+  ),
+  (
+    .exchangeRates, 600,
+    "Prices may use rates up to 10 minutes old, and no older: 600 s."
+  ),
+  (
+    .oneTimeToken, 0,
+    "A cached \"valid\" lets the same sign-in link work twice: 0 keeps nothing, so every use "
+      + "is checked in the database."
+  ),
+  (
+    .session, 1800,
+    "A session lasts 30 minutes after the last request: 1800 s."
+  ),
+]
+
+/// A timeout as the learner writes it.
+private func written(_ timeout: CacheTimeout) -> String {
+  switch timeout {
+  case .default: ".default"
+  case .never: ".never"
+  case .seconds(let seconds):
+    seconds == seconds.rounded() && abs(seconds) < 1e15 ? String(Int(seconds)) : String(seconds)
+  }
+}
+
 let exerciseChecks: [Check] = [
+  Check("timeout(for:) gives every kind its own timeout") { _ in
+    for (kind, wanted, reason) in table {
+      let chosen = timeout(for: kind)
+      try expect(
+        chosen == wanted, expected: "timeout(for: .\(kind)) to be \(written(wanted))",
+        got: written(chosen),
+        "timeout(for:) is the site's one table of lifetimes, and every piece of code that caches "
+          + "this kind asks it; a number written at a call site instead is one the next caller "
+          + "does not see. \(reason)"
+          + (chosen == .default
+            ? " .default is not a lifetime: it is the cache's configured default, 300 s today "
+              + "and whatever someone sets tomorrow."
+            : ""))
+    }
+  },
+
   Check("site settings never expire on their own") { context in
     var count = 0
     let settings = ["name": "cachelings", "signups": "open"]

@@ -9,14 +9,15 @@ func timeout(for kind: DataKind) -> CacheTimeout {
   .default
 }
 
-/// Cache-aside on `key`, with the kind's timeout.
+/// Cache-aside on `key`, with the kind's timeout. Written for you: it asks the table.
 func cached<V: Codable>(
   _ kind: DataKind, key: String, cache: any Cache, load: () throws -> V
 ) throws -> V {
   try cache.getOrSet(key, timeout: timeout(for: kind)) { try load() }
 }
 
-/// Stores a new session under "session:<id>".
+/// Stores a new session under "session:<id>", for the session's timeout. Written for you: it asks
+/// the table.
 func startSession(_ session: Session, cache: any Cache) throws {
   try cache.set("session:\(session.id)", session, timeout: timeout(for: .session))
 }

@@ -26,10 +26,54 @@ private func listed(_ products: [Product]) -> String {
 private struct EditorCancelled: Error {}
 
 /// Reads the three cached values that show products of category `categoryID`, filling the cache.
-private func warm(_ categoryID: Int, _ productID: Int, _ context: CheckContext) throws {
-  _ = try product(id: productID, cache: context.cache, database: context.database)
-  _ = try categoryProducts(categoryID, cache: context.cache, database: context.database)
-  _ = try cheapestProducts(cache: context.cache, database: context.database)
+private func warm(
+  _ categoryID: Int, _ productID: Int, _ context: CheckContext, cache: (any Cache)? = nil
+) throws {
+  let cache = cache ?? context.cache
+  _ = try product(id: productID, cache: cache, database: context.database)
+  _ = try categoryProducts(categoryID, cache: cache, database: context.database)
+  _ = try cheapestProducts(cache: cache, database: context.database)
+}
+
+/// The check's cache, with another request that comes in right after every delete: it reads the
+/// pages through the cache itself, misses on what was deleted, and caches what the database holds
+/// at that moment, as a visitor who arrives between a delete and a write would.
+private final class CacheWithReaderAfterDeletes: Cache {
+  let store: any Cache
+  let reader: @Sendable (any Cache) throws -> Void
+
+  init(_ store: any Cache, reader: @escaping @Sendable (any Cache) throws -> Void) {
+    self.store = store
+    self.reader = reader
+  }
+
+  var options: CacheOptions { store.options }
+  var keyPolicy: KeyPolicy { store.keyPolicy }
+  func add(_ key: CacheKey, _ value: [UInt8], timeout: ResolvedTimeout) throws -> Bool {
+    try store.add(key, value, timeout: timeout)
+  }
+  func get(_ key: CacheKey) throws -> [UInt8]? { try store.get(key) }
+  func set(_ key: CacheKey, _ value: [UInt8], timeout: ResolvedTimeout) throws {
+    try store.set(key, value, timeout: timeout)
+  }
+  func touch(_ key: CacheKey, timeout: ResolvedTimeout) throws -> Bool {
+    try store.touch(key, timeout: timeout)
+  }
+  func delete(_ key: CacheKey) throws -> Bool {
+    let deleted = try store.delete(key)
+    try reader(store)
+    return deleted
+  }
+  func deleteMany(_ keys: [CacheKey]) throws {
+    try store.deleteMany(keys)
+    try reader(store)
+  }
+  func hasKey(_ key: CacheKey) throws -> Bool { try store.hasKey(key) }
+  func incr(_ key: CacheKey, by delta: Int) throws -> Int { try store.incr(key, by: delta) }
+  func clear() throws {
+    try store.clear()
+    try reader(store)
+  }
 }
 
 /// Changes a price through the learner's code inside a transaction that commits.
@@ -145,6 +189,30 @@ let exerciseChecks: [Check] = [
       listing.first { $0.id == 5 }?.priceCents == 2_000,
       expected: "product 5 at \(euros(2_000)) in category 2's listing", got: listed(listing),
       "The listing must show the new price as well: delete \"category:2:products\".")
+  },
+
+  Check("outside a transaction, the write comes before the deletes") { context in
+    try warm(2, 5, context)
+    // Another request reads the three pages right after each delete, through the same cache.
+    let racing = CacheWithReaderAfterDeletes(context.cache) { store in
+      try warm(2, 5, context, cache: store)
+    }
+    try changePrice(productID: 5, to: 2_000, cache: racing, database: context.database)
+    let shown = try product(id: 5, cache: context.cache, database: context.database)
+    try expect(
+      shown.priceCents == 2_000, expected: "product 5 at \(euros(2_000))",
+      got: "product 5 at \(euros(shown.priceCents)), cached again by a request after the delete",
+      "A request came in right after the delete, missed, read the row the database still "
+        + "held, the old price, and cached it again for 10 minutes; the write came after, and "
+        + "nothing deleted that copy. With no transaction open, database.onCommit runs its "
+        + "closure at once, so registered before database.changePrice it deletes before the "
+        + "write. Write the database first, then register the deletes.")
+    let listing = try categoryProducts(2, cache: context.cache, database: context.database)
+    try expect(
+      listing.first { $0.id == 5 }?.priceCents == 2_000,
+      expected: "product 5 at \(euros(2_000)) in category 2's listing", got: listed(listing),
+      "The listing was read between the delete and the write and cached with the old price. "
+        + "Delete after the write, so a reader that misses loads the new row.")
   },
 
   Check("products of other categories stay cached") { context in

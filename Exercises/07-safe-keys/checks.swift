@@ -45,15 +45,17 @@ private func search(_ userID: Int, _ query: String, _ context: CheckContext) thr
       why: "Memcached's protocol separates the parts of a command with spaces and ends it with a "
         + "newline, so a key may not hold either, nor be longer than 250 characters; CacheKit, like "
         + "Django, refuses such a key before sending it. The text a member types can be anything, "
-        + "so it cannot go into the key as it is: put its MD5 digest there, 32 hex digits "
-        + "whatever the text.")
+        + "so it cannot go into the key as it is: the key needs something that stands for the "
+        + "text with a fixed length and only safe characters, whatever the text. A digest of the "
+        + "text has both.")
   }
 }
 
-/// The awkward texts members type.
+/// The awkward texts members type: the long non-ASCII one is 117 characters but 351 bytes in UTF-8,
+/// and memcached counts bytes.
 private let awkwardTexts: [String] = [
   "red shoes", " leading space", String(repeating: "paste ", count: 166) + "done",
-  "🍕 pizza 🍕", "tab\there", "two\nlines", "",
+  "🍕 pizza 🍕", "tab\there", "two\nlines", "", String(repeating: "キャッシュの無効化", count: 13),
 ]
 
 /// Pairs of different texts that careless keys merge.
@@ -61,6 +63,8 @@ private let differentTexts: [(String, String)] = [
   ("red shoes", "red_shoes"), ("red shoes", "redshoes"), ("red shoes", "red-shoes"),
   (String(repeating: "a", count: 999) + "b", String(repeating: "a", count: 999) + "c"),
   ("🍕", "🍔"), ("tab\there", "tab here"),
+  // Texts that differ only in spaces around them: the search matches them as typed.
+  ("same", "same "), ("the", " the"), ("the", "the\n"),
 ]
 
 let exerciseChecks: [Check] = [
@@ -90,14 +94,19 @@ let exerciseChecks: [Check] = [
         "Keep a readable family in front of the digest: it tells you, and your monitoring, what a "
           + "key on the server is for.")
       let finalKey = context.cache.options.makeKey(key).rawValue
-      let problems = KeyValidation.problems(in: finalKey)
+      var problems = KeyValidation.problems(in: finalKey).map(\.description)
+      let bytes = finalKey.utf8.count
+      if bytes > KeyValidation.maxLength && problems.isEmpty {
+        problems.append("the key is \(bytes) bytes in UTF-8, over memcached's 250")
+      }
       try expect(
         problems.isEmpty, expected: "a key memcached accepts for the text \(shown(text))",
-        got: problems.map(\.description).joined(separator: "; "),
-        "Memcached refuses a key with a space or control character, or over 250 characters "
-          + "(counting CacheKit's \":1:\"), and the text a member types can hold all of that. On "
-          + "memcached the search throws; the other backends store the key and warn. Hash the "
-          + "text: an MD5 digest is 32 hex digits, whatever goes in.")
+        got: problems.joined(separator: "; "),
+        "Memcached refuses a key with a space or control character, or over 250 bytes in UTF-8 "
+          + "(counting CacheKit's \":1:\"; a character outside ASCII takes 2 to 4 bytes), and the "
+          + "text a member types can hold all of that. On memcached the search throws, though the "
+          + "other backends store the key. The key needs something that stands for the text, "
+          + "of a fixed length and in safe characters, whatever goes in: a digest of the text.")
     }
   },
 
@@ -109,9 +118,22 @@ let exerciseChecks: [Check] = [
         oneKey != otherKey, expected: "two keys for \(shown(one)) and \(shown(other))",
         got: "both give \(shown(oneKey))",
         "Two different searches share a key, so whichever runs second is served the first one's "
-          + "results. Replacing spaces, dropping characters or cutting long text short all merge "
-          + "texts that differ; hash the whole text as the member typed it.")
+          + "results. Replacing spaces, trimming them, dropping characters or cutting long text "
+          + "short all merge texts that differ; the key must stand for the whole text as the "
+          + "member typed it.")
     }
+    _ = try search(1, "same", context)
+    context.database.resetCounters()
+    let spaced = try search(1, "same ", context)
+    try expectQueries(
+      context, 1,
+      "The member searched \"same\", then \"same \" with a space at the end, and the second "
+        + "search was served from the first one's key. The search looks for the text as typed, "
+        + "spaces included, so the two find different posts: trimming the text before building "
+        + "the key serves one search's results for the other. Use the text exactly as typed.")
+    try expect(
+      spaced, equals: expectedResults(1, "same "),
+      "A search must show the results for the text the member typed, spaces included.")
     _ = try search(1, "the", context)
     context.database.resetCounters()
     let other = try search(1, "the deploy", context)
@@ -181,6 +203,7 @@ let exerciseChecks: [Check] = [
       "The \(backend) backend is shared, so the second process should have found the first "
         + "one's results under the same key. A query in each process means the two built "
         + "different keys for the same search: a digest such as Swift's hashValue is seeded "
-        + "anew in every process. MD5 of the text's UTF-8 bytes is the same everywhere.")
+        + "anew in every process. A digest of the text's UTF-8 bytes, such as MD5, is the same "
+        + "everywhere.")
   },
 ]

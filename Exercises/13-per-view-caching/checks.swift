@@ -257,7 +257,13 @@ let exerciseChecks: [Check] = [
       let response = try site.api(Request("GET", "/api/top-posts/", headers: headers))
       try expect(
         apiLanguage(response), equals: "the English response",
-        "Accept-Language: \(header ?? "(none)") gets English.")
+        "\(header.map { "Accept-Language: \($0)" } ?? "A visitor with no Accept-Language header") "
+          + "asks for English, after three German visitors: a German response here is the copy "
+          + "they stored, so the API's key does not hold the visitor's language. A page cache "
+          + "made once for every request puts the same language in every key (en-us unless you "
+          + "say otherwise), and with a language in the key it leaves Accept-Language out of "
+          + "Vary's part of the key, so every visitor shares the first copy stored. Build the "
+          + "page cache per request with language: language(of: request).")
     }
     try expectRuns(
       context, "top posts", 2,
@@ -283,8 +289,10 @@ let exerciseChecks: [Check] = [
         got: response.headers["Vary"].map { "Vary: \($0)" } ?? "no Vary header",
         "On the \(visit) request: a proxy or CDN in front of the site keys its copies only by "
           + "the URL and the headers Vary names. Without Accept-Language there, it serves the first "
-          + "language it stored to everyone. Add varyOnHeaders(\"Accept-Language\") inside "
-          + "cachePage, so that the stored copy carries it too.")
+          + "language it stored to everyone. Wrap the API view in "
+          + "varyOnHeaders(\"Accept-Language\") so that every response names it, hit or miss: "
+          + "inside cachePage the stored copy carries the header, outside it the header is added "
+          + "to each response on its way out.")
     }
   },
 ]
