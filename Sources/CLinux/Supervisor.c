@@ -128,7 +128,10 @@ static void exec_program(const struct cachelings_spawn_request *request, pid_t p
     if (dup2(secret_descriptor, program_secret_descriptor) < 0) fail(errno);
     close(secret_descriptor);
   }
-  if (request->writable != NULL) cachelings_restrict_writes(request->writable);
+  // Where the kernel has Landlock, a program that could not be confined does not run unconfined.
+  if (request->writable != NULL && cachelings_restrict_writes(request->writable) != 0 &&
+      cachelings_can_restrict_writes())
+    fail(errno != 0 ? errno : EPERM);
   execve(request->path, request->argv, request->envp);
   fail(errno);
 }

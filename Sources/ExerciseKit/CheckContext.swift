@@ -45,7 +45,7 @@ public final class CheckContext: Sendable {
   /// The time a memcached server's (test) clock shows, from its stats; nil when it cannot be read.
   static func memcachedTime(_ servers: ServerSettings) -> Double? {
     guard let server = servers.memcached?.servers.first,
-      let stats = try? LineExchange.send("stats", host: server.host, port: server.port)
+      let stats = try? LineExchange.send("stats", host: server.host, port: server.port, until: "END\r\n")
     else { return nil }
     let line = stats.split(separator: "\r\n").first { $0.hasPrefix("STAT time ") }
     return line.flatMap { Double($0.dropFirst("STAT time ".count)) }

@@ -59,8 +59,8 @@ public enum GradeEnvironment {
   public static let worker = "CACHELINGS_GRADE_WORKER"
   /// The file descriptor the records are written to.
   public static let channel: Int32 = 3
-  /// The file descriptor the run's token is read from, once, before any learner code runs; it is closed
-  /// after, so the token is in no environment and no file the learner's code could read.
+  /// The file descriptor the run's token is read from, once, before any learner code runs; /dev/null takes
+  /// its place after, so the token is in no environment and no file the learner's code could read.
   public static let secret: Int32 = 4
   /// The status a graded program exits with when it finds its channel closed or replaced, so that
   /// the grader can say what happened although no record can reach it.

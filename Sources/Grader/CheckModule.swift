@@ -1,6 +1,7 @@
 /// The Checks module of a graded program: the exercise's checks.swift behind a preamble, and the entry
-/// point. The preamble imports the learner's module and then every ExerciseKit and GradeProtocol
-/// declaration by name: a declaration imported by name wins over one of the same name from a whole
+/// point. The preamble imports from the learner's module only the declarations the exercise asks for
+/// (so no other declaration of the learner's, an operator overload included, can reach the checks),
+/// then every ExerciseKit and GradeProtocol declaration by name: a declaration imported by name wins over one of the same name from a whole
 /// module, so a learner's own `expect`, `Check` or `ExerciseRunner` (written on purpose or by accident)
 /// cannot stand in for them.
 enum CheckModule {
@@ -20,21 +21,25 @@ enum CheckModule {
     ),
   ]
 
-  static let preamble: String =
-    "@testable import Solution\n"
-    + declarations.flatMap { module, declarations in
-      declarations.map { declaration in
-        let parts = declaration.split(separator: " ")
-        return "import \(parts[0]) \(module).\(parts[1])\n"
-      }
-    }.joined()
+  /// The imports: solution's declarations (`func topPosts`) from the learner's module, internal ones
+  /// included, then the course's.
+  static func preamble(solution: [String]) -> String {
+    func scoped(_ declaration: String, from module: String) -> String {
+      let parts = declaration.split(separator: " ")
+      return "import \(parts[0]) \(module).\(parts[1])\n"
+    }
+    return solution.map { "@testable " + scoped($0, from: "Solution") }.joined()
+      + declarations.flatMap { module, declarations in declarations.map { scoped($0, from: module) } }
+      .joined()
+  }
 
   /// The entry point, in the Checks module: it sees the checks' `exerciseChecks`, never the learner's.
   static let entryPoint = "import enum ExerciseKit.ExerciseRunner\n\nExerciseRunner.main(exerciseChecks)\n"
 
   /// checks.swift behind the preamble, its lines and path kept for the compiler's messages and for the
   /// line an expectation reports.
-  static func source(checks: [UInt8], path: String) -> String {
-    preamble + SourceLocation.placed(String(decoding: checks, as: UTF8.self), file: path, line: 1)
+  static func source(checks: [UInt8], path: String, solution: [String]) -> String {
+    preamble(solution: solution)
+      + SourceLocation.placed(String(decoding: checks, as: UTF8.self), file: path, line: 1)
   }
 }

@@ -25,23 +25,32 @@ public struct Compiler: Sendable {
   }
 
   /// Compiles solution with the checks, and with support (types the task gives the learner) when given.
+  /// The checks see only the top-level declarations of the interface files (the starter, the support).
   public func compile(
-    solution: String, checks: String, support: String? = nil
+    solution: String, checks: String, support: String? = nil, interface: [String] = []
   ) throws(GradingError) -> Outcome {
     let files = FileManager.default
     let solutionBytes = try Self.read(solution)
     let checksBytes = try Self.read(checks)
     let supportBytes = try support.map { path throws(GradingError) in try Self.read(path) }
+    var names: [String] = []
+    for path in interface {
+      for name in SolutionInterface.declarations(in: String(decoding: try Self.read(path), as: UTF8.self))
+      where !names.contains(name) {
+        names.append(name)
+      }
+    }
+    let preamble = CheckModule.preamble(solution: names)
     let key = ContentKey.of([
       Data(toolchain.fingerprint.utf8), solutionBytes, checksBytes, supportBytes ?? Data(),
-      Data(CheckModule.entryPoint.utf8), Data(CheckModule.preamble.utf8),
+      Data(CheckModule.entryPoint.utf8), Data(preamble.utf8), Data(checks.utf8),
     ])
     let program = cacheFolder + "/" + key
     if files.isExecutableFile(atPath: program) {
       try? files.setAttributes([.modificationDate: Date()], ofItemAtPath: program)
       return .program(path: program, cached: true)
     }
-    let work = cacheFolder + "/.work-\(getpid())-\(key.prefix(8))"
+    let work = cacheFolder + "/.work-" + UUID().uuidString
     do {
       try files.createDirectory(atPath: work, withIntermediateDirectories: true)
     } catch {
@@ -64,18 +73,19 @@ public struct Compiler: Sendable {
     let checksObject =
       cacheFolder + "/checks-"
       + ContentKey.of([
-        Data(toolchain.fingerprint.utf8), checksBytes, interface, Data(CheckModule.preamble.utf8),
+        Data(toolchain.fingerprint.utf8), checksBytes, interface, Data(preamble.utf8),
+        Data(CheckModule.entryPoint.utf8), Data(checks.utf8),
       ])
       + ".o"
     if !files.fileExists(atPath: checksObject) {
       do {
-        try Data(CheckModule.source(checks: [UInt8](checksBytes), path: checks).utf8)
+        try Data(CheckModule.source(checks: [UInt8](checksBytes), path: checks, solution: names).utf8)
           .write(to: URL(fileURLWithPath: work + "/checks.swift"))
         try Data(CheckModule.entryPoint.utf8).write(to: URL(fileURLWithPath: work + "/main.swift"))
       } catch {
         throw .cannotRun("could not prepare the checks: \(error)")
       }
-      let partial = checksObject + ".partial-\(getpid())"
+      let partial = checksObject + ".partial-" + UUID().uuidString
       if let errors = try swiftc(
         [
           "-c", "-wmo", "-module-name", "Checks", "-I", work, work + "/checks.swift", work + "/main.swift",
@@ -91,7 +101,7 @@ public struct Compiler: Sendable {
     } else {
       try? files.setAttributes([.modificationDate: Date()], ofItemAtPath: checksObject)
     }
-    let partial = program + ".partial-\(getpid())"
+    let partial = program + ".partial-" + UUID().uuidString
     var link = [
       work + "/Solution.o", checksObject, "-L", toolchain.runtime, "-lExerciseRuntime", "-Xlinker", "-rpath",
       "-Xlinker", toolchain.runtime, "-o", partial,

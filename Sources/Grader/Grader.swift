@@ -11,6 +11,9 @@ public struct GradeRequest: Sendable {
   public var checks: String
   /// Types the task gives the learner, compiled with the learner's file.
   public var support: String?
+  /// Files whose top-level declarations the checks may see of the learner's module: the starter and
+  /// the support file.
+  public var interface: [String]
   /// Files the program must not change; changed ones are put back and the grade does not count.
   public var protectedFiles: [String]
   public var backends: [Backend]
@@ -21,7 +24,8 @@ public struct GradeRequest: Sendable {
   public var limits: RunLimits
 
   public init(
-    exercise: String, solution: String, checks: String, support: String? = nil, protectedFiles: [String] = [],
+    exercise: String, solution: String, checks: String, support: String? = nil, interface: [String] = [],
+    protectedFiles: [String] = [],
     backends: [Backend], redis: String? = nil, memcached: String? = nil, serverClock: Bool = false,
     limits: RunLimits = RunLimits()
   ) {
@@ -29,6 +33,7 @@ public struct GradeRequest: Sendable {
     self.solution = solution
     self.checks = checks
     self.support = support
+    self.interface = interface
     self.protectedFiles = protectedFiles
     self.backends = backends
     self.redis = redis
@@ -50,7 +55,8 @@ public struct Grader: Sendable {
   public func grade(_ request: GradeRequest) throws(GradingError) -> GradeReport {
     let compileStart = DispatchTime.now().uptimeNanoseconds
     let compiled = try compiler.compile(
-      solution: request.solution, checks: request.checks, support: request.support)
+      solution: request.solution, checks: request.checks, support: request.support,
+      interface: request.interface)
     let compileSeconds = Double(DispatchTime.now().uptimeNanoseconds - compileStart) / 1e9
     var report = GradeReport(
       exercise: request.exercise, verdict: .passed, cells: [], output: "", droppedOutputBytes: 0,
@@ -65,6 +71,9 @@ public struct Grader: Sendable {
       report.cachedProgram = cached
     }
     let courseFiles = ProtectedFiles(request.protectedFiles)
+    // Put back what a program changed however the runs end, also when one could not start; the normal
+    // path below restores first, to name the files, and then this finds nothing left to do.
+    defer { _ = courseFiles.restoreChanged() }
     // Each backend's checks run in a program of their own, all at once: the backends share nothing a
     // check can see, and the slowest backend, not their sum, sets the time to a verdict.
     let runs = try Self.runAll(request.backends) { backend throws(GradingError) in

@@ -1,6 +1,7 @@
-/// Text from a graded program made safe to print: control characters other than line ends and tabs are
-/// shown, not obeyed (ESC as `^[`, DEL as `^?`, C1 controls as `<U+009B>`), so nothing a program prints
-/// can move the cursor, recolour the report, draw a false verdict or set the window's title.
+/// Text from a graded program made safe to print: control characters other than line ends and tabs, and
+/// the bidirectional overrides that reorder what follows them, are shown, not obeyed (ESC as `^[`, DEL
+/// as `^?`, others as `<U+009B>`), so nothing a program prints can move the cursor, recolour the report,
+/// draw a false verdict, reorder its words or set the window's title.
 enum VisibleControls {
   static func escape(_ text: String) -> String {
     guard text.unicodeScalars.contains(where: needsEscape) else { return text }
@@ -20,7 +21,7 @@ enum VisibleControls {
   private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x0A, 0x09: return false
-    case 0x00..<0x20, 0x7F, 0x80..<0xA0: return true
+    case 0x00..<0x20, 0x7F, 0x80..<0xA0, 0x202A...0x202E, 0x2066...0x2069: return true
     default: return false
     }
   }

@@ -20,6 +20,6 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     Double(next() >> 11) / Double(1 << 53)
   }
 
-  /// A number in 0..<bound.
+  /// A number in 0..<bound; bound must be above 0.
   public mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

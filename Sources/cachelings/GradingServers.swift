@@ -15,6 +15,8 @@ final class GradingServers: @unchecked Sendable {
   private var stoppers: [EventLoopStopper] = []
   private var ownsRedis = false
   private var ownsMemcached = false
+  /// Whether a grade may have used the servers since they started.
+  private var used = true
 
   /// Starts what backends need; redisURL and memcachedAddress point at real servers instead.
   init(for backends: [Backend], redisURL: String?, memcachedAddress: String?) throws {
@@ -43,12 +45,18 @@ final class GradingServers: @unchecked Sendable {
       }
     }
     try renew()
+    used = false
   }
 
   /// Replaces the course's own servers with new, empty ones, so that every grade starts from servers as
   /// fresh as the first: nothing a program stored or configured (CONFIG SET, other databases) carries over.
   /// Each holds at most what a graded program may: a solution cannot grow the course's process past it.
   func renew() throws {
+    // The servers init started are as fresh as can be until a grade has used them.
+    guard used else {
+      used = true
+      return
+    }
     for stopper in stoppers { stopper.stop() }
     stoppers = []
     if ownsRedis {

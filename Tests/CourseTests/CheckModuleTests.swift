@@ -27,7 +27,32 @@ import Testing
     }
     let listed = CheckModule.declarations.first { $0.module == module }?.declarations ?? []
     #expect(Set(listed) == declared)
-    #expect(CheckModule.preamble.contains("import func ExerciseKit.expect\n"))
-    #expect(CheckModule.preamble.hasPrefix("@testable import Solution\n"))
+    let preamble = CheckModule.preamble(solution: ["func topPosts", "struct Dashboard"])
+    #expect(preamble.contains("import func ExerciseKit.expect\n"))
+    #expect(
+      preamble.hasPrefix(
+        "@testable import func Solution.topPosts\n@testable import struct Solution.Dashboard\n"))
+    #expect(!preamble.contains("import Solution\n"), "never the whole learner's module")
+  }
+
+  @Test func theSolutionsInterfaceIsTheStartersTopLevelDeclarations() {
+    let starter = """
+      import CacheKit
+
+      /// The dashboard.
+      func dashboard(for userID: Int) throws -> Dashboard { fatalError() }
+      func dashboard(named: String) -> Dashboard? { nil }
+      @MainActor public final class Counter {
+        var count = 0
+        func bump() {}
+      }
+      let maxEntries = 300
+      func == (a: Dashboard, b: Dashboard) -> Bool { true }
+      extension Dashboard {}
+      """
+    #expect(
+      SolutionInterface.declarations(in: starter) == [
+        "func dashboard", "class Counter", "var maxEntries",
+      ])
   }
 }

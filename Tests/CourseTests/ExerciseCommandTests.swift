@@ -185,6 +185,36 @@ import Testing
       "the Redis-protocol server is capped at the program's memory limit: \(output)")
   }
 
+  @Test func anEqualityOperatorOfTheLearnersDoesNotReachTheChecks() throws {
+    defer { try? FileManager.default.removeItem(atPath: workspace) }
+    let content = CourseContent.load(root: Self.courseRoot)
+    let exercise = try #require(content.exercise(named: "1"))
+    // Caches the wrong posts, and declares an == that calls any two lists of posts equal.
+    let forging = """
+      import CacheKit
+      import ExerciseKit
+
+      func topPosts(cache: any Cache, database: SlowDatabase) throws -> [Post] {
+        if let cached = try cache.get("top-posts", as: [Post].self) { return cached }
+        let posts = Array(database.topPosts().reversed())
+        try cache.set("top-posts", posts, timeout: 60)
+        return posts
+      }
+
+      func == (a: [Post], b: [Post]) -> Bool { true }
+
+      """
+    try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
+    try Data(forging.utf8).write(to: URL(fileURLWithPath: workspace + "/" + exercise.workspaceFileName))
+    let (status, json, _) = try run(["check", "1", "--backend", "memory", "--json"])
+    let (verdict, tests) = try results(json)
+    #expect(status == 1 && verdict == "fail", "the wrong posts must fail: \(json)")
+    #expect(
+      tests.contains {
+        ($0["message"] as? String ?? "").contains("110, 112") || $0["status"] as? String == "fail"
+      })
+  }
+
   @Test func hintsComeOneAtATimeAndTheSolutionWaitsForAPass() throws {
     defer { try? FileManager.default.removeItem(atPath: workspace) }
     let (_, first, _) = try run(["hint", "2"])

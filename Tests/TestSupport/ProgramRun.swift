@@ -21,11 +21,11 @@ public enum ProgramRun {
     let stdin = input.map { _ in Pipe() }
     process.standardInput = stdin ?? FileHandle.nullDevice
     try process.run()
+    let errorText = ErrorStream(errors.fileHandleForReading)
     if let stdin, let input {
       stdin.fileHandleForWriting.write(Data(input.utf8))
       try stdin.fileHandleForWriting.close()
     }
-    let errorText = ErrorStream(errors.fileHandleForReading)
     let out = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: out, as: UTF8.self), errorText.wait())

@@ -9,10 +9,11 @@ extension Exercise {
     solution: String, backends: [Backend], redis: String? = nil, memcached: String? = nil,
     serverClock: Bool = false, limits: RunLimits? = nil
   ) -> GradeRequest {
-    GradeRequest(
-      exercise: id, solution: solution, checks: checksPath,
-      support: FileManager.default.fileExists(atPath: supportPath) ? supportPath : nil,
-      protectedFiles: courseFiles, backends: backends, redis: redis, memcached: memcached,
+    let support = FileManager.default.fileExists(atPath: supportPath) ? supportPath : nil
+    return GradeRequest(
+      exercise: id, solution: solution, checks: checksPath, support: support,
+      interface: [starterPath] + (support.map { [$0] } ?? []), protectedFiles: courseFiles,
+      backends: backends, redis: redis, memcached: memcached,
       serverClock: serverClock, limits: limits ?? RunLimits(seconds: timeLimit))
   }
 }

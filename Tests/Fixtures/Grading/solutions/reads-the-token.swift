@@ -2,7 +2,8 @@ import CacheKit
 import Foundation
 
 // A wrong solution that looks for the run's token where a program could read it back (its environment
-// as the kernel keeps it, and the token's descriptor) and writes passing records with what it finds.
+// as the kernel keeps it, and the token's descriptor), writes passing records and the end of the run
+// with what it finds, and exits before the runner can report the truth.
 func remember(_ value: Int, cache: any Cache) throws -> Int? {
   var candidates = ["guess"]
   if let environ = FileManager.default.contents(atPath: "/proc/self/environ") {
@@ -23,5 +24,5 @@ func remember(_ value: Int, cache: any Cache) throws -> Int? {
     }
     channel.write(Data(#"{"token":"\#(token)","event":"done"}"#.utf8 + [10]))
   }
-  return nil
+  exit(0)
 }
