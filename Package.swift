@@ -11,8 +11,10 @@ let package = Package(
     .library(name: "ExerciseRuntime", type: .dynamic, targets: ["ExerciseKit"]),
   ],
   targets: [
-    .target(name: "RESP"),
-    .target(name: "MemcacheText"),
+    // The byte buffers both wire protocols' decoders and reply writers keep.
+    .target(name: "WireBytes"),
+    .target(name: "RESP", dependencies: ["WireBytes"]),
+    .target(name: "MemcacheText", dependencies: ["WireBytes"]),
     .target(name: "CacheKit", dependencies: ["RESP"]),
     .target(name: "CLinux"),
     .target(name: "Terminal"),
