@@ -23,6 +23,7 @@ public struct MemcacheReply: Sendable {
     output.moveOut(body)
   }
 
+  /// Empties the reply, keeping its memory for the next replies.
   public mutating func removeAll() { output.removeAll() }
 
   /// Drops what was written after the first `count` bytes of `bytes` (a reply replaced by an error),

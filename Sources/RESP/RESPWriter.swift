@@ -17,6 +17,7 @@ public struct RESPWriter: Sendable {
 
   /// What was written, referenced bulk strings left out.
   public var bytes: [UInt8] { output.bytes }
+  /// Bulk strings at least this long are referenced rather than copied.
   public var referenceThreshold: Int { output.referenceThreshold }
   /// The bulk strings left out of `bytes`, each with the offset in `bytes` where it belongs, ascending.
   public var references: [(offset: Int, value: [UInt8])] { output.references }

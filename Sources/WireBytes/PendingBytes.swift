@@ -12,11 +12,13 @@ public struct PendingBytes: Sendable {
   /// Bytes received but not yet consumed.
   public var count: Int { bytes.count - position }
 
+  /// Keeps `more` after what is pending (first dropping the consumed front when it is most of the array).
   public mutating func append(_ more: UnsafeRawBufferPointer) {
     compact()
     bytes.append(contentsOf: more)
   }
 
+  /// Keeps `more` after what is pending, as `append(_:)` of a raw buffer does.
   public mutating func append(_ more: some Sequence<UInt8>) {
     compact()
     bytes.append(contentsOf: more)

@@ -14,13 +14,19 @@ struct MemcachedCommand {
   /// Commands that change the connection itself, which MemcachedConnection runs.
   enum Control { case none, quit }
 
-  init(
-    _ name: StaticString, tokens: ClosedRange<Int> = 1...Int.max, control: Control = .none,
-    run: @escaping Handler = { _, _, _ in }
-  ) {
+  /// A command the table runs with `run`.
+  init(_ name: StaticString, tokens: ClosedRange<Int> = 1...Int.max, run: @escaping Handler) {
     self.name = name
     self.tokenCounts = tokens
-    self.control = control
+    self.control = .none
     self.run = run
+  }
+
+  /// A command MemcachedConnection runs itself.
+  init(_ name: StaticString, control: Control) {
+    self.name = name
+    self.tokenCounts = 1...Int.max
+    self.control = control
+    self.run = { _, _, _ in }
   }
 }
