@@ -5,6 +5,8 @@ import MemcacheText
 struct MemcachedCommandTable {
   /// Every command, in lookup order.
   let all: [MemcachedCommand]
+  /// `all`'s names, what a lookup scans: plain values, so the scan copies no handler.
+  private let names: [StaticString]
 
   init(testClock: Bool) {
     var all: [MemcachedCommand] = [
@@ -39,10 +41,11 @@ struct MemcachedCommandTable {
       all.append(.init("advanceclock", tokens: 2...2, run: MemcachedAdminCommands.advanceClock))
     }
     self.all = all
+    names = all.map(\.name)
   }
 
   /// The command `tokens` starts with, or nil for a name memcached does not know.
   subscript(tokens: MemcacheTokens) -> MemcachedCommand? {
-    all.first { tokens.token(0, is: $0.name) }
+    names.firstIndex { tokens.token(0, is: $0) }.map { all[$0] }
   }
 }
