@@ -13,8 +13,10 @@ let package = Package(
   targets: [
     // Small pieces every module may share, each written once: a seeded generator, whole writes, a free port.
     .target(name: "Primitives"),
-    .target(name: "RESP"),
-    .target(name: "MemcacheText"),
+    // The byte buffers both wire protocols' decoders and reply writers keep.
+    .target(name: "WireBytes"),
+    .target(name: "RESP", dependencies: ["WireBytes"]),
+    .target(name: "MemcacheText", dependencies: ["WireBytes"]),
     .target(name: "CacheKit", dependencies: ["Primitives", "RESP"]),
     .target(name: "CLinux"),
     .target(name: "Terminal"),

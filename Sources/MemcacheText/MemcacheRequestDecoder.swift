@@ -1,3 +1,5 @@
+import WireBytes
+
 /// Frames what a client sends to a memcached server: command lines and the data blocks that follow
 /// storage commands, split at any byte, many per read. Which lines take a data block is the server's
 /// call: after reading a storage line it asks for `expectData(count:)` or `swallow(count:)`.
@@ -21,8 +23,7 @@ public struct MemcacheRequestDecoder: Sendable {
   /// Bytes a multi-get line may grow to before the connection is closed anyway.
   public static let multiGetLimit = 4 * 1024 * 1024
 
-  private var buffer: [UInt8] = []
-  private var position = 0
+  private var input = PendingBytes()
   private var dataWanted = -1
   private var swallowing = 0
 
@@ -32,17 +33,16 @@ public struct MemcacheRequestDecoder: Sendable {
   public var isInsideDataBlock: Bool { swallowing > 0 || dataWanted >= 0 }
 
   /// Bytes received but not yet framed.
-  public var bufferedByteCount: Int { buffer.count - position }
+  public var bufferedByteCount: Int { input.count }
 
   public mutating func append(_ bytes: UnsafeRawBufferPointer) {
-    compact()
-    var input = bytes[...]
+    var kept = bytes[...]
     if swallowing > 0 {
-      let skipped = min(swallowing, input.count)
+      let skipped = min(swallowing, kept.count)
       swallowing -= skipped
-      input = input.dropFirst(skipped)
+      kept = kept.dropFirst(skipped)
     }
-    buffer.append(contentsOf: input)
+    input.append(UnsafeRawBufferPointer(rebasing: kept))
   }
 
   public mutating func append(_ bytes: [UInt8]) {
@@ -54,8 +54,8 @@ public struct MemcacheRequestDecoder: Sendable {
 
   /// Drops the next `count` bytes without keeping them (a refused value's data block).
   public mutating func swallow(count: Int) {
-    let available = min(count, buffer.count - position)
-    position += available
+    let available = min(count, input.bytes.count - input.position)
+    input.position += available
     swallowing = count - available
   }
 
@@ -63,53 +63,43 @@ public struct MemcacheRequestDecoder: Sendable {
   public mutating func next() -> Frame? {
     if swallowing > 0 { return nil }
     if dataWanted >= 0 {
-      guard buffer.count - position >= dataWanted else { return nil }
-      let end = position + dataWanted
-      let terminated = dataWanted >= 2 && buffer[end - 2] == 13 && buffer[end - 1] == 10
-      let value = Array(buffer[position..<max(position, end - 2)])
-      position = end
+      guard input.bytes.count - input.position >= dataWanted else { return nil }
+      let end = input.position + dataWanted
+      let terminated = dataWanted >= 2 && input.bytes[end - 2] == 13 && input.bytes[end - 1] == 10
+      let value = Array(input.bytes[input.position..<max(input.position, end - 2)])
+      input.position = end
       dataWanted = -1
       return .data(value, terminated: terminated)
     }
-    guard position < buffer.count else { return nil }
+    guard input.position < input.bytes.count else { return nil }
     guard let newline = lineEnd() else {
       return isAcceptableLongLine() ? nil : .lineTooLong
     }
     var end = newline
     // memcached drops the CR only from a line longer than that CR alone.
-    if end - position > 1 && buffer[end - 1] == 13 { end -= 1 }
-    let tokens = MemcacheTokens(buffer[position..<end])
-    position = newline + 1
+    if end - input.position > 1 && input.bytes[end - 1] == 13 { end -= 1 }
+    let tokens = MemcacheTokens(input.bytes[input.position..<end])
+    input.position = newline + 1
     return .line(tokens)
   }
 
   /// Where the next LF is, found with memchr.
   private func lineEnd() -> Int? {
-    buffer.withUnsafeBufferPointer { bytes in
-      ByteSearch.first(10, in: bytes.baseAddress!, from: position, to: bytes.count)
+    input.bytes.withUnsafeBufferPointer { bytes in
+      ByteSearch.first(10, in: bytes.baseAddress!, from: input.position, to: bytes.count)
     }
   }
 
   /// A partial line may keep growing while it is short, or a multi-get within its own limit.
   private func isAcceptableLongLine() -> Bool {
-    let pending = buffer.count - position
+    let pending = input.bytes.count - input.position
     guard pending > Self.lineLimit else { return true }
     guard pending <= Self.multiGetLimit else { return false }
-    var start = position
-    while start < buffer.count && buffer[start] == UInt8(ascii: " ") { start += 1 }
-    guard start - position <= 100 else { return false }
-    let head = buffer[start..<min(buffer.count, start + 5)]
+    var start = input.position
+    while start < input.bytes.count && input.bytes[start] == UInt8(ascii: " ") { start += 1 }
+    guard start - input.position <= 100 else { return false }
+    let head = input.bytes[start..<min(input.bytes.count, start + 5)]
     return head.starts(with: Array("get ".utf8)) || head.starts(with: Array("gets ".utf8))
   }
 
-  /// Drops consumed bytes once they are most of the buffer, so memory tracks what is pending.
-  private mutating func compact() {
-    if position == buffer.count {
-      buffer.removeAll(keepingCapacity: buffer.capacity <= 64 * 1024)
-      position = 0
-    } else if position > 4_096 && position * 2 > buffer.count {
-      buffer.removeSubrange(0..<position)
-      position = 0
-    }
-  }
 }

@@ -1,50 +1,46 @@
+import WireBytes
+
 /// Appends RESP replies (and client commands) to a byte buffer, in the connection's protocol version.
 /// The server's hot path: integers are written without going through String.
 public struct RESPWriter: Sendable {
-  public private(set) var bytes: [UInt8] = []
+  private var output: ReplyBytes
   public var version: RESPVersion
-  /// Bulk strings at least this long are not copied into `bytes` but listed in `references`: a server
-  /// sends a stored value without copying it. `Int.max` (the default) copies everything.
-  public let referenceThreshold: Int
-  /// The bulk strings left out of `bytes`, each with the offset in `bytes` where it belongs, ascending.
-  public private(set) var references: [(offset: Int, value: [UInt8])] = []
-  /// The bytes of the referenced bulk strings.
-  public private(set) var referencedCount = 0
 
+  /// Bulk strings at least `referenceThreshold` long are not copied into `bytes` but listed in
+  /// `references`: a server sends a stored value without copying it. `Int.max` (the default) copies
+  /// everything.
   public init(version: RESPVersion = .v2, referenceThreshold: Int = Int.max) {
     self.version = version
-    self.referenceThreshold = referenceThreshold
-    bytes.reserveCapacity(4096)
+    output = ReplyBytes(referenceThreshold: referenceThreshold)
+    output.bytes.reserveCapacity(4096)
   }
 
+  /// What was written, referenced bulk strings left out.
+  public var bytes: [UInt8] { output.bytes }
+  /// Bulk strings at least this long are referenced rather than copied.
+  public var referenceThreshold: Int { output.referenceThreshold }
+  /// The bulk strings left out of `bytes`, each with the offset in `bytes` where it belongs, ascending.
+  public var references: [(offset: Int, value: [UInt8])] { output.references }
   /// Everything written, referenced bulk strings included.
-  public var count: Int { bytes.count + referencedCount }
+  public var count: Int { output.count }
 
-  /// Hands the bytes and references to `body`, which may take the bytes' buffer (leaving another in
-  /// its place), then empties the writer: how a server moves a batch of replies out without a copy.
+  /// Hands the bytes and references to `body` (see `ReplyBytes.moveOut`), then empties the writer.
   public mutating func moveOut(_ body: (inout [UInt8], [(offset: Int, value: [UInt8])]) -> Void) {
-    body(&bytes, references)
-    removeAll()
+    output.moveOut(body)
   }
 
   /// Empties the buffer, keeping its memory for the next replies.
-  public mutating func removeAll() {
-    bytes.removeAll(keepingCapacity: true)
-    if !references.isEmpty {
-      references.removeAll()
-      referencedCount = 0
-    }
-  }
+  public mutating func removeAll() { output.removeAll() }
 
   public mutating func simpleString(_ text: StaticString) {
-    bytes.append(UInt8(ascii: "+"))
-    bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    output.bytes.append(UInt8(ascii: "+"))
+    output.bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     crlf()
   }
 
   public mutating func simpleString(_ text: String) {
-    bytes.append(UInt8(ascii: "+"))
-    bytes.append(contentsOf: text.utf8)
+    output.bytes.append(UInt8(ascii: "+"))
+    output.bytes.append(contentsOf: text.utf8)
     crlf()
   }
 
@@ -55,27 +51,22 @@ public struct RESPWriter: Sendable {
 
   /// `-message` from raw bytes, for messages that quote what a client sent.
   public mutating func error(_ message: some Sequence<UInt8>) {
-    bytes.append(UInt8(ascii: "-"))
-    for byte in message { bytes.append(byte == 13 || byte == 10 ? 32 : byte) }
+    output.bytes.append(UInt8(ascii: "-"))
+    for byte in message { output.bytes.append(byte == 13 || byte == 10 ? 32 : byte) }
     crlf()
   }
 
   public mutating func integer(_ value: Int64) {
-    bytes.append(UInt8(ascii: ":"))
+    output.bytes.append(UInt8(ascii: ":"))
     decimal(value)
     crlf()
   }
 
   public mutating func bulkString(_ value: [UInt8]) {
-    bytes.append(UInt8(ascii: "$"))
+    output.bytes.append(UInt8(ascii: "$"))
     decimal(Int64(value.count))
     crlf()
-    if value.count >= referenceThreshold {
-      references.append((bytes.count, value))
-      referencedCount += value.count
-    } else {
-      bytes.append(contentsOf: value)
-    }
+    output.append(value: value)
     crlf()
   }
 
@@ -87,16 +78,18 @@ public struct RESPWriter: Sendable {
   /// `$-1` in RESP2, `_` in RESP3.
   public mutating func null() {
     switch version {
-    case .v2: bytes.append(contentsOf: [UInt8(ascii: "$"), UInt8(ascii: "-"), UInt8(ascii: "1"), 13, 10])
-    case .v3: bytes.append(contentsOf: [UInt8(ascii: "_"), 13, 10])
+    case .v2:
+      output.bytes.append(contentsOf: [UInt8(ascii: "$"), UInt8(ascii: "-"), UInt8(ascii: "1"), 13, 10])
+    case .v3: output.bytes.append(contentsOf: [UInt8(ascii: "_"), 13, 10])
     }
   }
 
   /// `*-1` in RESP2, `_` in RESP3.
   public mutating func nullArray() {
     switch version {
-    case .v2: bytes.append(contentsOf: [UInt8(ascii: "*"), UInt8(ascii: "-"), UInt8(ascii: "1"), 13, 10])
-    case .v3: bytes.append(contentsOf: [UInt8(ascii: "_"), 13, 10])
+    case .v2:
+      output.bytes.append(contentsOf: [UInt8(ascii: "*"), UInt8(ascii: "-"), UInt8(ascii: "1"), 13, 10])
+    case .v3: output.bytes.append(contentsOf: [UInt8(ascii: "_"), 13, 10])
     }
   }
 
@@ -115,7 +108,9 @@ public struct RESPWriter: Sendable {
   /// `#t`/`#f` in RESP3; the integer 1 or 0 in RESP2.
   public mutating func boolean(_ value: Bool) {
     guard version == .v3 else { return integer(value ? 1 : 0) }
-    bytes.append(contentsOf: [UInt8(ascii: "#"), value ? UInt8(ascii: "t") : UInt8(ascii: "f"), 13, 10])
+    output.bytes.append(contentsOf: [
+      UInt8(ascii: "#"), value ? UInt8(ascii: "t") : UInt8(ascii: "f"), 13, 10,
+    ])
   }
 
   /// `,` in RESP3 (`inf`, `-inf`, `nan` included); a bulk string in RESP2.
@@ -131,20 +126,20 @@ public struct RESPWriter: Sendable {
       text = Array(String(value).utf8)
     }
     guard version == .v3 else { return bulkString(text) }
-    bytes.append(UInt8(ascii: ","))
-    bytes.append(contentsOf: text)
+    output.bytes.append(UInt8(ascii: ","))
+    output.bytes.append(contentsOf: text)
     crlf()
   }
 
   /// `=len\r\nfmt:text` in RESP3; a bulk string of the text alone in RESP2.
   public mutating func verbatim(format: [UInt8], text: [UInt8]) {
     guard version == .v3 else { return bulkString(text) }
-    bytes.append(UInt8(ascii: "="))
+    output.bytes.append(UInt8(ascii: "="))
     decimal(Int64(format.count + 1 + text.count))
     crlf()
-    bytes.append(contentsOf: format)
-    bytes.append(UInt8(ascii: ":"))
-    bytes.append(contentsOf: text)
+    output.bytes.append(contentsOf: format)
+    output.bytes.append(UInt8(ascii: ":"))
+    output.bytes.append(contentsOf: text)
     crlf()
   }
 
@@ -169,10 +164,10 @@ public struct RESPWriter: Sendable {
       version == .v3 ? prefixed(UInt8(ascii: "("), digits) : bulkString(digits)
     case .bulkError(let text):
       guard version == .v3 else { return prefixed(UInt8(ascii: "-"), text) }
-      bytes.append(UInt8(ascii: "!"))
+      output.bytes.append(UInt8(ascii: "!"))
       decimal(Int64(text.count))
       crlf()
-      bytes.append(contentsOf: text)
+      output.bytes.append(contentsOf: text)
       crlf()
     case .verbatim(let format, let text): verbatim(format: format, text: text)
     case .map(let pairs): pairsAggregate(UInt8(ascii: "%"), pairs)
@@ -196,27 +191,27 @@ public struct RESPWriter: Sendable {
   }
 
   private mutating func prefixed(_ type: UInt8, _ text: [UInt8]) {
-    bytes.append(type)
-    bytes.append(contentsOf: text)
+    output.bytes.append(type)
+    output.bytes.append(contentsOf: text)
     crlf()
   }
 
   private mutating func header(_ type: UInt8, _ count: Int) {
-    bytes.append(type)
+    output.bytes.append(type)
     decimal(Int64(count))
     crlf()
   }
 
   private mutating func crlf() {
-    bytes.append(13)
-    bytes.append(10)
+    output.bytes.append(13)
+    output.bytes.append(10)
   }
 
   private mutating func decimal(_ value: Int64) {
-    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    if value < 0 { output.bytes.append(UInt8(ascii: "-")) }
     var magnitude = value.magnitude
     if magnitude < 10 {
-      bytes.append(UInt8(ascii: "0") + UInt8(magnitude))
+      output.bytes.append(UInt8(ascii: "0") + UInt8(magnitude))
       return
     }
     var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
@@ -227,7 +222,7 @@ public struct RESPWriter: Sendable {
         buffer[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
         magnitude /= 10
       }
-      bytes.append(contentsOf: buffer[index...])
+      output.bytes.append(contentsOf: buffer[index...])
     }
   }
 }

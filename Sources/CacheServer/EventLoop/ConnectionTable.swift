@@ -63,7 +63,7 @@ struct ConnectionTable {
   mutating func service(_ descriptor: Int32, events: UInt32) {
     let index = Int(descriptor)
     guard index < connections.count, connections[index] != nil else { return }
-    if events & EPOLLOUT.rawValue != 0 && connections[index]!.pending > 0 {
+    if events & EPOLLOUT.rawValue != 0 && self[open: index].pending > 0 {
       guard flush(descriptor) else { return }
     }
     let ended = EPOLLHUP.rawValue | EPOLLERR.rawValue | EPOLLRDHUP.rawValue
@@ -90,7 +90,7 @@ struct ConnectionTable {
     for descriptor in toFlush {
       let index = Int(descriptor)
       guard connections[index]?.flushPending == true else { continue }
-      connections[index]!.flushPending = false
+      self[open: index].flushPending = false
       flush(descriptor)
     }
     toFlush.removeAll(keepingCapacity: true)
@@ -103,8 +103,8 @@ struct ConnectionTable {
 
   private mutating func scheduleFlush(_ descriptor: Int32) {
     let index = Int(descriptor)
-    guard connections[index] != nil, !connections[index]!.flushPending else { return }
-    connections[index]!.flushPending = true
+    guard connections[index] != nil, !self[open: index].flushPending else { return }
+    self[open: index].flushPending = true
     toFlush.append(descriptor)
   }
 
@@ -114,39 +114,40 @@ struct ConnectionTable {
   /// `untilEnd` reads on until it is seen.
   private mutating func readAvailable(_ descriptor: Int32, untilEnd: Bool) -> Bool {
     let index = Int(descriptor)
-    let handler = connections[index]!.handler
-    if connections[index]!.readStopped {
+    let handler = self[open: index].handler
+    if self[open: index].readStopped {
       // Requests the handler kept when its output filled up run before anything new is read.
-      connections[index]!.readStopped = false
+      self[open: index].readStopped = false
       if case .close = handler.receive(
-        UnsafeRawBufferPointer(start: nil, count: 0), output: &connections[index]!.output)
+        UnsafeRawBufferPointer(start: nil, count: 0), output: &self[open: index].output)
       {
-        connections[index]!.closeWhenFlushed = true
+        self[open: index].closeWhenFlushed = true
       }
     }
-    while !connections[index]!.closeWhenFlushed {
-      guard connections[index]!.pending < outputHighWater else {
-        connections[index]!.readStopped = true
+    while !self[open: index].closeWhenFlushed {
+      guard self[open: index].pending < outputHighWater else {
+        self[open: index].readStopped = true
         return true
       }
       let count = readBuffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
       if count == 0 {
         // The client finished sending; what it sent before still gets its replies, then the close.
-        connections[index]!.closeWhenFlushed = true
+        self[open: index].closeWhenFlushed = true
         return true
       }
       if count < 0 {
         if errno == EINTR { continue }
         return errno == EAGAIN || errno == EWOULDBLOCK
       }
+      // The connection is reached through `connections`, not `self`, while `readBuffer` is being read.
       let action = readBuffer.withUnsafeBytes { buffer in
         handler.receive(
           UnsafeRawBufferPointer(rebasing: buffer[..<count]), output: &connections[index]!.output)
       }
-      if case .close = action { connections[index]!.closeWhenFlushed = true }
-      if connections[index]!.pending >= outputHighWater && !connections[index]!.closeWhenFlushed {
+      if case .close = action { self[open: index].closeWhenFlushed = true }
+      if self[open: index].pending >= outputHighWater && !self[open: index].closeWhenFlushed {
         // The handler may have kept requests: run them once the replies drain, before reading again.
-        connections[index]!.readStopped = true
+        self[open: index].readStopped = true
         return true
       }
       if count < Self.readChunk && !untilEnd { return true }
@@ -158,21 +159,27 @@ struct ConnectionTable {
   @discardableResult
   private mutating func flush(_ descriptor: Int32) -> Bool {
     let index = Int(descriptor)
-    guard connections[index]!.output.send(to: descriptor) else {
+    guard self[open: index].output.send(to: descriptor) else {
       drop(descriptor)
       return false
     }
-    if connections[index]!.pending == 0 && connections[index]!.closeWhenFlushed {
+    if self[open: index].pending == 0 && self[open: index].closeWhenFlushed {
       drop(descriptor)
       return false
     }
-    if connections[index]!.readStopped && !connections[index]!.resumeListed
-      && connections[index]!.pending < outputHighWater
+    if self[open: index].readStopped && !self[open: index].resumeListed
+      && self[open: index].pending < outputHighWater
     {
-      connections[index]!.resumeListed = true
+      self[open: index].resumeListed = true
       resumable.append(descriptor)
     }
     return true
+  }
+
+  /// The open connection at `index`, read and changed in place (it must be open).
+  private subscript(open index: Int) -> Connection {
+    get { connections[index]! }
+    _modify { yield &connections[index]! }
   }
 
   private mutating func drop(_ descriptor: Int32) {

@@ -8,14 +8,16 @@ public final class MemcachedFrontEnd: ProtocolFrontEnd {
   static let reportedVersion = "1.6.18"
 
   let shared: MemcachedShared
+  let commands: MemcachedCommandTable
 
   public init(shared: MemcachedShared) {
     self.shared = shared
+    self.commands = MemcachedCommandTable(testClock: shared.configuration.testClock)
   }
 
   public func connectionOpened(id: UInt64, peer: String) -> any ConnectionHandler {
     shared.connectionOpened()
-    return MemcachedConnection(shared: shared)
+    return MemcachedConnection(shared: shared, commands: commands)
   }
 
   public func tick() {

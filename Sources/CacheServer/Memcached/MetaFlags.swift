@@ -30,13 +30,24 @@ struct MetaFlags {
     var seen = Set<UInt8>()
     var error: String?
     var failed = false
+    /// Notes a bad flag; `message`, when given, becomes the reply unless a later one replaces it.
+    func fail(_ message: String?) {
+      if let message { error = message }
+      failed = true
+    }
     func deadline(_ token: [UInt8]) -> Int64? {
       guard let seconds = MemcacheNumber.int32(Array(token.dropFirst())) else {
-        error = "CLIENT_ERROR bad token in command line format"
-        failed = true
+        fail("CLIENT_ERROR bad token in command line format")
         return nil
       }
       return MemcachedExpiry.deadline(seconds, now: now, startedAt: startedAt)
+    }
+    func number(_ argument: [UInt8], _ message: String) -> UInt64? {
+      guard let value = MemcacheNumber.uint64(argument) else {
+        fail(message)
+        return nil
+      }
+      return value
     }
     for index in start..<tokens.count {
       let token = tokens[index]
@@ -50,8 +61,7 @@ struct MetaFlags {
         if let decoded = Base64.decode(flags.key) {
           flags.key = decoded
         } else {
-          error = "CLIENT_ERROR error decoding key"
-          failed = true
+          fail("CLIENT_ERROR error decoding key")
         }
         flags.binaryKey = true
       case UInt8(ascii: "N"): flags.vivify = deadline(token)
@@ -62,35 +72,23 @@ struct MetaFlags {
       case UInt8(ascii: "q"): flags.quiet = true
       case UInt8(ascii: "I"): flags.invalidate = true
       case UInt8(ascii: "F"):
-        if let value = MemcacheNumber.uint32(argument) { flags.clientFlags = value } else { failed = true }
+        if let value = MemcacheNumber.uint32(argument) { flags.clientFlags = value } else { fail(nil) }
       case UInt8(ascii: "C"):
-        if let value = MemcacheNumber.uint64(argument) {
+        if let value = number(argument, "CLIENT_ERROR bad token in command line format") {
           flags.compareCas = value
-        } else {
-          error = "CLIENT_ERROR bad token in command line format"
-          failed = true
         }
       case UInt8(ascii: "M"):
         if token.count == 2 {
           flags.mode = token[1]
         } else {
-          error = "CLIENT_ERROR incorrect length for M token"
-          failed = true
+          fail("CLIENT_ERROR incorrect length for M token")
         }
       case UInt8(ascii: "J"):
-        if let value = MemcacheNumber.uint64(argument) {
+        if let value = number(argument, "CLIENT_ERROR invalid numeric initial value") {
           flags.initial = value
-        } else {
-          error = "CLIENT_ERROR invalid numeric initial value"
-          failed = true
         }
       case UInt8(ascii: "D"):
-        if let value = MemcacheNumber.uint64(argument) {
-          flags.delta = value
-        } else {
-          error = "CLIENT_ERROR invalid numeric delta value"
-          failed = true
-        }
+        if let value = number(argument, "CLIENT_ERROR invalid numeric delta value") { flags.delta = value }
       case UInt8(ascii: "l"), UInt8(ascii: "h"), UInt8(ascii: "O"), UInt8(ascii: "P"), UInt8(ascii: "L"),
         UInt8(ascii: "k"), UInt8(ascii: "s"), UInt8(ascii: "t"), UInt8(ascii: "c"), UInt8(ascii: "f"):
         break

@@ -1,7 +1,11 @@
 import RESP
 
-/// One command of the Redis front end: its name, Redis's arity rule and what it does.
+/// One command of the Redis front end, all its facts in one entry: its name, Redis's arity rule, what it
+/// does, and what COMMAND INFO and COMMAND DOCS say about it (whose flags also decide the checks the
+/// connection makes: `denyoom` and `no_auth`).
 struct RedisCommand {
+  typealias Handler = (inout Store, RedisCall, inout RESPWriter) -> Void
+
   struct Flags: OptionSet {
     let rawValue: UInt8
     /// Refused with OOM when the store is over its memory limit and cannot evict.
@@ -14,11 +18,14 @@ struct RedisCommand {
   let name: String
   /// Redis's rule: n means exactly n arguments, command name included; -n means at least n.
   let arity: Int
+  /// The checks `info.flags` asks of the connection.
   let flags: Flags
-  let run: (inout Store, RedisCall, inout RESPWriter) -> Void
+  let run: Handler
   /// `name` as bytes, for the command table's lookup.
   let nameBytes: [UInt8]
   let control: Control
+  /// What COMMAND INFO and COMMAND DOCS say about the command.
+  let info: RedisCommandInfo
   /// A container command's subcommands (CLIENT, CONFIG, COMMAND), named `container|sub` as Redis names
   /// them in errors; they share the container's `run`, which tells them apart.
   let subcommands: [RedisCommand]
@@ -26,19 +33,41 @@ struct RedisCommand {
   /// Commands that change the connection's state, which RedisConnection runs itself.
   enum Control { case none, quit, multi, exec, discard }
 
+  /// A command the table runs with `run`.
   init(
-    name: String, arity: Int, flags: Flags, control: Control = .none,
-    subcommands: [(name: String, arity: Int)] = [],
-    run: @escaping (inout Store, RedisCall, inout RESPWriter) -> Void = { _, _, _ in }
+    _ name: String, arity: Int, run: @escaping Handler, info: RedisCommandInfo,
+    subcommands: [RedisCommand] = []
+  ) {
+    self.init(name, arity: arity, control: .none, run: run, info: info, subcommands: subcommands)
+  }
+
+  /// A command RedisConnection runs itself.
+  init(_ name: String, arity: Int, control: Control, info: RedisCommandInfo) {
+    self.init(name, arity: arity, control: control, run: { _, _, _ in }, info: info, subcommands: [])
+  }
+
+  /// A subcommand, run by its container's `run`.
+  init(subcommand name: String, arity: Int, info: RedisCommandInfo) {
+    self.init(name, arity: arity, control: .none, run: { _, _, _ in }, info: info, subcommands: [])
+  }
+
+  private init(
+    _ name: String, arity: Int, control: Control, run: @escaping Handler, info: RedisCommandInfo,
+    subcommands: [RedisCommand]
   ) {
     self.name = name
     self.arity = arity
-    self.flags = flags
     self.control = control
     self.run = run
+    self.info = info
     self.nameBytes = Array(name.utf8)
+    var flags: Flags = []
+    if info.flags.contains("denyoom") { flags.insert(.denyOOM) }
+    if info.flags.contains("no_auth") { flags.insert(.noAuth) }
+    self.flags = flags
     self.subcommands = subcommands.map { sub in
-      RedisCommand(name: name + "|" + sub.name, arity: sub.arity, flags: flags, run: run)
+      RedisCommand(
+        name + "|" + sub.name, arity: sub.arity, control: .none, run: run, info: sub.info, subcommands: [])
     }
   }
 

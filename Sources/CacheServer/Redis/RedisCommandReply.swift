@@ -4,19 +4,19 @@ import RESP
 enum RedisCommandReply {
   /// name, arity, flags, first key, last key, step, ACL categories, tips, key specs, subcommands.
   static func info(_ command: RedisCommand, _ reply: inout RESPWriter) {
-    let facts = RedisCommandInfo.of(command.name)
+    let facts = command.info
     reply.arrayHeader(10)
     reply.bulkString(command.nameBytes)
     reply.integer(Int64(command.arity))
-    statuses(facts?.flags ?? [], &reply)
-    let keys = facts?.keys ?? (first: 0, last: 0, step: 0)
+    statuses(facts.flags, &reply)
+    let keys = facts.keys
     reply.integer(Int64(keys.first))
     reply.integer(Int64(keys.last))
     reply.integer(Int64(keys.step))
-    statuses(facts?.categories ?? [], &reply)
-    reply.setHeader(facts?.tips.count ?? 0)
-    for tip in facts?.tips ?? [] { reply.bulkString(Array(tip.utf8)) }
-    if let facts, !facts.keySpecFlags.isEmpty {
+    statuses(facts.categories, &reply)
+    reply.setHeader(facts.tips.count)
+    for tip in facts.tips { reply.bulkString(Array(tip.utf8)) }
+    if !facts.keySpecFlags.isEmpty {
       reply.arrayHeader(1)
       keySpec(facts, &reply)
     } else {
@@ -56,15 +56,15 @@ enum RedisCommandReply {
   /// One COMMAND DOCS entry: the name, then a map of summary, since, group, complexity (and
   /// subcommands for a container).
   static func docs(_ command: RedisCommand, _ reply: inout RESPWriter) {
-    let facts = RedisCommandInfo.of(command.name)
+    let facts = command.info
     reply.bulkString(command.nameBytes)
     reply.mapHeader(command.subcommands.isEmpty ? 4 : 5)
     for (field, value) in [
-      ("summary", facts?.summary), ("since", facts?.since), ("group", facts?.group),
-      ("complexity", facts?.complexity),
+      ("summary", facts.summary), ("since", facts.since), ("group", facts.group),
+      ("complexity", facts.complexity),
     ] {
       bulk(field, &reply)
-      bulk(value ?? "", &reply)
+      bulk(value, &reply)
     }
     guard !command.subcommands.isEmpty else { return }
     bulk("subcommands", &reply)

@@ -1,7 +1,7 @@
 import RESP
 
 /// PING, ECHO, SELECT, HELLO, AUTH and CLIENT (Redis's server.c and networking.c).
-enum ConnectionCommands {
+enum RedisConnectionCommands {
   static func ping(_ store: inout Store, _ call: RedisCall, _ reply: inout RESPWriter) {
     switch call.count {
     case 1: reply.simpleString("PONG")

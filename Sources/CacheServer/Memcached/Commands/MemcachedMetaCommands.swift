@@ -1,33 +1,34 @@
 import MemcacheText
 
-/// The meta commands mg, ms, md and ma (proto_text.c process_m*_command): status codes of two letters,
+/// The meta commands mg, ms, md, ma and mn (proto_text.c process_m*_command): status codes of two letters,
 /// flags echoed in the order asked, and `q` to hide the nominal replies in pipelines.
-extension MemcachedSession {
-  struct PendingMetaSet {
-    let command: StorageCommand
-    let flags: MetaFlags
-    let echoes: [[UInt8]]
+enum MemcachedMetaCommands {
+  /// `mn`: a pipeline's end marker.
+  static func noOp(_ session: inout MemcachedSession, _ tokens: MemcacheTokens, _ store: inout Store) {
+    session.reply.line("MN")
   }
 
   /// Checks shared by the meta commands: token count, key length, flag count. False after replying.
-  private mutating func metaPreamble(_ tokens: MemcacheTokens, tooLong: StaticString) -> Bool {
+  private static func preamble(
+    _ session: inout MemcachedSession, _ tokens: MemcacheTokens, tooLong: StaticString
+  ) -> Bool {
     guard tokens.count >= 2 else {
-      reply.line("ERROR")
+      session.reply.line("ERROR")
       return false
     }
-    guard tokens[1].count <= Self.keyLimit else {
-      reply.line("CLIENT_ERROR bad command line format")
+    guard tokens[1].count <= MemcachedSession.keyLimit else {
+      session.reply.line("CLIENT_ERROR bad command line format")
       return false
     }
     guard tokens.count + 1 <= MetaFlags.maxTokens else {
-      reply.line(tooLong)
+      session.reply.line(tooLong)
       return false
     }
     return true
   }
 
   /// ` O<opaque>` and ` k<key>` (base64 and ` b` for a binary key); nil when an opaque is too long.
-  private func echo(_ token: [UInt8], key: [UInt8], binary: Bool) -> [UInt8]? {
+  private static func echo(_ token: [UInt8], key: [UInt8], binary: Bool) -> [UInt8]? {
     switch token[0] {
     case UInt8(ascii: "O"):
       guard token.count <= MetaFlags.maxOpaqueLength else { return nil }
@@ -39,18 +40,48 @@ extension MemcachedSession {
     }
   }
 
-  mutating func metaGet(_ tokens: MemcacheTokens, _ store: inout Store) {
-    guard metaPreamble(tokens, tooLong: "CLIENT_ERROR options flags are too long") else { return }
+  /// md's and ma's checks and their flags from index 2; nil after replying.
+  private static func checkedFlags(
+    _ session: inout MemcachedSession, _ tokens: MemcacheTokens, now: Int64
+  ) -> MetaFlags? {
+    guard preamble(&session, tokens, tooLong: "CLIENT_ERROR options flags too long") else { return nil }
+    guard
+      case .success(let flags) = MetaFlags.parse(
+        tokens, from: 2, now: now, startedAt: session.shared.startedAt)
+    else {
+      session.reply.line("CLIENT_ERROR invalid or duplicate flag")
+      return nil
+    }
+    return flags
+  }
+
+  /// The echoes of every flag from index 2, in order; nil after replying that an opaque is too long.
+  private static func echoes(
+    _ session: inout MemcachedSession, _ tokens: MemcacheTokens, _ flags: MetaFlags
+  ) -> [UInt8]? {
+    var echoes: [UInt8] = []
+    for index in 2..<tokens.count {
+      guard let echoed = echo(tokens[index], key: flags.key, binary: flags.binaryKey) else {
+        session.reply.line("CLIENT_ERROR opaque token too long")
+        return nil
+      }
+      echoes += echoed
+    }
+    return echoes
+  }
+
+  static func get(_ session: inout MemcachedSession, _ tokens: MemcacheTokens, _ store: inout Store) {
+    guard preamble(&session, tokens, tooLong: "CLIENT_ERROR options flags are too long") else { return }
     let flags: MetaFlags
-    switch MetaFlags.parse(tokens, from: 2, now: store.clock.now(), startedAt: shared.startedAt) {
-    case .failure(let error): return reply.line(error.line)
+    switch MetaFlags.parse(tokens, from: 2, now: store.clock.now(), startedAt: session.shared.startedAt) {
+    case .failure(let error): return session.reply.line(error.line)
     case .success(let parsed): flags = parsed
     }
     let key = StoreKey(flags.key)
-    let now = secondsSinceStart(store)
+    let now = session.secondsSinceStart(store)
     var created = false
     if store.peek(key, in: 0) == nil, flags.vivify != nil {
-      _ = save(key, StoreEntry(value: []), &store)
+      _ = session.save(key, StoreEntry(value: []), &store)
       created = true
     }
     let clock = store.clock
@@ -115,41 +146,35 @@ extension MemcachedSession {
     }
     switch outcome {
     case .some(.some(let line)):
-      if flags.ttl != nil { counters.touchHits += 1 } else { counters.getHits += 1 }
-      reply.append(bytes: line)
+      if flags.ttl != nil { session.counters.touchHits += 1 } else { session.counters.getHits += 1 }
+      session.reply.append(bytes: line)
       if let value {
-        reply.data(value)
-        reply.crlf()
+        session.reply.data(value)
+        session.reply.crlf()
       }
     case .some(.none):
-      reply.line("CLIENT_ERROR opaque token too long")
+      session.reply.line("CLIENT_ERROR opaque token too long")
     case .none:
-      if flags.ttl != nil { counters.touchMisses += 1 } else { counters.getMisses += 1 }
-      var line = Array("EN".utf8)
-      for index in 2..<tokens.count {
-        guard let echoed = echo(tokens[index], key: flags.key, binary: flags.binaryKey) else {
-          return reply.line("CLIENT_ERROR opaque token too long")
-        }
-        line += echoed
-      }
+      if flags.ttl != nil { session.counters.touchMisses += 1 } else { session.counters.getMisses += 1 }
+      guard let echoes = echoes(&session, tokens, flags) else { return }
       if !flags.quiet {
-        reply.append(bytes: line)
-        reply.crlf()
+        session.reply.append(bytes: Array("EN".utf8) + echoes)
+        session.reply.crlf()
       }
     }
   }
 
-  mutating func metaSetBegin(_ tokens: MemcacheTokens, _ store: inout Store) {
-    guard metaPreamble(tokens, tooLong: "CLIENT_ERROR options flags too long") else { return }
+  static func set(_ session: inout MemcachedSession, _ tokens: MemcacheTokens, _ store: inout Store) {
+    guard preamble(&session, tokens, tooLong: "CLIENT_ERROR options flags too long") else { return }
     guard tokens.count > 2, let length = MemcacheNumber.int32(tokens[2]), length >= 0, length <= Int32.max - 2
-    else { return reply.line("CLIENT_ERROR bad command line format") }
+    else { return session.reply.line("CLIENT_ERROR bad command line format") }
     let blockLength = Int(length) + 2
     func refuse(_ line: String) {
-      decoder.swallow(count: blockLength)
-      reply.line(line)
+      session.decoder.swallow(count: blockLength)
+      session.reply.line(line)
     }
     let flags: MetaFlags
-    switch MetaFlags.parse(tokens, from: 3, now: store.clock.now(), startedAt: shared.startedAt) {
+    switch MetaFlags.parse(tokens, from: 3, now: store.clock.now(), startedAt: session.shared.startedAt) {
     case .failure(let error): return refuse(error.line)
     case .success(let parsed): flags = parsed
     }
@@ -162,7 +187,7 @@ extension MemcachedSession {
       }
       echoes.append(tokens[index])
     }
-    var command: StorageCommand
+    var command: MemcachedSession.StorageCommand
     switch flags.mode {
     case 0, UInt8(ascii: "S"): command = .set
     case UInt8(ascii: "E"): command = .add
@@ -176,23 +201,25 @@ extension MemcachedSession {
     guard
       MemcachedItemSize.fits(
         keyLength: flags.key.count, valueLength: Int(length), flags: flags.clientFlags,
-        limit: shared.configuration.itemSizeLimit)
+        limit: session.shared.configuration.itemSizeLimit)
     else {
-      counters.storeTooLarge += 1
+      session.counters.storeTooLarge += 1
       store.delete(StoreKey(flags.key), in: 0)
       return refuse("SERVER_ERROR object too large for cache")
     }
-    pendingMeta = PendingMetaSet(command: command, flags: flags, echoes: echoes)
-    decoder.expectData(count: blockLength)
+    session.pendingMeta = MemcachedSession.PendingMetaSet(command: command, flags: flags, echoes: echoes)
+    session.decoder.expectData(count: blockLength)
   }
 
-  mutating func metaSetFinish(
-    _ pending: PendingMetaSet, _ value: [UInt8], terminated: Bool, _ store: inout Store
+  /// The data block of an `ms` has arrived: store it by the mode and flags its line asked for.
+  static func finishSet(
+    _ pending: MemcachedSession.PendingMetaSet, _ value: [UInt8], terminated: Bool,
+    _ session: inout MemcachedSession, _ store: inout Store
   ) {
-    counters.setCommands += 1
-    guard terminated else { return reply.line("CLIENT_ERROR bad data chunk") }
+    session.counters.setCommands += 1
+    guard terminated else { return session.reply.line("CLIENT_ERROR bad data chunk") }
     let flags = pending.flags
-    let outcome = storeItem(
+    let outcome = session.storeItem(
       pending.command, key: StoreKey(flags.key), value: value, flags: flags.clientFlags,
       deadline: flags.ttl ?? StoreEntry.never, requestCas: flags.compareCas ?? 0,
       allowStale: flags.invalidate && pending.command == .cas, &store)
@@ -209,7 +236,7 @@ extension MemcachedSession {
     case .exists: line = Array("EX".utf8)
     case .notFound: line = Array("NF".utf8)
     case .notStored: line = Array("NS".utf8)
-    case .outOfMemory: return reply.line("SERVER_ERROR out of memory storing object")
+    case .outOfMemory: return session.reply.line("SERVER_ERROR out of memory storing object")
     }
     for token in pending.echoes {
       if token[0] == UInt8(ascii: "c") {
@@ -218,31 +245,21 @@ extension MemcachedSession {
         line += echoed
       }
     }
-    reply.append(bytes: line)
-    reply.crlf()
+    session.reply.append(bytes: line)
+    session.reply.crlf()
   }
 
-  mutating func metaDelete(_ tokens: MemcacheTokens, _ store: inout Store) {
-    guard metaPreamble(tokens, tooLong: "CLIENT_ERROR options flags too long") else { return }
-    guard
-      case .success(let flags) = MetaFlags.parse(
-        tokens, from: 2, now: store.clock.now(), startedAt: shared.startedAt)
-    else { return reply.line("CLIENT_ERROR invalid or duplicate flag") }
-    var echoes: [UInt8] = []
-    for index in 2..<tokens.count {
-      guard let echoed = echo(tokens[index], key: flags.key, binary: flags.binaryKey) else {
-        return reply.line("CLIENT_ERROR opaque token too long")
-      }
-      echoes += echoed
-    }
+  static func delete(_ session: inout MemcachedSession, _ tokens: MemcacheTokens, _ store: inout Store) {
+    guard let flags = checkedFlags(&session, tokens, now: store.clock.now()) else { return }
+    guard let echoes = echoes(&session, tokens, flags) else { return }
     let key = StoreKey(flags.key)
-    let status: String
+    let code: String
     if let entry = store.peek(key, in: 0) {
       if let compare = flags.compareCas, compare != entry.cas {
-        counters.deleteMisses += 1
-        status = "EX"
+        session.counters.deleteMisses += 1
+        code = "EX"
       } else if flags.invalidate {
-        let cas = shared.nextCas()
+        let cas = session.shared.nextCas()
         _ = store.modify(key, in: 0) { entry in
           if let ttl = flags.ttl { entry.expiresAt = ttl }
           entry.meta.insert(StoreEntry.MetaState.stale)
@@ -250,63 +267,55 @@ extension MemcachedSession {
           entry.cas = cas
         }
         if flags.quiet { return }
-        status = "HD"
+        code = "HD"
       } else {
-        counters.deleteHits += 1
+        session.counters.deleteHits += 1
         store.delete(key, in: 0)
         if flags.quiet { return }
-        status = "HD"
+        code = "HD"
       }
     } else {
-      counters.deleteMisses += 1
-      status = "NF"
+      session.counters.deleteMisses += 1
+      code = "NF"
     }
-    reply.append(bytes: Array(status.utf8) + echoes)
-    reply.crlf()
+    session.reply.append(bytes: Array(code.utf8) + echoes)
+    session.reply.crlf()
   }
 
-  mutating func metaArithmetic(_ tokens: MemcacheTokens, _ store: inout Store) {
-    guard metaPreamble(tokens, tooLong: "CLIENT_ERROR options flags too long") else { return }
-    guard
-      case .success(let flags) = MetaFlags.parse(
-        tokens, from: 2, now: store.clock.now(), startedAt: shared.startedAt)
-    else { return reply.line("CLIENT_ERROR invalid or duplicate flag") }
+  static func arithmetic(_ session: inout MemcachedSession, _ tokens: MemcacheTokens, _ store: inout Store) {
+    guard let flags = checkedFlags(&session, tokens, now: store.clock.now()) else { return }
     let increment: Bool
     switch flags.mode {
     case 0, UInt8(ascii: "I"), UInt8(ascii: "+"): increment = true
     case UInt8(ascii: "D"), UInt8(ascii: "-"): increment = false
-    default: return reply.line("CLIENT_ERROR invalid mode for ma M token")
+    default: return session.reply.line("CLIENT_ERROR invalid mode for ma M token")
     }
     let key = StoreKey(flags.key)
-    var status: [UInt8]
+    let code: [UInt8]
     var result: (value: UInt64, created: Bool)?
-    switch addDelta(
+    switch session.addDelta(
       key: key, increment: increment, delta: flags.delta, requestCas: flags.compareCas ?? 0, &store)
     {
     case .applied(let value, _):
       result = (value, false)
-      status = []
-    case .nonNumeric: return reply.line("CLIENT_ERROR cannot increment or decrement non-numeric value")
-    case .casMismatch: status = Array("EX".utf8)
+      code = []
+    case .nonNumeric:
+      return session.reply.line("CLIENT_ERROR cannot increment or decrement non-numeric value")
+    case .casMismatch: code = Array("EX".utf8)
     case .notFound:
       if flags.vivify != nil {
-        _ = save(key, StoreEntry(value: Array(String(flags.initial).utf8)), &store)
+        _ = session.save(key, StoreEntry(value: Array(String(flags.initial).utf8)), &store)
         result = (flags.initial, true)
-        status = []
+        code = []
       } else {
-        if increment { counters.incrMisses += 1 } else { counters.decrMisses += 1 }
-        status = Array("NF".utf8)
+        if increment { session.counters.incrMisses += 1 } else { session.counters.decrMisses += 1 }
+        code = Array("NF".utf8)
       }
     }
     guard let result else {
-      for index in 2..<tokens.count {
-        guard let echoed = echo(tokens[index], key: flags.key, binary: flags.binaryKey) else {
-          return reply.line("CLIENT_ERROR opaque token too long")
-        }
-        status += echoed
-      }
-      reply.append(bytes: status)
-      return reply.crlf()
+      guard let echoes = echoes(&session, tokens, flags) else { return }
+      session.reply.append(bytes: code + echoes)
+      return session.reply.crlf()
     }
     let digits = Array(String(result.value).utf8)
     let clock = store.clock
@@ -330,10 +339,10 @@ extension MemcachedSession {
       if flags.returnValue { line += [13, 10] + digits }
       return line
     }
-    guard let line, let line else { return reply.line("CLIENT_ERROR opaque token too long") }
+    guard let line, let line else { return session.reply.line("CLIENT_ERROR opaque token too long") }
     // Only the plain success is hidden by q; a value created by N is always reported.
     if flags.quiet && !result.created { return }
-    reply.append(bytes: line)
-    reply.crlf()
+    session.reply.append(bytes: line)
+    session.reply.crlf()
   }
 }

@@ -1,7 +1,7 @@
 import RESP
 
 /// EXPIRE, PEXPIRE, EXPIREAT, PEXPIREAT (with NX, XX, GT, LT), TTL, PTTL and PERSIST (Redis's expire.c).
-enum ExpiryCommands {
+enum RedisExpiryCommands {
   static func expire(_ store: inout Store, _ call: RedisCall, _ reply: inout RESPWriter) {
     setExpiry(&store, call, &reply, unit: 1_000, relative: true)
   }

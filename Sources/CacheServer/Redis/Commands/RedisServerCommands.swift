@@ -1,7 +1,7 @@
 import RESP
 
 /// INFO, CONFIG, COMMAND, DBSIZE's neighbours and the test-only clock command.
-enum ServerCommands {
+enum RedisServerCommands {
   static func info(_ store: inout Store, _ call: RedisCall, _ reply: inout RESPWriter) {
     let text = RedisInfo(store: store, frontEnd: call.frontEnd).render(
       sections: Array(call.arguments.dropFirst()))

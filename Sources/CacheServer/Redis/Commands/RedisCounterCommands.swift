@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// INCR, DECR, INCRBY, DECRBY and INCRBYFLOAT: a missing key counts as 0 and the TTL is kept.
-enum CounterCommands {
+enum RedisCounterCommands {
   static func incr(_ store: inout Store, _ call: RedisCall, _ reply: inout RESPWriter) {
     add(&store, call, &reply, delta: 1)
   }

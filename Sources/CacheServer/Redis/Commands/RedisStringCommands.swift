@@ -1,7 +1,7 @@
 import RESP
 
 /// GET, SET and the other string commands (Redis's t_string.c).
-enum StringCommands {
+enum RedisStringCommands {
   static func get(_ store: inout Store, _ call: RedisCall, _ reply: inout RESPWriter) {
     reply.optionalBulk(store.read(call.key(1), in: call.session.database)?.value)
   }

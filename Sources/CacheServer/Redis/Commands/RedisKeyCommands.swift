@@ -1,7 +1,7 @@
 import RESP
 
 /// DEL, EXISTS, TYPE, KEYS, SCAN, DBSIZE, FLUSHDB and FLUSHALL (Redis's db.c).
-enum KeyCommands {
+enum RedisKeyCommands {
   static func del(_ store: inout Store, _ call: RedisCall, _ reply: inout RESPWriter) {
     var removed: Int64 = 0
     for index in 1..<call.count where store.delete(call.key(index), in: call.session.database) {

@@ -5,31 +5,31 @@ import Glibc
 #endif
 
 /// `stats`, `stats settings` and `stats reset`, with memcached 1.6's names in its order.
-extension MemcachedSession {
-  mutating func stats(_ tokens: MemcacheTokens, _ store: inout Store) {
-    guard tokens.count > 1 else { return general(&store) }
+enum MemcachedStatsCommands {
+  static func stats(_ session: inout MemcachedSession, _ tokens: MemcacheTokens, _ store: inout Store) {
+    guard tokens.count > 1 else { return general(&session, &store) }
     switch String(decoding: tokens[1], as: UTF8.self) {
     case "reset" where tokens.count == 2:
-      shared.resetCounters(now: store.clock.now())
+      session.shared.resetCounters(now: store.clock.now())
       store.statistics = StoreStatistics()
-      reply.line("RESET")
-    case "settings" where tokens.count == 2: settings()
-    case "items", "slabs", "sizes", "conns": reply.line("END")
-    default: reply.line("ERROR")
+      session.reply.line("RESET")
+    case "settings" where tokens.count == 2: settings(&session)
+    case "items", "slabs", "sizes", "conns": session.reply.line("END")
+    default: session.reply.line("ERROR")
     }
   }
 
-  private mutating func general(_ store: inout Store) {
-    let state = shared.snapshot()
+  private static func general(_ session: inout MemcachedSession, _ store: inout Store) {
+    let state = session.shared.snapshot()
     let counters = state.counters
     let now = store.clock.now()
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
     let lines: [(String, String)] = [
-      ("pid", String(getpid())), ("uptime", String((now - shared.startedAt) / 1_000)),
+      ("pid", String(getpid())), ("uptime", String((now - session.shared.startedAt) / 1_000)),
       ("time", String(now / 1_000)), ("version", MemcachedFrontEnd.reportedVersion),
       ("libevent", "none"), ("pointer_size", "64"),
-      ("rusage_user", Self.seconds(usage.ru_utime)), ("rusage_system", Self.seconds(usage.ru_stime)),
+      ("rusage_user", seconds(usage.ru_utime)), ("rusage_system", seconds(usage.ru_stime)),
       ("max_connections", "1024"), ("curr_connections", String(state.currentConnections)),
       ("total_connections", String(state.totalConnections)), ("rejected_connections", "0"),
       ("connection_structures", String(state.currentConnections)),
@@ -45,27 +45,27 @@ extension MemcachedSession {
       ("touch_misses", String(counters.touchMisses)), ("store_too_large", String(counters.storeTooLarge)),
       ("store_no_memory", String(counters.storeNoMemory)), ("auth_cmds", "0"), ("auth_errors", "0"),
       ("bytes_read", String(counters.bytesRead)), ("bytes_written", String(counters.bytesWritten)),
-      ("limit_maxbytes", String(shared.configuration.memoryLimit)), ("accepting_conns", "1"),
-      ("threads", String(shared.configuration.threads)), ("conn_yields", "0"),
+      ("limit_maxbytes", String(session.shared.configuration.memoryLimit)), ("accepting_conns", "1"),
+      ("threads", String(session.shared.configuration.threads)), ("conn_yields", "0"),
       ("bytes", String(store.memoryUsed)), ("curr_items", String(store.databases[0].count)),
       ("total_items", String(counters.totalItems)), ("expired_unfetched", "0"), ("evicted_unfetched", "0"),
       ("evictions", String(store.statistics.evicted)), ("reclaimed", String(store.expiredTotal)),
     ]
-    for (name, value) in lines { reply.line("STAT \(name) \(value)") }
-    reply.line("END")
+    for (name, value) in lines { session.reply.line("STAT \(name) \(value)") }
+    session.reply.line("END")
   }
 
-  private mutating func settings() {
-    let configuration = shared.configuration
+  private static func settings(_ session: inout MemcachedSession) {
+    let configuration = session.shared.configuration
     let lines: [(String, String)] = [
       ("maxbytes", String(configuration.memoryLimit)), ("maxconns", "1024"), ("tcpport", "0"),
-      ("verbosity", String(shared.snapshot().verbosity)), ("evictions", "on"),
+      ("verbosity", String(session.shared.snapshot().verbosity)), ("evictions", "on"),
       ("num_threads", String(configuration.threads)),
       ("cas_enabled", "yes"), ("item_size_max", String(configuration.itemSizeLimit)),
       ("flush_enabled", "yes"), ("lru_crawler", "no"),
     ]
-    for (name, value) in lines { reply.line("STAT \(name) \(value)") }
-    reply.line("END")
+    for (name, value) in lines { session.reply.line("STAT \(name) \(value)") }
+    session.reply.line("END")
   }
 
   private static func seconds(_ time: timeval) -> String {
