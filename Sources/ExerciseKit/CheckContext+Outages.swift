@@ -26,6 +26,11 @@ extension CheckContext {
       guard let location = servers.memcached else {
         throw CheckSkipped(reason: "no memcached server was given")
       }
+      // Keys are placed by the servers' addresses, and the relays' differ from the servers': with
+      // several servers this cache and `cache` would look for a key on different servers.
+      guard location.servers.count == 1 else {
+        throw CheckSkipped(reason: "a cache that can go down is made for one memcached server only")
+      }
       var servers: [MemcachedLocation.Server] = []
       for server in location.servers {
         let relay = try CacheServerRelay(toHost: server.host, port: server.port)
