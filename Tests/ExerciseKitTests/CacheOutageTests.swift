@@ -181,4 +181,25 @@ import Glibc
     #expect(try cache.get("user:2", as: String.self) == "Grace")
     #expect(outage.failures == 0)
   }
+
+  @Test(arguments: [Backend.memory, .file])
+  func aCheckTakesItsCacheDownAndBringsItBack(backend: Backend) throws {
+    let files = NSTemporaryDirectory() + "cachelings-outage-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: files) }
+    let context = try CheckContext(
+      backend: backend, checkIndex: 0, servers: ServerSettings(clock: false), files: files,
+      token: "outage-test")
+    defer { context.finish() }
+    let cache = try context.cacheThatCanGoDown()
+    try context.cache.set("user:2", "Grace")
+    #expect(try cache.get("user:2", as: String.self) == "Grace")
+    context.takeCacheServerDown()
+    #expect(context.cacheServerIsDown)
+    #expect(throws: CacheError.self) { try cache.get("user:2", as: String.self) }
+    #expect(try context.cache.get("user:2", as: String.self) == "Grace")
+    try context.bringCacheServerBack()
+    #expect(try cache.get("user:2", as: String.self) == "Grace")
+    #expect(context.cacheCalls == 3)
+    #expect(context.failedCacheCalls == 1)
+  }
 }
