@@ -16,6 +16,8 @@ public final class CheckContext: Sendable {
   let token: String
   /// The check's store and folder name: shared by the check and its workers, apart from other checks.
   let name: String
+  /// The switch of `cacheThatCanGoDown()`: its relays, whether it is down, its calls and failures.
+  let outage = CacheOutage()
 
   /// A check's context starts with an empty cache; a worker's shares the check's data and keeps it.
   init(

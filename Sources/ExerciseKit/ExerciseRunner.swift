@@ -46,7 +46,7 @@ public enum ExerciseRunner {
       var record = outcome(check: check.name, backend: backend, token: token) {
         let context = try CheckContext(
           backend: backend, checkIndex: index, servers: servers, files: files, token: token)
-        defer { try? context.cache.close() }
+        defer { context.finish() }
         try check.body(context)
         return nil
       }
@@ -76,7 +76,7 @@ public enum ExerciseRunner {
         backend: backend, checkIndex: checkIndex, servers: servers, files: files, token: channel.token,
         workerIndex: workerIndex,
         clockStart: clockStart)
-      defer { try? context.cache.close() }
+      defer { context.finish() }
       return try worker(context)
     }
     channel.send(record)

@@ -1,0 +1,155 @@
+import CacheKit
+import ExerciseKit
+import Foundation
+
+/// The name of a backend as a learner reads it.
+private func backendName(_ backend: Backend) -> String {
+  switch backend {
+  case .redis: "Redis"
+  case .file: "file"
+  case .memcached: "memcached"
+  case .memory: "memory"
+  }
+}
+
+/// Holds a worker until `count` workers have arrived (or a few seconds have passed), so the workers
+/// of a concurrent check really count at the same time. It meets on the shared cache, under a key of
+/// the check's own, with the server's atomic incr.
+private func waitForAll(_ count: Int, on cache: any Cache) throws {
+  _ = try cache.add("check:start-line", 0, timeout: .never)
+  _ = try cache.incr("check:start-line")
+  let deadline = Date().addingTimeInterval(5)
+  while try (cache.get("check:start-line", as: Int.self) ?? 0) < count, Date() < deadline {
+    usleep(1000)
+  }
+}
+
+let exerciseChecks: [Check] = [
+  Check("views are counted under \"views:post:<id>\"") { context in
+    let counts = try (1...3).map { _ in try recordView(of: 7, cache: context.cache) }
+    try expect(
+      counts, equals: [1, 2, 3],
+      "Each call of recordView counts one view and returns the count after it: the first view of a "
+        + "post returns 1, the next ones 2 and 3.")
+    try expect(
+      try viewCount(of: 7, cache: context.cache), equals: 3,
+      "viewCount must report the views recordView counted.")
+    let stored = try? context.cache.get("views:post:7", as: Int.self)
+    try expect(
+      stored, equals: 3,
+      "The count must live in the cache under \"views:post:7\": that key is what every process "
+        + "shares, and what a dashboard or a nightly job reads.")
+    try expect(
+      try viewCount(of: 8, cache: context.cache), equals: 0,
+      "A post nobody has viewed has a count of 0, not an error: its counter does not exist yet.")
+  },
+
+  Check(
+    "on memory, each process counts only its own views", backends: [.memory],
+    worker: { context in
+      var last = 0
+      for _ in 1...20 { last = try recordView(of: 7, cache: context.cache) }
+      return String(last)
+    }
+  ) { context in
+    let counts = try context.runWorkers(3)
+    try expect(
+      counts, equals: ["20", "20", "20"],
+      "Local memory lives inside one process: each of the three processes has its own store, so "
+        + "each counts only the 20 views it served itself. Nothing in your code can change that, and "
+        + "the check expects it; a number other than 20 means recordView does not count one view per "
+        + "call.")
+    try expect(
+      try viewCount(of: 7, cache: context.cache), equals: 0,
+      "The checking process recorded no view, and its memory cache is not the workers': it must "
+        + "see 0. This is why a view counter on local memory is wrong on any site with more than one "
+        + "process: every process shows its own share of the truth.")
+  },
+
+  Check(
+    "processes one after another add to one shared count", backends: [.file, .redis, .memcached],
+    worker: { context in
+      var last = 0
+      for _ in 1...20 { last = try recordView(of: 7, cache: context.cache) }
+      return String(last)
+    }
+  ) { context in
+    let counts = try context.runWorkers(3, concurrently: false)
+    let name = backendName(context.backend)
+    try expect(
+      counts, equals: ["20", "40", "60"],
+      "The \(name) backend is one store for every process, so the second process must go on from "
+        + "the first one's 20 and the third from 40. A process that starts again at 1 did not find the "
+        + "counter under \"views:post:7\", or reset it: create it with add, which leaves an existing "
+        + "counter alone, never with set.")
+    try expect(
+      try viewCount(of: 7, cache: context.cache), equals: 60,
+      "The checking process shares the \(name) cache with the workers, so it must see all 60 views.")
+  },
+
+  Check(
+    "processes counting at the same time lose no view", backends: [.redis, .memcached],
+    worker: { context in
+      try waitForAll(4, on: context.cache)
+      for _ in 1...50 { _ = try recordView(of: 7, cache: context.cache) }
+      return "done"
+    }
+  ) { context in
+    _ = try context.runWorkers(4)
+    let total = try viewCount(of: 7, cache: context.cache)
+    try expect(
+      total == 200, expected: "200 views", got: "\(total) views",
+      "Four processes recorded 50 views each at the same time. Fewer than 200 means views were "
+        + "lost: when two processes read the same count, both add one and both write it back, one "
+        + "view disappears. \(backendName(context.backend))'s incr adds on the server in one step, "
+        + "so no read sits between another process's read and write; add creates the counter only "
+        + "when it is missing, so a late process cannot reset it to 0.")
+  },
+
+  Check("a rename deletes the cached profile") { context in
+    let first = try profile(of: 2, cache: context.cache, database: context.database)
+    _ = try profile(of: 2, cache: context.cache, database: context.database)
+    try expect(
+      context.database.queryCount, equals: 1,
+      "The second read of member 2 should be a hit: cache the User under \"user:2\" on the first.")
+    try expect(
+      first.name, equals: "Grace", "A profile must be what the database holds for that member.")
+    try rename(user: 2, to: "Grace H.", cache: context.cache, database: context.database)
+    try expect(
+      try context.cache.hasKey("user:2"), equals: false,
+      "After the rename the cached profile is stale; rename must delete \"user:2\".")
+    let renamed = try profile(of: 2, cache: context.cache, database: context.database)
+    try expect(
+      renamed.name, equals: "Grace H.",
+      "The read after a rename must miss, query again and return the new name.")
+  },
+
+  Check(
+    "a rename in another process reaches the shared cache, not another's memory",
+    worker: { context in
+      try rename(user: 2, to: "Grace H.", cache: context.cache, database: context.database)
+      return "renamed"
+    }
+  ) { context in
+    _ = try profile(of: 2, cache: context.cache, database: context.database)
+    try expect(
+      try context.cache.hasKey("user:2"), equals: true,
+      "profile must store the member under \"user:2\" on a miss.")
+    _ = try context.runWorkers(1)
+    let stillCached = try context.cache.hasKey("user:2")
+    if context.backend == .memory {
+      try expect(
+        stillCached, equals: true,
+        "The rename ran in another process, and its delete reached only that process's memory. The "
+          + "checking process still holds its old copy, and will serve the old name until the 300 s "
+          + "run out: that is what local memory does, and why data that one process changes and "
+          + "others read belongs in a shared cache, or in local memory only with a short timeout.")
+    } else {
+      try expect(
+        stillCached, equals: false,
+        "The rename ran in another process, but \(backendName(context.backend)) is one store for "
+          + "all of them: its delete of \"user:2\" must remove the copy this process cached, or this "
+          + "process keeps serving the old name.")
+    }
+  },
+]

@@ -1,0 +1,205 @@
+import CacheKit
+import Foundation
+import Testing
+
+@testable import ExerciseKit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The relay a check's Redis or memcached cache goes through, and the cache that fails in front of
+/// memory and file, which let a check take its cache server down and bring it back.
+@Suite struct CacheOutageTests {
+  /// A loopback server that echoes every byte back, on a port of its own.
+  final class EchoServer: Sendable {
+    let port: UInt16
+    private let listener: Int32
+
+    init() throws {
+      let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+      var address = sockaddr_in()
+      address.sin_family = sa_family_t(AF_INET)
+      address.sin_addr.s_addr = inet_addr("127.0.0.1")
+      var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+      let listening = withUnsafeMutablePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+          bind(descriptor, pointer, length) == 0 && listen(descriptor, 8) == 0
+            && getsockname(descriptor, pointer, &length) == 0
+        }
+      }
+      try #require(listening)
+      listener = descriptor
+      port = UInt16(bigEndian: address.sin_port)
+      Thread.detachNewThread {
+        while true {
+          let client = accept(descriptor, nil, nil)
+          guard client >= 0 else { return }
+          Thread.detachNewThread {
+            var buffer = [UInt8](repeating: 0, count: 1024)
+            while true {
+              let count = recv(client, &buffer, buffer.count, 0)
+              guard count > 0, send(client, buffer, count, Int32(MSG_NOSIGNAL)) == count else { break }
+            }
+            close(client)
+          }
+        }
+      }
+    }
+
+    deinit {
+      shutdown(listener, Int32(SHUT_RDWR))
+      close(listener)
+    }
+  }
+
+  /// A connected socket to a loopback port, or the errno that refused it.
+  private static func connect(to port: UInt16) -> Result<Int32, POSIXError> {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = port.bigEndian
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var timeout = timeval(tv_sec: 2, tv_usec: 0)
+    setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    let connected = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
+    }
+    guard connected == 0 else {
+      let code = POSIXErrorCode(rawValue: errno) ?? .EIO
+      close(descriptor)
+      return .failure(POSIXError(code))
+    }
+    return .success(descriptor)
+  }
+
+  /// Sends text and reads what comes back; nil when the connection ended.
+  private static func exchange(_ text: String, on descriptor: Int32) -> String? {
+    let bytes = Array(text.utf8)
+    guard send(descriptor, bytes, bytes.count, Int32(MSG_NOSIGNAL)) == bytes.count else { return nil }
+    var buffer = [UInt8](repeating: 0, count: 1024)
+    let count = recv(descriptor, &buffer, buffer.count, 0)
+    return count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self) : nil
+  }
+
+  @Test func theRelayPassesBytesBothWays() throws {
+    let server = try EchoServer()
+    let relay = try CacheServerRelay(toHost: "127.0.0.1", port: server.port)
+    defer { relay.takeDown() }
+    #expect(relay.port != server.port)
+    let client = try Self.connect(to: relay.port).get()
+    defer { close(client) }
+    #expect(Self.exchange("PING\r\n", on: client) == "PING\r\n")
+    #expect(Self.exchange("get views:post:7\r\n", on: client) == "get views:post:7\r\n")
+  }
+
+  @Test func takingItDownCutsOpenConnectionsAndRefusesNewOnes() throws {
+    let server = try EchoServer()
+    let relay = try CacheServerRelay(toHost: "127.0.0.1", port: server.port)
+    defer { relay.takeDown() }
+    let client = try Self.connect(to: relay.port).get()
+    defer { close(client) }
+    #expect(Self.exchange("one\r\n", on: client) == "one\r\n")
+    relay.takeDown()
+    #expect(!relay.isUp)
+    #expect(Self.exchange("two\r\n", on: client) == nil)
+    guard case .failure(let error) = Self.connect(to: relay.port) else {
+      Issue.record("a connection to a relay that is down was accepted")
+      return
+    }
+    #expect(error.code == .ECONNREFUSED)
+  }
+
+  @Test func bringingItBackListensOnTheSamePortAgain() throws {
+    let server = try EchoServer()
+    let relay = try CacheServerRelay(toHost: "127.0.0.1", port: server.port)
+    defer { relay.takeDown() }
+    relay.takeDown()
+    try relay.bringBack()
+    #expect(relay.isUp)
+    let client = try Self.connect(to: relay.port).get()
+    defer { close(client) }
+    #expect(Self.exchange("back\r\n", on: client) == "back\r\n")
+  }
+
+  @Test func aRelayToAServerThatIsNotThereClosesTheClient() throws {
+    // A port held by a socket that is bound but never listens: connections to it are refused.
+    let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(holder) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(holder, $0, length) == 0 && getsockname(holder, $0, &length) == 0
+      }
+    }
+    try #require(bound)
+    let port = UInt16(bigEndian: address.sin_port)
+    let relay = try CacheServerRelay(toHost: "127.0.0.1", port: port)
+    defer { relay.takeDown() }
+    let client = try Self.connect(to: relay.port).get()
+    defer { close(client) }
+    #expect(Self.exchange("PING\r\n", on: client) == nil)
+  }
+
+  @Test func theFailingCacheThrowsWhileDownAndKeepsItsData() throws {
+    let outage = CacheOutage()
+    let store = MemoryCache(name: "outage-test-\(UUID())", options: CacheOptions(warnings: .silent))
+    let cache = OutageCache(store, outage: outage, failsWhileDown: true)
+    try cache.set("user:2", "Grace")
+    outage.takeDown()
+    #expect(outage.isDown)
+    #expect(throws: CacheError.self) { try cache.get("user:2", as: String.self) }
+    #expect(throws: CacheError.self) { try cache.set("user:3", "Linus") }
+    #expect(outage.failures == 2)
+    try outage.bringBack()
+    #expect(try cache.get("user:2", as: String.self) == "Grace")
+    #expect(try cache.get("user:3", as: String.self) == nil)
+    #expect(outage.calls == 5)
+    #expect(outage.failures == 2)
+  }
+
+  @Test func aMissingKeyIsAnAnswerNotAFailure() throws {
+    let outage = CacheOutage()
+    let store = MemoryCache(name: "outage-test-\(UUID())", options: CacheOptions(warnings: .silent))
+    let cache = OutageCache(store, outage: outage, failsWhileDown: true)
+    #expect(throws: CacheError.keyNotFound(":1:views:post:7")) { try cache.incr("views:post:7") }
+    #expect(outage.calls == 1)
+    #expect(outage.failures == 0)
+  }
+
+  @Test func aServerCacheIsNotFailedByTheWrapperItself() throws {
+    let outage = CacheOutage()
+    let store = MemoryCache(name: "outage-test-\(UUID())", options: CacheOptions(warnings: .silent))
+    let cache = OutageCache(store, outage: outage, failsWhileDown: false)
+    outage.takeDown()
+    try cache.set("user:2", "Grace")
+    #expect(try cache.get("user:2", as: String.self) == "Grace")
+    #expect(outage.failures == 0)
+  }
+
+  @Test(arguments: [Backend.memory, .file])
+  func aCheckTakesItsCacheDownAndBringsItBack(backend: Backend) throws {
+    let files = NSTemporaryDirectory() + "cachelings-outage-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: files) }
+    let context = try CheckContext(
+      backend: backend, checkIndex: 0, servers: ServerSettings(clock: false), files: files,
+      token: "outage-test")
+    defer { context.finish() }
+    let cache = try context.cacheThatCanGoDown()
+    try context.cache.set("user:2", "Grace")
+    #expect(try cache.get("user:2", as: String.self) == "Grace")
+    context.takeCacheServerDown()
+    #expect(context.cacheServerIsDown)
+    #expect(throws: CacheError.self) { try cache.get("user:2", as: String.self) }
+    #expect(try context.cache.get("user:2", as: String.self) == "Grace")
+    try context.bringCacheServerBack()
+    #expect(try cache.get("user:2", as: String.self) == "Grace")
+    #expect(context.cacheCalls == 3)
+    #expect(context.failedCacheCalls == 1)
+  }
+}
