@@ -86,6 +86,15 @@ import Testing
     #expect(summary.contains("lessons read"))
     let (_, list, _) = try run(["list"])
     #expect(list.contains("✓ read"))
+    // Each lesson names the exercises that practise it.
+    let content = CourseContent.load(root: Self.courseRoot)
+    for entry in content.lessons {
+      let numbers = content.exercises.filter { $0.lesson == entry.lesson.id }.map {
+        $0.number < 10 ? "0\($0.number)" : "\($0.number)"
+      }
+      guard !numbers.isEmpty else { continue }
+      #expect(list.contains("exercises: " + numbers.joined(separator: ", ")), "\(entry.folder)")
+    }
     let (_, greeting, _) = try run([])
     #expect(greeting.contains("Welcome back.") && greeting.contains("Last time you were in lesson 1"))
   }

@@ -96,6 +96,12 @@ public struct Overview {
         "  \(console.paint(number, .bold))  \(lesson.title) \(console.paint("(\(lesson.id), \(lesson.minutes) min)", .dim))"
       )
       lines.append("      lesson: \(lessonStatus(lesson))   quiz: \(quizStatus(entry))")
+      let practised = content.exercises.filter { $0.lesson == lesson.id }.map { exercise in
+        exercise.number < 10 ? "0\(exercise.number)" : "\(exercise.number)"
+      }
+      if !practised.isEmpty {
+        lines.append(console.paint("      exercises: " + practised.joined(separator: ", "), .dim))
+      }
     }
     lines += ["", console.paint("Exercises", .bold)]
     if content.exercises.isEmpty { lines.append(console.paint("  none yet", .dim)) }
