@@ -32,7 +32,9 @@ let package = Package(
     .target(name: "ServerAttacks", dependencies: ["Primitives"]),
     .executableTarget(
       name: "cachelings",
-      dependencies: ["Arguments", "CacheKit", "CacheServer", "Course", "GradeProtocol", "Grader", "Terminal"]),
+      dependencies: [
+        "Arguments", "CacheKit", "CacheServer", "Course", "GradeProtocol", "Grader", "Primitives", "Terminal",
+      ]),
     .executableTarget(name: "CacheBench", dependencies: ["CacheKit", "Primitives", "ServerAttacks"]),
     .target(
       name: "TestSupport", dependencies: ["RESP", "CLinux", "Primitives", "ServerAttacks"],

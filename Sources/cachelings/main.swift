@@ -1,8 +1,15 @@
 import Arguments
+import Course
+import Foundation
 import Glibc
 
 /// The command line. It only wires: the course, the grader and the servers live in their modules.
 let version = "0.2.0"
+
+if let worker = ProcessInfo.processInfo.environment[LabWorker.variable] {
+  exit(LabWorker.run(worker))
+}
+LocalVsShared.install(LocalVsSharedLab.run)
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let parser = ArgumentParser(root: CommandTree.root)

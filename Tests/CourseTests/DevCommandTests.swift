@@ -100,4 +100,20 @@ import Testing
     let (again, after, _) = try run(["dev", "check", "--content-only"], root: root)
     #expect(again == 1 && after.contains("dev check: 1 problem "), "only the takeaways are left: \(after)")
   }
+
+  @Test func localVsSharedRunsRealProcessesAndRepeatsExactly() throws {
+    let (status, first, _) = try run(["lab", "local-vs-shared", "--no-color"])
+    #expect(status == 0)
+    #expect(first.contains("hits, local memory") && first.contains("stale, shared Redis"), "\(first)")
+    let stale = first.split(separator: "\n").first { $0.contains("stale, local memory") }
+    #expect(stale.map { !$0.contains(" 0 %") } == true, "local caches serve stale copies: \(first)")
+    #expect(first.contains("stale, shared Redis") && first.contains("against 0.0%"), "one delete reaches all")
+    let (_, second, _) = try run(["lab", "local-vs-shared", "--no-color"])
+    #expect(second == first, "the workers take turns, so a run repeats exactly")
+  }
+
+  @Test func outsideTheCommandLineTheLabSaysWhereItRuns() throws {
+    let report = try #require(Simulations.named("local-vs-shared")).run()
+    #expect(report.series.isEmpty && report.title.contains("runs from the cachelings command"))
+  }
 }

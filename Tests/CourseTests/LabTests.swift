@@ -100,7 +100,9 @@ import Testing
 
   @Test func everySimulationHasAName() {
     #expect(
-      Simulations.all.map(\.name) == ["hit-ratio-latency", "cache-aside-queries", "ttl-staleness", "culling"])
+      Simulations.all.map(\.name) == [
+        "hit-ratio-latency", "cache-aside-queries", "ttl-staleness", "culling", "local-vs-shared",
+      ])
     #expect(Simulations.named("cache-aside-queries") != nil && Simulations.named("nope") == nil)
   }
 }

@@ -11,6 +11,20 @@ public struct LabReport: Sendable, Equatable {
   public var table: [(label: String, value: Double)]
   public var findings: [String]
 
+  public init(
+    title: String, xLabel: String, yUnit: String, xValues: [Double],
+    series: [(name: String, values: [Double])],
+    table: [(label: String, value: Double)], findings: [String]
+  ) {
+    self.title = title
+    self.xLabel = xLabel
+    self.yUnit = yUnit
+    self.xValues = xValues
+    self.series = series
+    self.table = table
+    self.findings = findings
+  }
+
   public static func == (a: LabReport, b: LabReport) -> Bool {
     a.title == b.title && a.xValues == b.xValues && a.series.map(\.name) == b.series.map(\.name)
       && a.series.map(\.values) == b.series.map(\.values) && a.findings == b.findings
@@ -45,6 +59,11 @@ public enum Simulations {
       name: "culling",
       summary: "hit rate by MAX_ENTRIES for the same skewed reads: LRU cull (memory) against random (file)",
       run: Culling.run),
+    Simulation(
+      name: "local-vs-shared",
+      summary: "four real processes reading and writing through memory caches of their own, then one shared "
+        + "Redis: hit rate and stale reads",
+      run: LocalVsShared.run),
   ]
 
   public static func named(_ name: String) -> Simulation? { all.first { $0.name == name } }

@@ -100,13 +100,17 @@ public struct BlockView {
     let report = simulation.run()
     var lines = introduction.isEmpty ? [] : markdown(introduction) + [""]
     lines.append(console.paint(report.title, .bold))
-    lines += Chart.line(report.series, width: inner, height: 10, theme: console.theme, format: Self.number)
-    lines.append(console.paint("x: \(report.xLabel), y: \(report.yUnit)", .dim))
-    lines.append("")
-    lines += Chart.bars(
-      report.table.map { ($0.label, $0.value) }, width: inner, theme: console.theme,
-      format: { Self.number($0) + " " + report.yUnit })
-    lines.append("")
+    if !report.series.isEmpty {
+      lines += Chart.line(report.series, width: inner, height: 10, theme: console.theme, format: Self.number)
+      lines.append(console.paint("x: \(report.xLabel), y: \(report.yUnit)", .dim))
+      lines.append("")
+    }
+    if !report.table.isEmpty {
+      lines += Chart.bars(
+        report.table.map { ($0.label, $0.value) }, width: inner, theme: console.theme,
+        format: { Self.number($0) + " " + report.yUnit })
+      lines.append("")
+    }
     lines += report.findings.flatMap { wrap("\(symbols.bullet) " + $0, width: inner, indent: "  ") }
     return box("Lab: " + simulation.name, lines, .blue)
   }
