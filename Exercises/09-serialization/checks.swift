@@ -80,6 +80,82 @@ private func version1JSON(_ tag: String, posts: Int) -> [UInt8] {
   Array("{\"tag\":\"\(tag)\",\"posts\":\(posts)}".utf8)
 }
 
+/// The check's cache with a server that fails: `get` (or `set`) throws
+/// `CacheError.backendFailure`, as a client does when the cache server cannot be reached.
+private final class CacheWithFailing: Cache {
+  let store: any Cache
+  let failsGet: Bool
+  let failsSet: Bool
+
+  init(_ store: any Cache, get failsGet: Bool, set failsSet: Bool) {
+    self.store = store
+    self.failsGet = failsGet
+    self.failsSet = failsSet
+  }
+
+  private func failure(_ call: String) -> CacheError {
+    .backendFailure("\(call) failed: the cache server cannot be reached (the check made it fail)")
+  }
+
+  var options: CacheOptions { store.options }
+  var keyPolicy: KeyPolicy { store.keyPolicy }
+  func add(_ key: CacheKey, _ value: [UInt8], timeout: ResolvedTimeout) throws -> Bool {
+    if failsSet { throw failure("add") }
+    return try store.add(key, value, timeout: timeout)
+  }
+  func get(_ key: CacheKey) throws -> [UInt8]? {
+    if failsGet { throw failure("get") }
+    return try store.get(key)
+  }
+  func getMany(_ keys: [CacheKey]) throws -> [CacheKey: [UInt8]] {
+    if failsGet { throw failure("get_many") }
+    return try store.getMany(keys)
+  }
+  func set(_ key: CacheKey, _ value: [UInt8], timeout: ResolvedTimeout) throws {
+    if failsSet { throw failure("set") }
+    try store.set(key, value, timeout: timeout)
+  }
+  func setMany(_ items: [(key: CacheKey, value: [UInt8])], timeout: ResolvedTimeout) throws
+    -> [CacheKey]
+  {
+    if failsSet { throw failure("set_many") }
+    return try store.setMany(items, timeout: timeout)
+  }
+  func touch(_ key: CacheKey, timeout: ResolvedTimeout) throws -> Bool {
+    try store.touch(key, timeout: timeout)
+  }
+  func delete(_ key: CacheKey) throws -> Bool { try store.delete(key) }
+  func deleteMany(_ keys: [CacheKey]) throws { try store.deleteMany(keys) }
+  func hasKey(_ key: CacheKey) throws -> Bool {
+    if failsGet { throw failure("has_key") }
+    return try store.hasKey(key)
+  }
+  func incr(_ key: CacheKey, by delta: Int) throws -> Int { try store.incr(key, by: delta) }
+  func clear() throws { try store.clear() }
+}
+
+/// Fails unless calling hashtagStats through `cache` throws `CacheError.backendFailure`.
+private func expectOutagePassedOn(
+  _ call: String, _ cache: any Cache, _ context: CheckContext, line: Int = #line
+) throws {
+  var outcome = "the stats were returned, the failure hidden"
+  do {
+    _ = try hashtagStats("caching", cache: cache, database: context.database)
+  } catch CacheError.backendFailure {
+    return
+  } catch {
+    outcome = "a different error: \(error)"
+  }
+  try expect(
+    false, expected: "CacheError.backendFailure from the failing \(call) to reach the caller",
+    got: outcome,
+    "A value the cache cannot decode or encode is a fact about that one value; a cache server "
+      + "that cannot be reached is an outage, and whether a page should then go on without the "
+      + "cache is a decision for the site, not for this function (exercise 11 makes it). Catch "
+      + "only CacheError.decodingFailed and CacheError.encodingFailed: a blanket try? or catch "
+      + "also swallows backendFailure, and the outage goes unseen.", line: line)
+}
+
 let exerciseChecks: [Check] = [
   Check("the stats are cached for 10 minutes under \"hashtag-stats:<tag>\"") { context in
     let first = try stats("caching", context)
@@ -160,5 +236,12 @@ let exerciseChecks: [Check] = [
     _ = try stats("caching", context)
     try expectQueries(
       context, 3, "One value that cannot be cached must not stop other tags from caching.")
+  },
+
+  Check("a failing cache server is passed on, not hidden as a miss") { context in
+    try expectOutagePassedOn(
+      "get", CacheWithFailing(context.cache, get: true, set: false), context)
+    try expectOutagePassedOn(
+      "set", CacheWithFailing(context.cache, get: false, set: true), context)
   },
 ]

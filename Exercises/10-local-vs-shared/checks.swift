@@ -1,6 +1,7 @@
 import CacheKit
 import ExerciseKit
 import Foundation
+import Synchronization
 
 /// The name of a backend as a learner reads it.
 private func backendName(_ backend: Backend) -> String {
@@ -15,14 +16,107 @@ private func backendName(_ backend: Backend) -> String {
 /// Holds a worker until `count` workers have arrived (or a few seconds have passed), so the workers
 /// of a concurrent check really count at the same time. It meets on the shared cache, under a key of
 /// the check's own, with the server's atomic incr.
-private func waitForAll(_ count: Int, on cache: any Cache) throws {
-  _ = try cache.add("check:start-line", 0, timeout: .never)
-  _ = try cache.incr("check:start-line")
-  let deadline = Date().addingTimeInterval(5)
-  while try (cache.get("check:start-line", as: Int.self) ?? 0) < count, Date() < deadline {
+private func waitForAll(
+  _ count: Int, on cache: any Cache, line: String = "check:start-line", seconds: Double = 5
+) throws {
+  _ = try cache.add(line, 0, timeout: .never)
+  _ = try cache.incr(line)
+  let deadline = Date().addingTimeInterval(seconds)
+  while try (cache.get(line, as: Int.self) ?? 0) < count, Date() < deadline {
     usleep(1000)
   }
 }
+
+/// The cache as one worker sees it during the first view of a fresh post: after the worker's first
+/// call (whatever it is, and whether it succeeds or throws), it waits until every worker has made
+/// its first call too. That is the worst moment of a real race, made certain: every process has
+/// looked at the missing counter before any of them goes on.
+private final class CacheWithFirstCallLine: Cache {
+  let store: any Cache
+  let workers: Int
+  let line: String
+  let waited = Mutex(false)
+
+  init(_ store: any Cache, workers: Int, line: String) {
+    self.store = store
+    self.workers = workers
+    self.line = line
+  }
+
+  private func call<T>(_ body: () throws -> T) throws -> T {
+    defer {
+      let first = waited.withLock { waited in
+        defer { waited = true }
+        return !waited
+      }
+      if first { try? waitForAll(workers, on: store, line: line, seconds: 2) }
+    }
+    return try body()
+  }
+
+  var options: CacheOptions { store.options }
+  var keyPolicy: KeyPolicy { store.keyPolicy }
+  func add(_ key: CacheKey, _ value: [UInt8], timeout: ResolvedTimeout) throws -> Bool {
+    try call { try store.add(key, value, timeout: timeout) }
+  }
+  func get(_ key: CacheKey) throws -> [UInt8]? { try call { try store.get(key) } }
+  func set(_ key: CacheKey, _ value: [UInt8], timeout: ResolvedTimeout) throws {
+    try call { try store.set(key, value, timeout: timeout) }
+  }
+  func touch(_ key: CacheKey, timeout: ResolvedTimeout) throws -> Bool {
+    try call { try store.touch(key, timeout: timeout) }
+  }
+  func delete(_ key: CacheKey) throws -> Bool { try call { try store.delete(key) } }
+  func deleteMany(_ keys: [CacheKey]) throws { try call { try store.deleteMany(keys) } }
+  func hasKey(_ key: CacheKey) throws -> Bool { try call { try store.hasKey(key) } }
+  func incr(_ key: CacheKey, by delta: Int) throws -> Int {
+    try call { try store.incr(key, by: delta) }
+  }
+  func clear() throws { try call { try store.clear() } }
+}
+
+/// A cache that, right after each delete, lets another request read through it: a request that
+/// lands between the delete and the database write caches the old row again.
+private final class CacheWithReaderAfterDeletes: Cache {
+  let store: any Cache
+  let reader: @Sendable (any Cache) throws -> Void
+
+  init(_ store: any Cache, reader: @escaping @Sendable (any Cache) throws -> Void) {
+    self.store = store
+    self.reader = reader
+  }
+
+  var options: CacheOptions { store.options }
+  var keyPolicy: KeyPolicy { store.keyPolicy }
+  func add(_ key: CacheKey, _ value: [UInt8], timeout: ResolvedTimeout) throws -> Bool {
+    try store.add(key, value, timeout: timeout)
+  }
+  func get(_ key: CacheKey) throws -> [UInt8]? { try store.get(key) }
+  func set(_ key: CacheKey, _ value: [UInt8], timeout: ResolvedTimeout) throws {
+    try store.set(key, value, timeout: timeout)
+  }
+  func touch(_ key: CacheKey, timeout: ResolvedTimeout) throws -> Bool {
+    try store.touch(key, timeout: timeout)
+  }
+  func delete(_ key: CacheKey) throws -> Bool {
+    let deleted = try store.delete(key)
+    try reader(store)
+    return deleted
+  }
+  func deleteMany(_ keys: [CacheKey]) throws {
+    try store.deleteMany(keys)
+    try reader(store)
+  }
+  func hasKey(_ key: CacheKey) throws -> Bool { try store.hasKey(key) }
+  func incr(_ key: CacheKey, by delta: Int) throws -> Int { try store.incr(key, by: delta) }
+  func clear() throws {
+    try store.clear()
+    try reader(store)
+  }
+}
+
+/// The fresh posts of the first-view race check.
+private let freshPosts = [101, 102, 103]
 
 let exerciseChecks: [Check] = [
   Check("views are counted under \"views:post:<id>\"") { context in
@@ -42,6 +136,11 @@ let exerciseChecks: [Check] = [
     try expect(
       try viewCount(of: 8, cache: context.cache), equals: 0,
       "A post nobody has viewed has a count of 0, not an error: its counter does not exist yet.")
+    try expect(
+      try context.cache.hasKey("views:post:8"), equals: false,
+      "viewCount only reads: asking for the count of an unviewed post must not create its "
+        + "counter. A dashboard that reads thousands of posts would otherwise fill the cache "
+        + "with zeros kept forever; let recordView create the counter on the first real view.")
   },
 
   Check(
@@ -106,6 +205,36 @@ let exerciseChecks: [Check] = [
         + "when it is missing, so a late process cannot reset it to 0.")
   },
 
+  Check(
+    "processes viewing a new post at the same moment all count", backends: [.redis, .memcached],
+    worker: { context in
+      var firstViews: [String] = []
+      for post in freshPosts {
+        try waitForAll(4, on: context.cache, line: "check:start-line:\(post)")
+        let racing = CacheWithFirstCallLine(
+          context.cache, workers: 4, line: "check:first-call:\(post)")
+        firstViews.append(String(try recordView(of: post, cache: racing)))
+      }
+      return firstViews.joined(separator: ",")
+    }
+  ) { context in
+    let results = try context.runWorkers(4).map { $0.split(separator: ",").map(String.init) }
+    for (index, post) in freshPosts.enumerated() {
+      let returned = results.map { $0.count > index ? $0[index] : "nothing" }
+      let total = try viewCount(of: post, cache: context.cache)
+      try expect(
+        total == 4 && returned.sorted() == ["1", "2", "3", "4"],
+        expected: "post \(post) at 4 views, the four calls returning 1, 2, 3 and 4",
+        got: "\(total) view(s), the calls returning \(returned.joined(separator: ", "))",
+        "Four processes recorded the first view of post \(post) at the same moment, each making "
+          + "its first cache call before any went on. Two processes that both find no counter "
+          + "(a get that misses, or an incr that throws keyNotFound) and both set it to 1 "
+          + "overwrite each other, and views are lost on every new post. Create the counter with "
+          + "add(key, 0), which only one process can win and which leaves an existing counter "
+          + "alone, then incr it: every process's incr then counts.")
+    }
+  },
+
   Check("a rename deletes the cached profile") { context in
     let first = try profile(of: 2, cache: context.cache, database: context.database)
     _ = try profile(of: 2, cache: context.cache, database: context.database)
@@ -122,6 +251,36 @@ let exerciseChecks: [Check] = [
     try expect(
       renamed.name, equals: "Grace H.",
       "The read after a rename must miss, query again and return the new name.")
+  },
+
+  Check("a cached profile expires after 300 seconds") { context in
+    _ = try profile(of: 2, cache: context.cache, database: context.database)
+    try context.advance(seconds: 299)
+    _ = try profile(of: 2, cache: context.cache, database: context.database)
+    try expect(
+      context.database.queryCount, equals: 1,
+      "At 299 s the profile is still within its 300 s: the read must be a hit.")
+    try context.advance(seconds: 2)
+    _ = try profile(of: 2, cache: context.cache, database: context.database)
+    try expect(
+      context.database.queryCount, equals: 2,
+      "At 301 s the cached profile has expired, so the read must miss and query again. Store it "
+        + "with timeout: 300: a profile kept forever (.never) is only ever fixed by a delete, and "
+        + "any change that forgets to delete leaves it stale for good.")
+  },
+
+  Check("rename writes the database before it deletes the cached profile") { context in
+    _ = try profile(of: 2, cache: context.cache, database: context.database)
+    let racing = CacheWithReaderAfterDeletes(context.cache) { store in
+      _ = try profile(of: 2, cache: store, database: context.database)
+    }
+    try rename(user: 2, to: "Grace H.", cache: racing, database: context.database)
+    let shown = try profile(of: 2, cache: context.cache, database: context.database)
+    try expect(
+      shown.name, equals: "Grace H.",
+      "A request came in right after rename's delete, missed, read the row the database still "
+        + "held, the old name, and cached it again for 300 s; the write came after, and nothing "
+        + "deleted that copy. Call database.renameUser first, then delete \"user:<id>\".")
   },
 
   Check(

@@ -80,6 +80,35 @@ let exerciseChecks: [Check] = [
     try expect(
       stored?.name, equals: "Grace",
       "The profile must sit under \"user:2\", where other code and other processes find it.")
+    try context.advance(seconds: 299)
+    _ = try read(reader, 2, context)
+    try expectQueries(context, 1, "At 299 s the stored profile is still fresh: a hit.")
+    try context.advance(seconds: 2)
+    _ = try read(reader, 2, context)
+    try expectQueries(
+      context, 2,
+      "At 301 s the profile stored for 300 s has expired: the read must miss and query again. "
+        + "Store it with timeout: 300; kept longer, a changed profile stays stale in the cache.")
+  },
+
+  Check("a call that works sets the failure count back to 0") { context in
+    let reader = try warmReader(context)
+    for round in 1...3 {
+      context.takeCacheServerDown()
+      _ = try read(reader, 3, context)
+      try context.bringCacheServerBack()
+      let queries = context.database.queryCount
+      _ = try read(reader, 2, context)
+      try expect(
+        context.database.queryCount == queries,
+        expected: "member 2 read from the cache, with no query",
+        got: "\(context.database.queryCount - queries) query (the cache was skipped)",
+        "Blip \(round) of 3: the server went away for one request (at most 2 failed calls: a read "
+          + "and a write) and came straight back. The read of member 2 after it works, so it must "
+          + "set the failure count back to 0: the breaker counts failures in a row, not in total. "
+          + "Counting every failure ever made, a few short blips spread over hours would open the "
+          + "breaker on a healthy server and send its requests to the database.")
+    }
   },
 
   Check("with the server down, every answer comes from the database") { context in

@@ -2,7 +2,8 @@ import CacheKit
 import ExerciseKit
 
 /// Stores `value` under `key` in chunks of at most `chunkSize` bytes, so that it fits memcached's
-/// item size on every backend. Returns false, and stores nothing, for a value over `maxValueSize`.
+/// item size on every backend. For a value over `maxValueSize` it returns false, stores nothing,
+/// and deletes the out-of-date value under `key`, its chunks included.
 ///
 /// Each write gets an id of its own, and its chunks live under keys holding that id. The key
 /// itself holds the manifest, "<write id> <chunk count> <length>", written last: a reader only
@@ -12,12 +13,13 @@ func setLarge(
   _ key: String, _ value: [UInt8], cache: any Cache,
   timeout: CacheTimeout = .default
 ) throws -> Bool {
+  let old = try manifest(key, cache: cache)
   guard value.count <= maxValueSize else {
-    // Refused: and the copy we meant to replace is out of date, so it goes too.
+    // Refused: and the copy we meant to replace is out of date, so it goes too, chunks and all.
     _ = try cache.delete(key)
+    if let old { try cache.deleteMany(chunkKeys(key, old)) }
     return false
   }
-  let old = try manifest(key, cache: cache)
   let writeID = String(UInt64.random(in: 0...UInt64.max), radix: 16)
   let count = max(1, (value.count + chunkSize - 1) / chunkSize)
   for index in 0..<count {
@@ -28,7 +30,7 @@ func setLarge(
   try cache.set(key, "\(writeID) \(count) \(value.count)", timeout: timeout)
   // The previous write's chunks are unreachable now; free their room.
   if let old, old.writeID != writeID {
-    try cache.deleteMany((0..<old.count).map { chunkKey(key, old.writeID, $0) })
+    try cache.deleteMany(chunkKeys(key, old))
   }
   return true
 }
@@ -51,6 +53,13 @@ func getLarge(_ key: String, cache: any Cache) throws -> [UInt8]? {
 /// The key of chunk `index` of one write of `key`.
 private func chunkKey(_ key: String, _ writeID: String, _ index: Int) -> String {
   "\(key):chunk:\(writeID):\(index)"
+}
+
+/// The keys of every chunk of the write a manifest names.
+private func chunkKeys(
+  _ key: String, _ manifest: (writeID: String, count: Int, length: Int)
+) -> [String] {
+  (0..<manifest.count).map { chunkKey(key, manifest.writeID, $0) }
 }
 
 /// The manifest under `key`, or nil when there is none or it does not parse.
