@@ -2,8 +2,9 @@ import RESP
 
 /// One command of the Redis front end, all its facts in one entry: its name, Redis's arity rule, what it
 /// does, and what COMMAND INFO and COMMAND DOCS say about it (whose flags also decide the checks the
-/// connection makes: `denyoom` and `no_auth`).
-struct RedisCommand {
+/// connection makes: `denyoom` and `no_auth`). A class, so that finding one for every request copies a
+/// reference, not every fact of the entry.
+final class RedisCommand {
   typealias Handler = (inout Store, RedisCall, inout RESPWriter) -> Void
 
   struct Flags: OptionSet {
@@ -34,7 +35,7 @@ struct RedisCommand {
   enum Control { case none, quit, multi, exec, discard }
 
   /// A command the table runs with `run`.
-  init(
+  convenience init(
     _ name: String, arity: Int, run: @escaping Handler, info: RedisCommandInfo,
     subcommands: [RedisCommand] = []
   ) {
@@ -42,12 +43,12 @@ struct RedisCommand {
   }
 
   /// A command RedisConnection runs itself.
-  init(_ name: String, arity: Int, control: Control, info: RedisCommandInfo) {
+  convenience init(_ name: String, arity: Int, control: Control, info: RedisCommandInfo) {
     self.init(name, arity: arity, control: control, run: { _, _, _ in }, info: info, subcommands: [])
   }
 
   /// A subcommand, run by its container's `run`.
-  init(subcommand name: String, arity: Int, info: RedisCommandInfo) {
+  convenience init(subcommand name: String, arity: Int, info: RedisCommandInfo) {
     self.init(name, arity: arity, control: .none, run: { _, _, _ in }, info: info, subcommands: [])
   }
 
