@@ -35,47 +35,6 @@ private func warm(
   _ = try cheapestProducts(cache: cache, database: context.database)
 }
 
-/// The check's cache, with another request that comes in right after every delete: it reads the
-/// pages through the cache itself, misses on what was deleted, and caches what the database holds
-/// at that moment, as a visitor who arrives between a delete and a write would.
-private final class CacheWithReaderAfterDeletes: Cache {
-  let store: any Cache
-  let reader: @Sendable (any Cache) throws -> Void
-
-  init(_ store: any Cache, reader: @escaping @Sendable (any Cache) throws -> Void) {
-    self.store = store
-    self.reader = reader
-  }
-
-  var options: CacheOptions { store.options }
-  var keyPolicy: KeyPolicy { store.keyPolicy }
-  func add(_ key: CacheKey, _ value: [UInt8], timeout: ResolvedTimeout) throws -> Bool {
-    try store.add(key, value, timeout: timeout)
-  }
-  func get(_ key: CacheKey) throws -> [UInt8]? { try store.get(key) }
-  func set(_ key: CacheKey, _ value: [UInt8], timeout: ResolvedTimeout) throws {
-    try store.set(key, value, timeout: timeout)
-  }
-  func touch(_ key: CacheKey, timeout: ResolvedTimeout) throws -> Bool {
-    try store.touch(key, timeout: timeout)
-  }
-  func delete(_ key: CacheKey) throws -> Bool {
-    let deleted = try store.delete(key)
-    try reader(store)
-    return deleted
-  }
-  func deleteMany(_ keys: [CacheKey]) throws {
-    try store.deleteMany(keys)
-    try reader(store)
-  }
-  func hasKey(_ key: CacheKey) throws -> Bool { try store.hasKey(key) }
-  func incr(_ key: CacheKey, by delta: Int) throws -> Int { try store.incr(key, by: delta) }
-  func clear() throws {
-    try store.clear()
-    try reader(store)
-  }
-}
-
 /// Changes a price through the learner's code inside a transaction that commits.
 private func changeAndCommit(_ productID: Int, to cents: Int, _ context: CheckContext) throws {
   try context.database.transaction {

@@ -75,46 +75,6 @@ private final class CacheWithFirstCallLine: Cache {
   func clear() throws { try call { try store.clear() } }
 }
 
-/// A cache that, right after each delete, lets another request read through it: a request that
-/// lands between the delete and the database write caches the old row again.
-private final class CacheWithReaderAfterDeletes: Cache {
-  let store: any Cache
-  let reader: @Sendable (any Cache) throws -> Void
-
-  init(_ store: any Cache, reader: @escaping @Sendable (any Cache) throws -> Void) {
-    self.store = store
-    self.reader = reader
-  }
-
-  var options: CacheOptions { store.options }
-  var keyPolicy: KeyPolicy { store.keyPolicy }
-  func add(_ key: CacheKey, _ value: [UInt8], timeout: ResolvedTimeout) throws -> Bool {
-    try store.add(key, value, timeout: timeout)
-  }
-  func get(_ key: CacheKey) throws -> [UInt8]? { try store.get(key) }
-  func set(_ key: CacheKey, _ value: [UInt8], timeout: ResolvedTimeout) throws {
-    try store.set(key, value, timeout: timeout)
-  }
-  func touch(_ key: CacheKey, timeout: ResolvedTimeout) throws -> Bool {
-    try store.touch(key, timeout: timeout)
-  }
-  func delete(_ key: CacheKey) throws -> Bool {
-    let deleted = try store.delete(key)
-    try reader(store)
-    return deleted
-  }
-  func deleteMany(_ keys: [CacheKey]) throws {
-    try store.deleteMany(keys)
-    try reader(store)
-  }
-  func hasKey(_ key: CacheKey) throws -> Bool { try store.hasKey(key) }
-  func incr(_ key: CacheKey, by delta: Int) throws -> Int { try store.incr(key, by: delta) }
-  func clear() throws {
-    try store.clear()
-    try reader(store)
-  }
-}
-
 /// The fresh posts of the first-view race check.
 private let freshPosts = [101, 102, 103]
 

@@ -28,23 +28,4 @@ enum RunSecret {
     let token = String(decoding: bytes, as: UTF8.self)
     return token.isEmpty ? nil : token
   }
-
-  /// A pipe whose read end holds token, for a child to find on the secret descriptor; the caller closes
-  /// the read end once the child has it.
-  static func pipe(holding token: String) -> Int32? {
-    var ends: [Int32] = [0, 0]
-    guard Glibc.pipe(&ends) == 0 else { return nil }
-    for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
-    let bytes = Array(token.utf8)
-    let written = bytes.withUnsafeBytes { write(ends[1], $0.baseAddress, $0.count) }
-    close(ends[1])
-    // Above the descriptors a child is given, so that placing it on the secret descriptor is a real dup2.
-    let read = fcntl(ends[0], F_DUPFD_CLOEXEC, 10)
-    close(ends[0])
-    guard written == bytes.count, read >= 0 else {
-      if read >= 0 { close(read) }
-      return nil
-    }
-    return read
-  }
 }

@@ -42,7 +42,7 @@ struct WorkerProcess {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
-    guard let secret = RunSecret.pipe(holding: token) else {
+    guard let secret = TokenPipe.holding(token) else {
       close(pipeEnds[0])
       close(pipeEnds[1])
       throw CheckSkipped(reason: "could not open a pipe for a worker")

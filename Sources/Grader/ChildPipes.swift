@@ -1,6 +1,5 @@
-#if canImport(Glibc)
 import Glibc
-#endif
+import GradeProtocol
 
 extension ChildProcess {
   /// The two ends of a pipe; the read end is non-blocking and neither end leaks into other children.
@@ -16,18 +15,12 @@ extension ChildProcess {
       return Pipe(read: ends[0], write: ends[1])
     }
 
-    /// A pipe whose read end holds bytes and whose write end is already closed: what a child reads once.
-    static func holding(_ bytes: [UInt8]) throws(GradingError) -> Pipe {
-      var ends: [Int32] = [0, 0]
-      guard pipe(&ends) == 0 else { throw GradingError.cannotRun("could not open a pipe") }
-      for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
-      let written = bytes.withUnsafeBytes { Glibc.write(ends[1], $0.baseAddress, $0.count) }
-      close(ends[1])
-      guard written == bytes.count else {
-        close(ends[0])
+    /// A pipe whose read end holds the run's token and whose write end is closed: what a child reads once.
+    static func holding(_ token: String) throws(GradingError) -> Pipe {
+      guard let read = TokenPipe.holding(token) else {
         throw GradingError.cannotRun("could not hand the program its token")
       }
-      return Pipe(read: ends[0], write: -1)
+      return Pipe(read: read, write: -1)
     }
   }
 

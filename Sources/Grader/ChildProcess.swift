@@ -72,7 +72,7 @@ public enum ChildProcess {
   /// given, are the only folders (besides its TMPDIR) the program and everything it starts may write to.
   public static func run(
     _ executable: String, arguments: [String] = [], environment: [String: String], limits: RunLimits,
-    secret: [UInt8]? = nil, writable: [String]? = nil
+    secret: String? = nil, writable: [String]? = nil
   ) throws(GradingError) -> ChildOutcome {
     let started = DispatchTime.now().uptimeNanoseconds
     let scratch = try makeScratchFolder()
@@ -87,7 +87,7 @@ public enum ChildProcess {
     let channel = try Pipe.make()
     let report = try Pipe.make()
     defer { [output.read, channel.read, report.read].forEach { close($0) } }
-    let secretPipe = try secret.map { bytes throws(GradingError) in try Pipe.holding(bytes) }
+    let secretPipe = try secret.map { token throws(GradingError) in try Pipe.holding(token) }
     defer { if let secretPipe { close(secretPipe.read) } }
     let writable = limits.confineWrites ? writable.map { $0 + [scratch, "/dev/null"] } : nil
     let expectedChannel = pipeName(channel.write)

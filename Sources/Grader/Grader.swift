@@ -141,7 +141,7 @@ public struct Grader: Sendable {
     // change the course's checks or the learner's progress.
     try? FileManager.default.createDirectory(atPath: files, withIntermediateDirectories: true)
     let outcome = try ChildProcess.run(
-      program, environment: environment, limits: request.limits, secret: Array(token.utf8), writable: [files])
+      program, environment: environment, limits: request.limits, secret: token, writable: [files])
     let (cells, finished) = Self.cells(from: outcome.channel, token: token)
     return BackendRun(
       backend: backend, ending: outcome.ending, finished: finished, cells: cells, output: outcome.output,

@@ -21,14 +21,8 @@ enum DevCoverageCommand {
       return 0
     }
     let console = setup.printer()
-    let rows = coverage.rows.map { row in
-      [
-        row.topic, row.lessons.isEmpty ? "-" : row.lessons.map(String.init).joined(separator: ", "),
-        String(row.questions),
-        row.exercises.isEmpty ? "-" : row.exercises.map(String.init).joined(separator: ", "),
-      ]
-    }
-    let headings = ["topic", "lessons", "questions", "exercises"]
+    let rows = coverage.rows.map(\.cells)
+    let headings = Coverage.headings
     let widths = headings.indices.map { column in
       ([headings[column]] + rows.map { $0[column] }).map(DisplayWidth.of).max() ?? 0
     }

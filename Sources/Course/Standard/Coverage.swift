@@ -12,6 +12,14 @@ public struct Coverage: Sendable, Equatable {
     /// Exercise numbers that list the topic.
     public var exercises: [Int]
 
+    /// The row as the table shows it: topic, lessons, questions, exercises ("-" for none).
+    public var cells: [String] {
+      let list = { (numbers: [Int]) in
+        numbers.isEmpty ? "-" : numbers.map(String.init).joined(separator: ", ")
+      }
+      return [topic, list(lessons), String(questions), list(exercises)]
+    }
+
     /// Whether nothing in the course covers the topic yet.
     public var isUncovered: Bool { lessons.isEmpty && questions == 0 && exercises.isEmpty }
   }
@@ -32,15 +40,14 @@ public struct Coverage: Sendable, Equatable {
 
   public var uncovered: [String] { rows.filter(\.isUncovered).map(\.topic) }
 
+  /// The column headings of the table.
+  public static let headings = ["topic", "lessons", "questions", "exercises"]
+
   /// The table as Markdown, for Lessons/README.md.
   public var markdown: String {
-    var lines = ["| topic | lessons | questions | exercises |", "|---|---|---|---|"]
-    for row in rows {
-      let lessons = row.lessons.isEmpty ? "-" : row.lessons.map(String.init).joined(separator: ", ")
-      let exercises = row.exercises.isEmpty ? "-" : row.exercises.map(String.init).joined(separator: ", ")
-      lines.append("| \(row.topic) | \(lessons) | \(row.questions) | \(exercises) |")
-    }
-    return lines.joined(separator: "\n")
+    let line = { (cells: [String]) in "| " + cells.joined(separator: " | ") + " |" }
+    let rule = "|" + Self.headings.map { _ in "---" }.joined(separator: "|") + "|"
+    return ([line(Self.headings), rule] + rows.map { line($0.cells) }).joined(separator: "\n")
   }
 
   /// The lines that enclose the generated table in Lessons/README.md.
