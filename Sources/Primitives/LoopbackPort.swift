@@ -1,7 +1,33 @@
 import Glibc
 
-/// A loopback port for a server to listen on.
+/// Loopback ports: a free one for a server to listen on, and a blocking connection to one.
 public enum LoopbackPort {
+  /// A blocking TCP connection to 127.0.0.1:port whose sends and receives give up after timeoutSeconds,
+  /// so a broken server fails its caller instead of hanging it; nil (errno set) when it cannot connect.
+  public static func connect(_ port: UInt16, timeoutSeconds: Int) -> Int32? {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard descriptor >= 0 else { return nil }
+    var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
+    setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = port.bigEndian
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let connected = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
+    }
+    guard connected == 0 else {
+      let failure = errno
+      close(descriptor)
+      errno = failure
+      return nil
+    }
+    return descriptor
+  }
+
   /// A port nothing uses now, chosen by the kernel (a random pick can meet a client's ephemeral port);
   /// nil when the kernel would not give one.
   public static func free() -> UInt16? {

@@ -8,24 +8,10 @@ public final class AttackConnection {
   private let descriptor: Int32
 
   public init(port: UInt16, timeoutSeconds: Int = 5) throws(AttackError) {
-    descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard descriptor >= 0 else { throw AttackError("socket failed") }
-    var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
-    setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-    setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = port.bigEndian
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let connected = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-      }
-    }
-    guard connected == 0 else {
-      close(descriptor)
+    guard let connected = LoopbackPort.connect(port, timeoutSeconds: timeoutSeconds) else {
       throw AttackError("cannot connect to 127.0.0.1:\(port)")
     }
+    descriptor = connected
   }
 
   deinit { close(descriptor) }

@@ -1,28 +1,15 @@
-#if canImport(Glibc)
 import Glibc
-#endif
+import TestSupport
 
 /// A blocking TCP client for tests, with a receive timeout so a broken server fails a test, not hangs it.
 final class TestClient {
   let descriptor: Int32
 
   init(port: UInt16, timeoutSeconds: Int = 2) throws {
-    descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
-    setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = port.bigEndian
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let connected = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-      }
-    }
-    guard connected == 0 else {
-      close(descriptor)
+    guard let connected = LoopbackPort.connect(port, timeoutSeconds: timeoutSeconds) else {
       throw TestClientError.connectFailed(errno)
     }
+    descriptor = connected
   }
 
   deinit { close(descriptor) }
