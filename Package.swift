@@ -49,6 +49,7 @@ let package = Package(
         "Course", "GradeProtocol", "Grader", "Terminal", "TestSupport", "progress-writer", "cachelings",
       ]),
     .testTarget(name: "ExerciseKitTests", dependencies: ["ExerciseKit"]),
+    .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"]),
     .testTarget(name: "ArgumentsTests", dependencies: ["Arguments"]),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
     .testTarget(name: "CacheServerTests", dependencies: ["CacheServer", "ServerAttacks", "TestSupport"]),
