@@ -4,17 +4,18 @@
 /// Slots live in one array and link to each other by index, so the list allocates only when it grows,
 /// and an element keeps its position for its whole life (a freed slot is reused by a later insert).
 /// A position is an `Int32`, half the size of an index, since a cache's slots are its hot memory.
+/// A freed slot holds the list's `vacant` element, so it keeps no memory of the removed one alive.
 @frozen
 public struct RecencyList<Element> {
   @usableFromInline
   struct Slot {
-    /// `nil` while the slot is free.
-    @usableFromInline var element: Element?
+    @usableFromInline var element: Element
+    /// The next more recent slot, or `free` while the slot is free.
     @usableFromInline var newer: Int32
     @usableFromInline var older: Int32
 
     @inlinable
-    init(element: Element?, newer: Int32, older: Int32) {
+    init(element: Element, newer: Int32, older: Int32) {
       self.element = element
       self.newer = newer
       self.older = older
@@ -22,14 +23,19 @@ public struct RecencyList<Element> {
   }
 
   @usableFromInline static var none: Int32 { -1 }
+  @usableFromInline static var free: Int32 { -2 }
+
+  /// What a free slot holds.
+  @usableFromInline let vacant: Element
 
   @usableFromInline var slots: [Slot] = []
   @usableFromInline var freeSlots: [Int32] = []
   @usableFromInline var mostRecent: Int32 = -1
   @usableFromInline var leastRecent: Int32 = -1
 
+  /// An empty list whose free slots hold `vacant`, a cheap element such as an empty key and value.
   @inlinable
-  public init() {}
+  public init(vacant: Element) { self.vacant = vacant }
 
   /// How many elements the list holds.
   @inlinable
@@ -46,17 +52,19 @@ public struct RecencyList<Element> {
   /// The element at `position`, which must be in use.
   @inlinable
   public subscript(position: Int32) -> Element {
-    get { slots[Int(position)].element! }
-    _modify { yield &slots[Int(position)].element! }
+    _read { yield slots[Int(position)].element }
+    _modify { yield &slots[Int(position)].element }
   }
 
   /// The element in slot `position`, or `nil` when the slot is free: for walks in slot order.
   @inlinable
-  public func element(inSlot position: Int) -> Element? { slots[position].element }
+  public func element(inSlot position: Int) -> Element? {
+    slots[position].newer == Self.free ? nil : slots[position].element
+  }
 
   /// Whether slot `position` holds no element.
   @inlinable
-  public func isFree(_ position: Int32) -> Bool { slots[Int(position)].element == nil }
+  public func isFree(_ position: Int32) -> Bool { slots[Int(position)].newer == Self.free }
 
   /// Adds `element` as the most recent and returns its position.
   @inlinable
@@ -94,7 +102,9 @@ public struct RecencyList<Element> {
   @discardableResult
   public mutating func remove(_ position: Int32) -> Element {
     unlink(position)
-    let element = slots[Int(position)].element.take()!
+    let element = slots[Int(position)].element
+    slots[Int(position)].element = vacant
+    slots[Int(position)].newer = Self.free
     freeSlots.append(position)
     return element
   }

@@ -5,7 +5,7 @@ import Testing
 struct RecencyListTests {
   @Test("insert puts an element first; moveToFront and remove keep the order of the rest")
   func orderAfterEachOperation() {
-    var list = RecencyList<String>()
+    var list = RecencyList(vacant: "")
     let a = list.insert("a")
     let b = list.insert("b")
     let c = list.insert("c")
@@ -20,7 +20,7 @@ struct RecencyListTests {
 
   @Test("a freed slot is reused, and the other elements keep their positions")
   func freedSlotsAreReused() {
-    var list = RecencyList<Int>()
+    var list = RecencyList(vacant: -1)
     let positions = (0..<4).map { list.insert($0) }
     list.remove(positions[1])
     #expect(list.isFree(positions[1]))
@@ -33,7 +33,7 @@ struct RecencyListTests {
 
   @Test("an element is changed in place through its position")
   func elementsChangeInPlace() {
-    var list = RecencyList<[Int]>()
+    var list = RecencyList<[Int]>(vacant: [])
     let position = list.insert([1])
     list[position].append(2)
     #expect(list[position] == [1, 2])
@@ -41,7 +41,7 @@ struct RecencyListTests {
 
   @Test("removeAll empties the list, which then fills from slot 0 again")
   func removeAllStartsOver() {
-    var list = RecencyList<Int>()
+    var list = RecencyList(vacant: -1)
     for value in 0..<3 { list.insert(value) }
     list.removeAll(keepingCapacity: true)
     #expect(list.count == 0)
@@ -53,7 +53,7 @@ struct RecencyListTests {
   @Test("10,000 seeded operations agree with an array kept in recency order")
   func agreesWithAnArrayModel() {
     var generator = SplitMix64(seed: 20_261_205)
-    var list = RecencyList<Int>()
+    var list = RecencyList(vacant: -1)
     var model: [Int] = []  // most recent first
     var positionOf: [Int: Int32] = [:]
     var next = 0

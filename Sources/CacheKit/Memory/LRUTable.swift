@@ -11,7 +11,7 @@ struct LRUTable: ~Copyable {
   }
 
   private var index: [String: Int32] = [:]
-  private var slots = RecencyList<Slot>()
+  private var slots = RecencyList(vacant: Slot(key: "", value: [], deadline: 0))
 
   var count: Int { index.count }
 

@@ -24,7 +24,8 @@ public struct Keyspace: Sendable {
   static let none: Int32 = -1
 
   private var index = KeyIndex()
-  private var slots = RecencyList<Slot>()
+  private var slots = RecencyList(
+    vacant: Slot(key: StoreKey([]), entry: StoreEntry(value: []), volatileIndex: Keyspace.none))
   private var volatile: [Int32] = []
 
   /// Bytes the entries take, by the estimate `key + value + entryOverhead`.
