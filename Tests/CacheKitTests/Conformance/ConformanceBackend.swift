@@ -58,9 +58,9 @@ final class CacheFixture {
   let clock = ManualClock()
   let warnings = WarningCollector()
   private let directory: TemporaryDirectory?
-  private let redis: InProcessRedis?
+  private let redis: RunningServer?
   private let realRedis: RedisPeer?
-  private let memcached: InProcessMemcached?
+  private let memcached: RunningServer?
   private let realMemcached: [MemcachedPeer]
   private let storeName: String
   /// Set by `makeFixture`; the cache each check works on.
@@ -72,9 +72,9 @@ final class CacheFixture {
     self.backend = backend
     storeName = "conformance-\(Self.counter.add(1, ordering: .relaxed).newValue)"
     directory = backend == .file ? TemporaryDirectory() : nil
-    redis = backend == .redis ? try! InProcessRedis() : nil
+    redis = backend == .redis ? try! RunningServer(.forTests()) : nil
     realRedis = backend == .realRedis ? try! RedisPeer(executable: RedisPeer.executable()!) : nil
-    memcached = backend == .memcached ? try! InProcessMemcached() : nil
+    memcached = backend == .memcached ? try! RunningServer(memcached: .forTests()) : nil
     let realCount = backend == .realMemcached ? 1 : backend == .realMemcachedCluster ? 3 : 0
     realMemcached = (0..<realCount).map { _ in try! MemcachedPeer(executable: MemcachedPeer.executable()!) }
   }
