@@ -41,21 +41,13 @@ struct ResourceAttackTests {
     return (ours, real)
   }
 
+  /// Pipelined gets and one get line naming the value hundreds of times: either way the replies pile
+  /// up unread.
   @Test(
-    "a client that pipelines gets of a 1 MB value and never reads costs under 64 MiB",
-    arguments: WireProtocol.allCases)
-  func pipelinedGets(wire: WireProtocol) throws {
-    guard let (ours, real) = try run(.pipelinedGets, wire) else { return }
-    #expect(ours.aliveAfter)
-    #expect(ours.memoryGrowth < Self.allowance, "grew by \(mebibytes(ours.memoryGrowth))")
-    if wire == .redis, let real { #expect(ours.memoryGrowth <= max(real.memoryGrowth, Self.allowance)) }
-  }
-
-  @Test(
-    "one request naming a 1 MB value hundreds of times, never read, costs under 64 MiB",
-    arguments: WireProtocol.allCases)
-  func repeatedKeyGet(wire: WireProtocol) throws {
-    guard let (ours, real) = try run(.repeatedKeyGet, wire) else { return }
+    "gets of a 1 MB value whose replies are never read cost under 64 MiB",
+    arguments: [ResourceAttack.pipelinedGets, .repeatedKeyGet], WireProtocol.allCases)
+  func unreadGets(attack: ResourceAttack, wire: WireProtocol) throws {
+    guard let (ours, real) = try run(attack, wire) else { return }
     #expect(ours.aliveAfter)
     #expect(ours.memoryGrowth < Self.allowance, "grew by \(mebibytes(ours.memoryGrowth))")
     if wire == .redis, let real { #expect(ours.memoryGrowth <= max(real.memoryGrowth, Self.allowance)) }
