@@ -48,7 +48,7 @@ let package = Package(
       dependencies: [
         "Course", "GradeProtocol", "Grader", "Terminal", "TestSupport", "progress-writer", "cachelings",
       ]),
-    .testTarget(name: "ExerciseKitTests", dependencies: ["ExerciseKit"]),
+    .testTarget(name: "ExerciseKitTests", dependencies: ["ExerciseKit", "Primitives"]),
     .testTarget(name: "ArgumentsTests", dependencies: ["Arguments"]),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
     .testTarget(name: "CacheServerTests", dependencies: ["CacheServer", "ServerAttacks", "TestSupport"]),
