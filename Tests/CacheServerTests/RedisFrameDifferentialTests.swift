@@ -21,7 +21,7 @@ struct RedisFrameDifferentialTests {
   @Test("5,000 valid and mutated frames get the same bytes back", arguments: [UInt64(2_026_1124)])
   func mutatedFrames(seed: UInt64) throws {
     guard let executable = RequiredPeer.redis() else { return }
-    let peer = try RedisPeer(executable: executable)
+    let peer = try PeerServer(.redis, executable: executable)
     let ours = try RunningServer(.forTests())
     let mutator = FrameMutator(seeds: Self.seeds.map { Array($0.utf8) }, interesting: Self.interesting)
     let mismatches = try FrameDifferential.mismatches(

@@ -21,19 +21,11 @@ struct ResourceAttackTests {
     }
     let ours = try attack.run(wire, port: server.port, pid: server.processIdentifier, sizes: Self.sizes)
     var real: ResourceAttack.Outcome?
-    let executable = wire == .redis ? RequiredPeer.redis() : RequiredPeer.memcached()
-    if let executable {
-      let pid: Int32
-      let port: UInt16
-      let peer: AnyObject
-      if wire == .redis {
-        let redis = try RedisPeer(executable: executable)
-        (pid, port, peer) = (redis.processIdentifier, redis.port, redis)
-      } else {
-        let memcached = try MemcachedPeer(executable: executable)
-        (pid, port, peer) = (memcached.processIdentifier, memcached.port, memcached)
+    if let executable = RequiredPeer.server(wire) {
+      let peer = try PeerServer(wire, executable: executable)
+      real = try withExtendedLifetime(peer) {
+        try attack.run(wire, port: peer.port, pid: peer.processIdentifier, sizes: Self.sizes)
       }
-      real = try withExtendedLifetime(peer) { try attack.run(wire, port: port, pid: pid, sizes: Self.sizes) }
     }
     print(
       "\(wire) \(attack.rawValue): ours +\(mebibytes(ours.memoryGrowth))"

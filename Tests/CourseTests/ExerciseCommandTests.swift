@@ -75,8 +75,8 @@ import Testing
     guard let redisServer = RequiredPeer.redis(), let memcachedServer = RequiredPeer.memcached() else {
       return
     }
-    let redis = try RedisPeer(executable: redisServer)
-    let memcached = try MemcachedPeer(executable: memcachedServer)
+    let redis = try PeerServer(.redis, executable: redisServer)
+    let memcached = try PeerServer(.memcached, executable: memcachedServer)
     let (exercise, file) = try learnerFile(of: "1")
     try FileManager.default.copyItem(atPath: exercise.solutionPath, toPath: file)
     let (status, json, errors) = try run([

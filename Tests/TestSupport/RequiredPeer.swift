@@ -1,4 +1,5 @@
 import Foundation
+import ServerAttacks
 import Testing
 
 /// The one place that decides what a test does when a real peer is missing: it says it skipped, or,
@@ -11,12 +12,20 @@ public enum RequiredPeer {
 
   /// The redis-server to start, or nil after reporting why the test cannot run.
   public static func redis(sourceLocation: SourceLocation = #_sourceLocation) -> String? {
-    found(RedisPeer.executable(), "redis-server", "apt-get install redis-server", sourceLocation)
+    server(.redis, sourceLocation: sourceLocation)
   }
 
   /// The memcached to start, or nil after reporting why the test cannot run.
   public static func memcached(sourceLocation: SourceLocation = #_sourceLocation) -> String? {
-    found(MemcachedPeer.executable(), "memcached", "apt-get install memcached", sourceLocation)
+    server(.memcached, sourceLocation: sourceLocation)
+  }
+
+  /// The real server of `wire` to start, or nil after reporting why the test cannot run.
+  public static func server(
+    _ wire: WireProtocol, sourceLocation: SourceLocation = #_sourceLocation
+  ) -> String? {
+    let name = wire == .redis ? "redis-server" : "memcached"
+    return found(PeerServer.executable(wire), name, "apt-get install \(name)", sourceLocation)
   }
 
   /// The Python CI provides (Django 5.2, redis-py, pymemcache) from CACHELINGS_DJANGO_PYTHON, or nil
@@ -27,11 +36,6 @@ public enum RequiredPeer {
     found(
       ProcessInfo.processInfo.environment["CACHELINGS_DJANGO_PYTHON"], check,
       "set CACHELINGS_DJANGO_PYTHON to a Python with Django 5.2", sourceLocation)
-  }
-
-  /// The first of `candidates` that is an executable file.
-  static func executable(_ candidates: [String]) -> String? {
-    candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
   }
 
   private static func found(

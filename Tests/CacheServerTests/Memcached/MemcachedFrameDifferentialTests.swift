@@ -19,7 +19,7 @@ struct MemcachedFrameDifferentialTests {
   @Test("5,000 valid and mutated frames get the same bytes back", arguments: [UInt64(2_026_1124)])
   func mutatedFrames(seed: UInt64) throws {
     guard let executable = RequiredPeer.memcached() else { return }
-    let peer = try MemcachedPeer(executable: executable)
+    let peer = try PeerServer(.memcached, executable: executable)
     let ours = try RunningServer(memcached: .forTests())
     let mutator = FrameMutator(seeds: Self.seeds.map { Array($0.utf8) }, interesting: Self.interesting)
     let mismatches = try FrameDifferential.mismatches(
@@ -34,7 +34,7 @@ struct MemcachedFrameDifferentialTests {
   @Test("a line without LF closes after 2,048 bytes, as memcached does, unless it is a get")
   func longLines() throws {
     guard let executable = RequiredPeer.memcached() else { return }
-    let peer = try MemcachedPeer(executable: executable)
+    let peer = try PeerServer(.memcached, executable: executable)
     let ours = try RunningServer(memcached: .forTests())
     let frames = [
       Array(repeating: UInt8(ascii: "x"), count: 3_000),

@@ -8,7 +8,7 @@ struct RedisSideBySide {
   /// The connection to the real redis-server, and the one to ours.
   let real: RedisReplyReader
   let mine: RedisReplyReader
-  private let peer: RedisPeer
+  private let peer: PeerServer
   private let ours: RunningServer
 
   /// Both servers (ours with `options`), or nil after saying why redis-server cannot run.
@@ -16,10 +16,10 @@ struct RedisSideBySide {
     _ options: RedisServer.Options = .forTests(), sourceLocation: SourceLocation = #_sourceLocation
   ) throws -> Self? {
     guard let executable = RequiredPeer.redis(sourceLocation: sourceLocation) else { return nil }
-    return try Self(peer: RedisPeer(executable: executable), ours: RunningServer(options))
+    return try Self(peer: PeerServer(.redis, executable: executable), ours: RunningServer(options))
   }
 
-  private init(peer: RedisPeer, ours: RunningServer) throws {
+  private init(peer: PeerServer, ours: RunningServer) throws {
     self.peer = peer
     self.ours = ours
     real = try RedisReplyReader(port: peer.port)
