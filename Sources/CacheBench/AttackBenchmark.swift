@@ -103,10 +103,6 @@ struct AttackBenchmark {
     guard let path = try? runTool("which", [name]).trimmingCharacters(in: .whitespacesAndNewlines) else {
       return nil
     }
-    return try ServerProcess(executable: path) { port in
-      wire == .redis
-        ? ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
-        : ["-p", String(port), "-l", "127.0.0.1", "-U", "0", "-t", "1", "-u", "root"]
-    }
+    return try ServerProcess(executable: path) { wire.realServerArguments(port: $0) }
   }
 }

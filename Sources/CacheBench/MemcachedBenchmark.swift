@@ -86,7 +86,7 @@ struct MemcachedBenchmark {
     return try ServerProcess(executable: taskset) { port in
       ours
         ? ["-c", "1", memcached, "serve", "memcached", "--port", String(port), "--threads", "1"]
-        : ["-c", "1", memcached, "-p", String(port), "-l", "127.0.0.1", "-U", "0", "-t", "1", "-u", "root"]
+        : ["-c", "1", memcached] + WireProtocol.memcached.realServerArguments(port: port)
     }
   }
 

@@ -75,9 +75,7 @@ struct RedisBenchmark {
       return try ServerProcess(executable: cachelings) { port in ["serve", "redis", "--port", String(port)] }
     }
     let path = try runTool("which", ["redis-server"]).trimmingCharacters(in: .whitespacesAndNewlines)
-    return try ServerProcess(executable: path) { port in
-      ["--port", String(port), "--save", "", "--appendonly", "no"]
-    }
+    return try ServerProcess(executable: path) { WireProtocol.redis.realServerArguments(port: $0) }
   }
 
   /// Requests per second by test name, from redis-benchmark's CSV output.

@@ -72,3 +72,21 @@ public final class ServerProcess: @unchecked Sendable {
     }
   }
 }
+
+extension WireProtocol {
+  /// The command line of the real server (redis-server, memcached) on `port`, as the tests and the
+  /// benchmark compare ours with it: loopback only, nothing saved, memcached with one worker thread
+  /// and no UDP.
+  public func realServerArguments(port: UInt16) -> [String] {
+    switch self {
+    case .redis:
+      return [
+        "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize",
+        "no",
+        "--logfile", "/dev/null", "--dir", NSTemporaryDirectory(),
+      ]
+    case .memcached:
+      return ["-p", String(port), "-l", "127.0.0.1", "-U", "0", "-t", "1", "-u", "root"]
+    }
+  }
+}

@@ -18,19 +18,10 @@ public final class PeerServer: Sendable {
     }
   }
 
-  /// Loopback only and nothing saved; memcached with one worker thread and no UDP, as the differential
-  /// tests and the benchmark compare.
+  /// The real server of `wire` as `WireProtocol.realServerArguments` starts it, with `extraArguments`.
   public init(_ wire: WireProtocol, executable: String, extraArguments: [String] = []) throws {
-    process = try ServerProcess(executable: executable) { port in
-      switch wire {
-      case .redis:
-        return [
-          "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-          "--daemonize", "no", "--logfile", "/dev/null", "--dir", NSTemporaryDirectory(),
-        ] + extraArguments
-      case .memcached:
-        return ["-p", String(port), "-l", "127.0.0.1", "-U", "0", "-t", "1", "-u", "root"] + extraArguments
-      }
+    process = try ServerProcess(executable: executable) {
+      wire.realServerArguments(port: $0) + extraArguments
     }
   }
 }
