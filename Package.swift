@@ -28,7 +28,7 @@ let package = Package(
     .target(name: "Grader", dependencies: ["CacheKit", "CLinux", "GradeProtocol"]),
     .target(name: "Course", dependencies: ["CacheKit", "GradeProtocol", "Grader", "Primitives", "Terminal"]),
     .target(name: "CacheServer", dependencies: ["RESP", "MemcacheText", "CLinux", "Primitives"]),
-    // Fuzzing and resource attacks on a server over loopback, shared by the tests and the benchmark.
+    // A server over loopback as the tests and the benchmark use it: run as a child process, fuzzed, attacked.
     .target(name: "ServerAttacks", dependencies: ["Primitives"]),
     .executableTarget(
       name: "cachelings",
@@ -37,7 +37,7 @@ let package = Package(
       ]),
     .executableTarget(name: "CacheBench", dependencies: ["CacheKit", "Primitives", "ServerAttacks"]),
     .target(
-      name: "TestSupport", dependencies: ["RESP", "CLinux", "Primitives", "ServerAttacks"],
+      name: "TestSupport", dependencies: ["CacheServer", "CLinux", "Primitives", "RESP", "ServerAttacks"],
       path: "Tests/TestSupport"),
     .testTarget(name: "CacheKitTests", dependencies: ["CacheKit", "CacheServer", "TestSupport"]),
     .testTarget(name: "RESPTests", dependencies: ["RESP", "TestSupport"]),
@@ -48,7 +48,7 @@ let package = Package(
       dependencies: [
         "Course", "GradeProtocol", "Grader", "Terminal", "TestSupport", "progress-writer", "cachelings",
       ]),
-    .testTarget(name: "ExerciseKitTests", dependencies: ["ExerciseKit"]),
+    .testTarget(name: "ExerciseKitTests", dependencies: ["ExerciseKit", "Primitives"]),
     .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"]),
     .testTarget(name: "ArgumentsTests", dependencies: ["Arguments"]),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),

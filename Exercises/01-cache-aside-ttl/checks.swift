@@ -10,17 +10,6 @@ private func postIDs(_ posts: [Post]?) -> String {
   return "posts with ids " + posts.map { String($0.id) }.joined(separator: ", ")
 }
 
-/// A query count in words, for messages.
-private func queryCount(_ count: Int) -> String {
-  count == 1 ? "1 query" : "\(count) queries"
-}
-
-/// Fails unless the database ran exactly `count` queries so far.
-private func expectQueries(_ context: CheckContext, _ count: Int, _ why: String, line: Int = #line) throws {
-  let actual = context.database.queryCount
-  try expect(actual == count, expected: queryCount(count), got: queryCount(actual), why, line: line)
-}
-
 let exerciseChecks: [Check] = [
   Check("the first call runs the query once and returns the top posts") { context in
     let posts = try topPosts(cache: context.cache, database: context.database)
@@ -51,12 +40,8 @@ let exerciseChecks: [Check] = [
 
   Check("the posts are stored under \"top-posts\"") { context in
     _ = try topPosts(cache: context.cache, database: context.database)
-    let stored = try? context.cache.get("top-posts", as: [Post].self)
-    let found = try context.cache.hasKey("top-posts")
-    try expect(
-      stored == expectedTopPosts, expected: postIDs(expectedTopPosts) + " under \"top-posts\"",
-      got: stored.map(postIDs)
-        ?? (found ? "a value that is not a [Post] list" : "no value under \"top-posts\""),
+    try expectStored(
+      expectedTopPosts, under: "top-posts", in: context.cache, kind: "a [Post] list", shown: postIDs,
       "Other code (an invalidation on write, an admin tool, another process) finds the copy by its key, "
         + "so the key is part of the contract. Store the [Post] list itself under exactly \"top-posts\".")
   },

@@ -14,11 +14,6 @@ private func whose(_ dashboard: Dashboard?) -> String {
   return "\(dashboard.user.name)'s dashboard (user \(dashboard.user.id), \(dashboard.posts.count) posts)"
 }
 
-/// A query count in words, for messages.
-private func queryCount(_ count: Int) -> String {
-  count == 1 ? "1 query" : "\(count) queries"
-}
-
 /// What a call for an id nobody has did.
 private enum UnknownMemberOutcome {
   case threwNotFound
@@ -89,9 +84,8 @@ let exerciseChecks: [Check] = [
       afterFirstVisit > 0, expected: "the database to be asked on the first visit", got: "no query",
       "The cache starts empty, so member 1's first visit must be a miss that loads the dashboard.")
     _ = try dashboard(for: 1, cache: context.cache, database: context.database)
-    try expect(
-      context.database.queryCount == afterFirstVisit, expected: queryCount(afterFirstVisit),
-      got: queryCount(context.database.queryCount),
+    try expectQueries(
+      context, afterFirstVisit,
       "Member 1's second visit came well within 300 s, so it should be a hit that runs no query. "
         + "Extra queries mean the dashboard was not found in the cache: read and write the same key.")
     _ = try dashboard(for: 2, cache: context.cache, database: context.database)
@@ -102,31 +96,24 @@ let exerciseChecks: [Check] = [
       "Nothing had been cached for member 2 yet, so a hit here can only be someone else's dashboard: "
         + "a data leak. Each member needs a key of their own, \"dashboard:<id>\".")
     _ = try dashboard(for: 2, cache: context.cache, database: context.database)
-    try expect(
-      context.database.queryCount == afterOtherMember, expected: queryCount(afterOtherMember),
-      got: queryCount(context.database.queryCount),
+    try expectQueries(
+      context, afterOtherMember,
       "Member 2's second visit should be a hit on member 2's own key, with no query.")
   },
 
   Check("the dashboard is stored under \"dashboard:<id>\" for 300 seconds") { context in
     _ = try dashboard(for: 3, cache: context.cache, database: context.database)
-    let expected = try expectedDashboard(3)
-    let stored = try? context.cache.get("dashboard:3", as: Dashboard.self)
-    let found = try context.cache.hasKey("dashboard:3")
-    try expect(
-      stored == expected, expected: whose(expected) + " under \"dashboard:3\"",
-      got: stored.map(whose)
-        ?? (found ? "a value that is not a Dashboard" : "no value under \"dashboard:3\""),
+    try expectStored(
+      expectedDashboard(3), under: "dashboard:3", in: context.cache, kind: "a Dashboard", shown: whose,
       "The key names whose data it holds. Other code finds the copy by that key, for instance to delete "
         + "it when the member edits their profile, so store the Dashboard itself under \"dashboard:<id>\".")
     try context.advance(seconds: 299)
     context.database.resetCounters()
     _ = try dashboard(for: 3, cache: context.cache, database: context.database)
-    try expect(
-      context.database.queryCount == 0, expected: "no query 299 s later",
-      got: queryCount(context.database.queryCount),
-      "The dashboard may be reused for 300 s; a query before then means it was kept for less, "
-        + "which sends visits to the database that the cache should have answered.")
+    try expectQueries(
+      context, 0,
+      "299 s after it was stored, the dashboard may still be reused (it keeps 300 s); a query means "
+        + "it was kept for less, which sends visits to the database that the cache should have answered.")
     try context.advance(seconds: 2)
     _ = try dashboard(for: 3, cache: context.cache, database: context.database)
     try expect(

@@ -1,34 +1,13 @@
 import CacheKit
 import ExerciseKit
 
-/// A query count in words, for messages.
-private func queryCount(_ count: Int) -> String {
-  count == 1 ? "1 query" : "\(count) queries"
-}
-
-/// Fails unless the database ran exactly `count` read queries since the last reset.
-private func expectQueries(_ context: CheckContext, _ count: Int, _ why: String, line: Int = #line) throws {
-  let actual = context.database.queryCount
-  try expect(actual == count, expected: queryCount(count), got: queryCount(actual), why, line: line)
-}
-
-/// The version stored for a member, in words for messages.
-private func storedVersion(_ userID: Int, in cache: any Cache) throws -> String {
-  let key = "user-version:\(userID)"
-  if let version = try? cache.get(key, as: Int.self) { return "version \(version) under \"\(key)\"" }
-  return try cache.hasKey(key)
-    ? "a value under \"\(key)\" that is not an integer" : "no value under \"\(key)\""
-}
-
 /// Fails unless the cache holds `version` under "user-version:<userID>".
 private func expectVersion(
   _ version: Int, of userID: Int, in cache: any Cache, _ why: String, line: Int = #line
 ) throws {
-  let key = "user-version:\(userID)"
-  let stored = try? cache.get(key, as: Int.self)
-  let described = try storedVersion(userID, in: cache)
-  try expect(
-    stored == version, expected: "version \(version) under \"\(key)\"", got: described, why, line: line)
+  try expectStored(
+    version, under: "user-version:\(userID)", in: cache, kind: "an integer", shown: { "version \($0)" }, why,
+    line: line)
 }
 
 /// Renames through the learner's code, turning the error of a missing counter into advice.

@@ -1,17 +1,6 @@
 import CacheKit
 import ExerciseKit
 
-/// A query count in words, for messages.
-private func queryCount(_ count: Int) -> String {
-  count == 1 ? "1 query" : "\(count) queries"
-}
-
-/// Fails unless the database ran exactly `count` queries since the start or the last reset.
-private func expectQueries(_ context: CheckContext, _ count: Int, _ why: String, line: Int = #line) throws {
-  let actual = context.database.queryCount
-  try expect(actual == count, expected: queryCount(count), got: queryCount(actual), why, line: line)
-}
-
 /// The check's cache as a site whose cache is configured with another default timeout sees it: the
 /// same store and keys, but a call that leaves its timeout out gets `defaultTimeout` seconds.
 private final class CacheWithDefault: Cache {
@@ -77,6 +66,15 @@ private func expectNotFound(_ lookup: Lookup, _ id: Int, _ why: String, line: In
     throw CheckFailure(
       expected: "SlowDatabase.NotFound for member \(id), who does not exist", got: lookup.described,
       why: why, line: line)
+  }
+}
+
+/// Fails unless a lookup whose query failed threw SlowDatabase.Unavailable, unchanged.
+private func expectUnavailable(_ lookup: Lookup, _ why: String, line: Int = #line) throws {
+  guard case .unavailable = lookup else {
+    throw CheckFailure(
+      expected: "SlowDatabase.Unavailable, the error of the failed query", got: lookup.described, why: why,
+      line: line)
   }
 }
 
@@ -225,14 +223,11 @@ let exerciseChecks: [Check] = [
 
   Check("a failed query is not cached") { context in
     context.database.failNextQueries(1)
-    let failed = lookUp(3, context)
-    guard case .unavailable = failed else {
-      throw CheckFailure(
-        expected: "SlowDatabase.Unavailable, the error of the failed query", got: failed.described,
-        why: "The database could not answer, and the caller needs to know that (to show an error "
-          + "page and retry), not a made-up answer. Let any error other than NotFound pass "
-          + "through unchanged.")
-    }
+    try expectUnavailable(
+      lookUp(3, context),
+      "The database could not answer, and the caller needs to know that (to show an error "
+        + "page and retry), not a made-up answer. Let any error other than NotFound pass "
+        + "through unchanged.")
     try expectNothingUnder(
       "member:3", context.cache,
       "A failed query has no result to cache.")
@@ -253,14 +248,11 @@ let exerciseChecks: [Check] = [
 
   Check("a failed query for a missing id is not cached as a \"no\"") { context in
     context.database.failNextQueries(1)
-    let failed = lookUp(99, context)
-    guard case .unavailable = failed else {
-      throw CheckFailure(
-        expected: "SlowDatabase.Unavailable, the error of the failed query", got: failed.described,
-        why: "The query for member 99 failed, so nobody knows yet whether member 99 exists. "
-          + "Turning the failure into NotFound (a catch that catches everything) claims an "
-          + "answer the database never gave. Catch SlowDatabase.NotFound only.")
-    }
+    try expectUnavailable(
+      lookUp(99, context),
+      "The query for member 99 failed, so nobody knows yet whether member 99 exists. "
+        + "Turning the failure into NotFound (a catch that catches everything) claims an "
+        + "answer the database never gave. Catch SlowDatabase.NotFound only.")
     try expectNothingUnder(
       "member-missing:99", context.cache,
       "The failure is not a \"no\": nothing should be cached for member 99 yet.")

@@ -1,17 +1,6 @@
 import CacheKit
 import ExerciseKit
 
-/// A query count in words, for messages.
-private func queryCount(_ count: Int) -> String {
-  count == 1 ? "1 query" : "\(count) queries"
-}
-
-/// Fails unless the database ran exactly `count` read queries since the last reset.
-private func expectQueries(_ context: CheckContext, _ count: Int, _ why: String, line: Int = #line) throws {
-  let actual = context.database.queryCount
-  try expect(actual == count, expected: queryCount(count), got: queryCount(actual), why, line: line)
-}
-
 /// A price in words, for messages.
 private func euros(_ cents: Int) -> String {
   "\(cents / 100).\(cents % 100 < 10 ? "0" : "")\(cents % 100) €"
@@ -42,15 +31,36 @@ private func changeAndCommit(_ productID: Int, to cents: Int, _ context: CheckCo
   }
 }
 
+/// Reads product `id`'s page through the learner's code and fails unless it shows the price `cents`.
+private func expectProductPage(
+  _ id: Int, at cents: Int, _ context: CheckContext, _ why: String, line: Int = #line
+) throws {
+  let shown = try product(id: id, cache: context.cache, database: context.database)
+  try expect(
+    shown.priceCents == cents, expected: "product \(id) at \(euros(cents))",
+    got: "product \(id) at \(euros(shown.priceCents))", why, line: line)
+}
+
+/// Reads category `categoryID`'s listing through the learner's code and fails unless it shows
+/// product `id` at the price `cents`.
+private func expectInListing(
+  _ id: Int, of categoryID: Int, at cents: Int, _ context: CheckContext, _ why: String, line: Int = #line
+) throws {
+  let listing = try categoryProducts(categoryID, cache: context.cache, database: context.database)
+  let found = listing.first { $0.id == id }
+  try expect(
+    found?.priceCents == cents, expected: "product \(id) at \(euros(cents)) in category \(categoryID)'s listing",
+    got: found.map { "product \(id) at \(euros($0.priceCents)) there" } ?? "no product \(id) there", why,
+    line: line)
+}
+
 let exerciseChecks: [Check] = [
   Check("after a committed change, the product page shows the new price") { context in
     try warm(2, 4, context)
     try changeAndCommit(4, to: 1_999, context)
     context.database.resetCounters()
-    let shown = try product(id: 4, cache: context.cache, database: context.database)
-    try expect(
-      shown.priceCents == 1_999, expected: "product 4 at \(euros(1_999))",
-      got: "product 4 at \(euros(shown.priceCents))",
+    try expectProductPage(
+      4, at: 1_999, context,
       "This is a stale read: the price change was committed, but the product page still came from "
         + "the copy cached before it, and would for up to 10 minutes. After the commit, "
         + "\"product:4\" must be gone, so the next read misses and loads the new row.")
@@ -61,11 +71,8 @@ let exerciseChecks: [Check] = [
   Check("the category listing and the cheapest products show the new price") { context in
     try warm(2, 4, context)
     try changeAndCommit(4, to: 199, context)
-    let listing = try categoryProducts(2, cache: context.cache, database: context.database)
-    let shirt = listing.first { $0.id == 4 }
-    try expect(
-      shirt?.priceCents == 199, expected: "product 4 at \(euros(199)) in category 2's listing",
-      got: shirt.map { "product 4 at \(euros($0.priceCents)) there" } ?? "no product 4 there",
+    try expectInListing(
+      4, of: 2, at: 199, context,
       "The product page is not the only copy of the price: category 2's listing, cached under "
         + "\"category:2:products\", holds its own copy of product 4, made when the listing was "
         + "cached. Delete that key too, or the shop shows two prices for one shirt for up to "
@@ -90,20 +97,15 @@ let exerciseChecks: [Check] = [
       // Another request, before the commit: it sees the committed rows, the old price.
       try warm(3, 7, context)
     }
-    let shown = try product(id: 7, cache: context.cache, database: context.database)
-    try expect(
-      shown.priceCents == 150, expected: "product 7 at \(euros(150)) after the commit",
-      got: "product 7 at \(euros(shown.priceCents))",
+    try expectProductPage(
+      7, at: 150, context,
       "The old price came back. The keys were deleted before the transaction committed; a request "
         + "that came in between missed, read the row as committed (the old price: the change "
         + "was not committed yet) and cached it again for 10 minutes. Nothing deleted it after "
         + "the commit. Run the deletes in database.onCommit { ... }, so they happen after the "
         + "commit, when every reader gets the new row.")
-    let listing = try categoryProducts(3, cache: context.cache, database: context.database)
-    let sticker = listing.first { $0.id == 7 }
-    try expect(
-      sticker?.priceCents == 150, expected: "product 7 at \(euros(150)) in category 3's listing",
-      got: sticker.map { "product 7 at \(euros($0.priceCents)) there" } ?? "no product 7 there",
+    try expectInListing(
+      7, of: 3, at: 150, context,
       "The listing was read in the middle of the transaction and cached with the old price; "
         + "deleting \"category:3:products\" after the commit is what removes that copy.")
   },
@@ -117,10 +119,8 @@ let exerciseChecks: [Check] = [
       }
     } catch is EditorCancelled {}
     context.database.resetCounters()
-    let shown = try product(id: 2, cache: context.cache, database: context.database)
-    try expect(
-      shown.priceCents == 1_100, expected: "product 2 at \(euros(1_100)), its price before",
-      got: "product 2 at \(euros(shown.priceCents))",
+    try expectProductPage(
+      2, at: 1_100, context,
       "The transaction rolled back, so the price never changed. Showing the new one means it "
         + "reached the cache by another way than the database: cache only what the database "
         + "returns.")
@@ -136,17 +136,13 @@ let exerciseChecks: [Check] = [
   Check("a change outside any transaction shows at once") { context in
     try warm(2, 5, context)
     try changePrice(productID: 5, to: 2_000, cache: context.cache, database: context.database)
-    let shown = try product(id: 5, cache: context.cache, database: context.database)
-    try expect(
-      shown.priceCents == 2_000, expected: "product 5 at \(euros(2_000))",
-      got: "product 5 at \(euros(shown.priceCents))",
+    try expectProductPage(
+      5, at: 2_000, context,
       "Without a transaction the write is committed at once, and database.onCommit runs its "
         + "closure at once too, as Django's on_commit does. The product page must show the new "
         + "price right after the change.")
-    let listing = try categoryProducts(2, cache: context.cache, database: context.database)
-    try expect(
-      listing.first { $0.id == 5 }?.priceCents == 2_000,
-      expected: "product 5 at \(euros(2_000)) in category 2's listing", got: listed(listing),
+    try expectInListing(
+      5, of: 2, at: 2_000, context,
       "The listing must show the new price as well: delete \"category:2:products\".")
   },
 
@@ -157,19 +153,15 @@ let exerciseChecks: [Check] = [
       try warm(2, 5, context, cache: store)
     }
     try changePrice(productID: 5, to: 2_000, cache: racing, database: context.database)
-    let shown = try product(id: 5, cache: context.cache, database: context.database)
-    try expect(
-      shown.priceCents == 2_000, expected: "product 5 at \(euros(2_000))",
-      got: "product 5 at \(euros(shown.priceCents)), cached again by a request after the delete",
+    try expectProductPage(
+      5, at: 2_000, context,
       "A request came in right after the delete, missed, read the row the database still "
         + "held, the old price, and cached it again for 10 minutes; the write came after, and "
         + "nothing deleted that copy. With no transaction open, database.onCommit runs its "
         + "closure at once, so registered before database.changePrice it deletes before the "
         + "write. Write the database first, then register the deletes.")
-    let listing = try categoryProducts(2, cache: context.cache, database: context.database)
-    try expect(
-      listing.first { $0.id == 5 }?.priceCents == 2_000,
-      expected: "product 5 at \(euros(2_000)) in category 2's listing", got: listed(listing),
+    try expectInListing(
+      5, of: 2, at: 2_000, context,
       "The listing was read between the delete and the write and cached with the old price. "
         + "Delete after the write, so a reader that misses loads the new row.")
   },

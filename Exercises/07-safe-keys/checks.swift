@@ -1,17 +1,6 @@
 import CacheKit
 import ExerciseKit
 
-/// A query count in words, for messages.
-private func queryCount(_ count: Int) -> String {
-  count == 1 ? "1 query" : "\(count) queries"
-}
-
-/// Fails unless the database ran exactly `count` read queries since the last reset.
-private func expectQueries(_ context: CheckContext, _ count: Int, _ why: String, line: Int = #line) throws {
-  let actual = context.database.queryCount
-  try expect(actual == count, expected: queryCount(count), got: queryCount(actual), why, line: line)
-}
-
 /// Text in a short form for messages: long text shortened, spaces and control characters shown.
 private func shown(_ text: String) -> String {
   let escaped = text.unicodeScalars.map { scalar -> String in

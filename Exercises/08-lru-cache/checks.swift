@@ -1,18 +1,6 @@
 import CacheKit
 import ExerciseKit
 
-/// A seedable generator, so every run of a random sequence is the same sequence (SplitMix64).
-private struct Seeded: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var mixed = state
-    mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-    return mixed ^ (mixed >> 31)
-  }
-}
-
 /// One call on both caches.
 private enum Operation: CustomStringConvertible {
   case get(String), set(String, String), add(String, String), hasKey(String), delete(String)
@@ -193,7 +181,7 @@ private func compare(
 /// A random sequence: mostly gets and sets on a key space larger than the cache, with some adds,
 /// hasKey calls and deletes, and a few hot keys so that recency matters.
 private func randomOperations(seed: UInt64, count: Int, keys: Int) -> [Operation] {
-  var random = Seeded(state: seed)
+  var random = SeededGenerator(seed: seed)
   return (0..<count).map { index in
     let hot = Int.random(in: 0..<100, using: &random) < 30
     let key = "k" + String(hot ? Int.random(in: 0..<max(1, keys / 10), using: &random)

@@ -1,19 +1,6 @@
 import CacheKit
 import ExerciseKit
 
-/// A query count in words, for messages.
-private func queryCount(_ count: Int) -> String {
-  count == 1 ? "1 query" : "\(count) queries"
-}
-
-/// Fails unless the database ran exactly `count` queries so far.
-private func expectQueries(
-  _ context: CheckContext, _ count: Int, _ why: String, line: Int = #line
-) throws {
-  let actual = context.database.queryCount
-  try expect(actual == count, expected: queryCount(count), got: queryCount(actual), why, line: line)
-}
-
 /// Stats in a short form for messages.
 private func shown(_ stats: HashtagStats) -> String {
   "stats for #\(stats.tag): \(stats.postCount) posts, average \(stats.averageLikes) likes"

@@ -36,15 +36,6 @@ private func warmReader(_ context: CheckContext) throws -> ProfileReader {
   return reader
 }
 
-/// Fails unless the database ran `count` queries so far.
-private func expectQueries(
-  _ context: CheckContext, _ count: Int, _ why: String, line: Int = #line
-) throws {
-  let actual = context.database.queryCount
-  try expect(
-    actual == count, expected: "\(count) queries", got: "\(actual) queries", why, line: line)
-}
-
 /// The server down, and 20 requests for member 2: the breaker must open within 3 failed calls.
 private func openTheBreaker(_ reader: ProfileReader, _ context: CheckContext) throws {
   context.takeCacheServerDown()

@@ -2,21 +2,9 @@ import CacheKit
 import ExerciseKit
 import Synchronization
 
-/// A seedable generator, so every run writes the same bytes (SplitMix64).
-private struct Seeded: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var mixed = state
-    mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-    return mixed ^ (mixed >> 31)
-  }
-}
-
 /// `count` bytes that differ from any other seed's at every chunk, so a mix of two values shows.
 private func bytes(_ count: Int, seed: UInt64) -> [UInt8] {
-  var random = Seeded(state: seed)
+  var random = SeededGenerator(seed: seed)
   var result: [UInt8] = []
   result.reserveCapacity(count + 8)
   while result.count < count {

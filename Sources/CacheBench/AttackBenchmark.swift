@@ -94,20 +94,15 @@ struct AttackBenchmark {
   /// Our server (with the test clock, so the fuzz reaches ADVANCECLOCK) or the real one; nil when the
   /// real one is not installed.
   private func start(_ wire: WireProtocol, ours: Bool) throws -> ServerProcess? {
-    let port = ServerProcess.freePort()
     if ours {
-      return try ServerProcess(
-        executable: cachelings, arguments: ["serve", wire.rawValue, "--port", String(port), "--test-clock"],
-        port: port)
+      return try ServerProcess(executable: cachelings) { port in
+        ["serve", wire.rawValue, "--port", String(port), "--test-clock"]
+      }
     }
     let name = wire == .redis ? "redis-server" : "memcached"
     guard let path = try? runTool("which", [name]).trimmingCharacters(in: .whitespacesAndNewlines) else {
       return nil
     }
-    let arguments =
-      wire == .redis
-      ? ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
-      : ["-p", String(port), "-l", "127.0.0.1", "-U", "0", "-t", "1", "-u", "root"]
-    return try ServerProcess(executable: path, arguments: arguments, port: port)
+    return try ServerProcess(executable: path) { wire.realServerArguments(port: $0) }
   }
 }

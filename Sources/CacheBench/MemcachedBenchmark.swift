@@ -1,4 +1,5 @@
 import Foundation
+import ServerAttacks
 
 /// `cachelings-bench memcached`: our Memcached-protocol server against a real memcached, both with one
 /// worker thread, measured by memcaslap (Debian's name for libmemcached's memaslap) with one client
@@ -79,17 +80,14 @@ struct MemcachedBenchmark {
 
   /// Starts a server pinned to core 1.
   private func start(ours: Bool) throws -> ServerProcess {
-    let port = ServerProcess.freePort()
     let taskset = try runTool("which", ["taskset"]).trimmingCharacters(in: .whitespacesAndNewlines)
-    let command =
+    let memcached =
+      ours ? cachelings : try runTool("which", ["memcached"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    return try ServerProcess(executable: taskset) { port in
       ours
-      ? [cachelings, "serve", "memcached", "--port", String(port), "--threads", "1"]
-      : [
-        try runTool("which", ["memcached"]).trimmingCharacters(in: .whitespacesAndNewlines), "-p",
-        String(port),
-        "-l", "127.0.0.1", "-U", "0", "-t", "1", "-u", "root",
-      ]
-    return try ServerProcess(executable: taskset, arguments: ["-c", "1"] + command, port: port)
+        ? ["-c", "1", memcached, "serve", "memcached", "--port", String(port), "--threads", "1"]
+        : ["-c", "1", memcached] + WireProtocol.memcached.realServerArguments(port: port)
+    }
   }
 
   /// One memcaslap run against `port`, measured alone.

@@ -1,4 +1,5 @@
 import Foundation
+import ServerAttacks
 
 /// `cachelings-bench redis`: our Redis-protocol server against a real redis-server, same machine, same
 /// run, measured by redis-benchmark; then resident memory after loading the same million keys into both.
@@ -56,8 +57,8 @@ struct RedisBenchmark {
     for server in [ours, real] {
       try runTool("redis-cli", ["-p", String(server.port), "--pipe"], input: load)
     }
-    let mine = ours.residentBytes
-    let theirs = real.residentBytes
+    let mine = ProcessMemory.resident(of: ours.processIdentifier) ?? 0
+    let theirs = ProcessMemory.resident(of: real.processIdentifier) ?? 0
     let ratio = theirs > 0 ? Double(mine) / Double(theirs) : 0
     print("")
     print(
@@ -70,14 +71,11 @@ struct RedisBenchmark {
   }
 
   private func start(ours: Bool) throws -> ServerProcess {
-    let port = ServerProcess.freePort()
     if ours {
-      return try ServerProcess(
-        executable: cachelings, arguments: ["serve", "redis", "--port", String(port)], port: port)
+      return try ServerProcess(executable: cachelings) { port in ["serve", "redis", "--port", String(port)] }
     }
     let path = try runTool("which", ["redis-server"]).trimmingCharacters(in: .whitespacesAndNewlines)
-    return try ServerProcess(
-      executable: path, arguments: ["--port", String(port), "--save", "", "--appendonly", "no"], port: port)
+    return try ServerProcess(executable: path) { WireProtocol.redis.realServerArguments(port: $0) }
   }
 
   /// Requests per second by test name, from redis-benchmark's CSV output.

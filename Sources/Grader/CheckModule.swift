@@ -11,8 +11,9 @@ enum CheckModule {
       "ExerciseKit",
       [
         "struct Check", "class CheckContext", "struct CheckFailure", "struct CheckSkipped", "func expect",
-        "func describe", "protocol OptionalProtocol", "enum ExerciseRunner", "struct User", "struct Post",
-        "struct Product", "class SlowDatabase", "class CacheWithReaderAfterDeletes",
+        "func expectQueries", "func expectStored", "func describe", "protocol OptionalProtocol",
+        "enum ExerciseRunner", "struct User", "struct Post", "struct Product", "class SlowDatabase",
+        "class CacheWithReaderAfterDeletes", "struct SeededGenerator",
       ]
     ),
     (

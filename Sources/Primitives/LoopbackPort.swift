@@ -31,9 +31,17 @@ public enum LoopbackPort {
   /// A port nothing uses now, chosen by the kernel (a random pick can meet a client's ephemeral port);
   /// nil when the kernel would not give one.
   public static func free() -> UInt16? {
+    guard let (descriptor, port) = bound() else { return nil }
+    close(descriptor)
+    return port
+  }
+
+  /// A socket bound to a port the kernel chose on 127.0.0.1, not listening yet, and that port: while
+  /// the socket is held no one else gets the port, and connections to it are refused until it listens.
+  /// Nil when the kernel would not give one.
+  public static func bound() -> (descriptor: Int32, port: UInt16)? {
     let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard descriptor >= 0 else { return nil }
-    defer { close(descriptor) }
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
@@ -44,6 +52,10 @@ public enum LoopbackPort {
         return getsockname(descriptor, pointer, &length)
       }
     }
-    return bound == 0 ? UInt16(bigEndian: address.sin_port) : nil
+    guard bound == 0 else {
+      close(descriptor)
+      return nil
+    }
+    return (descriptor, UInt16(bigEndian: address.sin_port))
   }
 }

@@ -10,13 +10,10 @@ import Testing
 struct RedisCommandIntrospectionTests {
   @Test("COMMAND INFO agrees with Redis 7.0 for every command we implement")
   func commandInfo() throws {
-    guard let executable = RequiredPeer.redis() else { return }
-    let peer = try RedisPeer(executable: executable)
     var options = RedisServer.Options.forTests()
     options.testClock = false
-    let ours = try RunningServer(options)
-    let real = try RedisReplyReader(port: peer.port)
-    let mine = try RedisReplyReader(port: ours.port)
+    guard let servers = try RedisSideBySide.start(options) else { return }
+    let (real, mine) = (servers.real, servers.mine)
     guard case .array(let names)? = try mine.call(["COMMAND", "LIST"]) else {
       Issue.record("COMMAND LIST did not answer with an array")
       return

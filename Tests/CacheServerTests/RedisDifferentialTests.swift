@@ -18,11 +18,8 @@ import Testing
 struct RedisDifferentialTests {
   @Test("5,000 seeded commands get the same replies", arguments: [UInt64(20_261_124)])
   func seededCommands(seed: UInt64) throws {
-    guard let executable = RequiredPeer.redis() else { return }
-    let peer = try RedisPeer(executable: executable)
-    let ours = try RunningServer(RedisServer.Options.forTests())
-    let real = try RedisReplyReader(port: peer.port)
-    let mine = try RedisReplyReader(port: ours.port)
+    guard let servers = try RedisSideBySide.start() else { return }
+    let (real, mine) = (servers.real, servers.mine)
     _ = try real.call(["FLUSHALL"])
     var generator = RedisCommandGenerator(seed: seed)
     var mismatches: [String] = []

@@ -21,42 +21,14 @@ struct RedisFrameDifferentialTests {
   @Test("5,000 valid and mutated frames get the same bytes back", arguments: [UInt64(2_026_1124)])
   func mutatedFrames(seed: UInt64) throws {
     guard let executable = RequiredPeer.redis() else { return }
-    let peer = try RedisPeer(executable: executable)
+    let peer = try PeerServer(.redis, executable: executable)
     let ours = try RunningServer(.forTests())
-    var random = SplitMix64(seed: seed)
     let mutator = FrameMutator(seeds: Self.seeds.map { Array($0.utf8) }, interesting: Self.interesting)
-    var mismatches: [String] = []
-    for step in 0..<5_000 {
-      let frame = mutator.next(&random)
-      let expected = try Self.answer(to: frame, port: peer.port)
-      let actual = try Self.answer(to: frame, port: ours.port)
-      if expected != actual {
-        mismatches.append(
-          "step \(step): \(Self.show(frame)) real: \(Self.show(expected)) ours: \(Self.show(actual))")
-        if mismatches.count >= 10 { break }
-      }
-    }
+    let mismatches = try FrameDifferential.mismatches(
+      count: 5_000, from: mutator, seed: seed, peerPort: peer.port, ourPort: ours.port)
     #expect(mismatches.isEmpty, "\n\(mismatches.joined(separator: "\n"))")
-  }
-
-  private static func answer(to frame: [UInt8], port: UInt16) throws -> [UInt8] {
-    let client = try TestClient(port: port, timeoutSeconds: 2)
-    client.send(frame)
-    client.finishSending()
-    return client.receiveAll()
   }
 
   /// Bytes that matter to the decoder, put in by mutations more often than chance would pick them.
   private static let interesting: [UInt8] = Array("\r\n*$-+0123456789\"' \\x".utf8) + [0]
-
-  private static func show(_ bytes: [UInt8]) -> String {
-    bytes.map { byte in
-      switch byte {
-      case 13: "\\r"
-      case 10: "\\n"
-      case 32...126: String(UnicodeScalar(byte))
-      default: "\\x" + String(byte, radix: 16)
-      }
-    }.joined()
-  }
 }

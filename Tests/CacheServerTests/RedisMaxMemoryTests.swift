@@ -45,7 +45,7 @@ struct RedisMaxMemoryTests {
     let left: Int64 = policy == "noeviction" ? 5 : policy == "volatile-lru" ? 4 : 0
     #expect(mine[10] == .integer(left))
     guard let executable = RequiredPeer.redis() else { return }
-    let peer = try RedisPeer(executable: executable)
+    let peer = try PeerServer(.redis, executable: executable)
     let real = try replies(RedisReplyReader(port: peer.port), policy: policy)
     #expect(
       mine == real,

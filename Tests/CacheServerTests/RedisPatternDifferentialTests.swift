@@ -15,11 +15,8 @@ struct RedisPatternDifferentialTests {
 
   @Test("3,000 seeded patterns match the same keys", arguments: [UInt64(18)])
   func seededPatterns(seed: UInt64) throws {
-    guard let executable = RequiredPeer.redis() else { return }
-    let peer = try RedisPeer(executable: executable)
-    let ours = try RunningServer(RedisServer.Options.forTests())
-    let real = try RedisReplyReader(port: peer.port)
-    let mine = try RedisReplyReader(port: ours.port)
+    guard let servers = try RedisSideBySide.start() else { return }
+    let (real, mine) = (servers.real, servers.mine)
     var random = SplitMix64(seed: seed)
     var keys: Set<[UInt8]> = [[], Array(String(repeating: "a", count: 60).utf8)]
     while keys.count < 300 { keys.insert(word(&random, length: random.below(9))) }
@@ -47,11 +44,8 @@ struct RedisPatternDifferentialTests {
 
   @Test("patterns past Redis's 1,000 runs of stars, and ones that once backtracked for ever")
   func deepPatterns() throws {
-    guard let executable = RequiredPeer.redis() else { return }
-    let peer = try RedisPeer(executable: executable)
-    let ours = try RunningServer(RedisServer.Options.forTests())
-    let real = try RedisReplyReader(port: peer.port)
-    let mine = try RedisReplyReader(port: ours.port)
+    guard let servers = try RedisSideBySide.start() else { return }
+    let (real, mine) = (servers.real, servers.mine)
     let key = String(repeating: "a", count: 3_000) + "b"
     for client in [real, mine] { _ = try client.call(["SET", key, "1"]) }
     var patterns: [String] = []

@@ -31,6 +31,13 @@ import Testing
     return (object["status"] as? String ?? "", object["tests"] as? [[String: Any]] ?? [])
   }
 
+  /// Exercise `name` and its learner's file in this test's workspace, whose folder it makes.
+  func learnerFile(of name: String) throws -> (exercise: Exercise, path: String) {
+    let exercise = try #require(CourseContent.load(root: Self.courseRoot).exercise(named: name))
+    try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
+    return (exercise, workspace + "/" + exercise.workspaceFileName)
+  }
+
   @Test func everyStarterFailsHelpfullyAndEveryReferenceSolutionPassesOnItsBackends() throws {
     defer { try? FileManager.default.removeItem(atPath: workspace) }
     let content = CourseContent.load(root: Self.courseRoot)
@@ -68,12 +75,10 @@ import Testing
     guard let redisServer = RequiredPeer.redis(), let memcachedServer = RequiredPeer.memcached() else {
       return
     }
-    let redis = try RedisPeer(executable: redisServer)
-    let memcached = try MemcachedPeer(executable: memcachedServer)
-    let exercise = try #require(CourseContent.load(root: Self.courseRoot).exercise(named: "1"))
-    try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
-    try FileManager.default.copyItem(
-      atPath: exercise.solutionPath, toPath: workspace + "/" + exercise.workspaceFileName)
+    let redis = try PeerServer(.redis, executable: redisServer)
+    let memcached = try PeerServer(.memcached, executable: memcachedServer)
+    let (exercise, file) = try learnerFile(of: "1")
+    try FileManager.default.copyItem(atPath: exercise.solutionPath, toPath: file)
     let (status, json, errors) = try run([
       "check", "1", "--json", "--backend", "redis,memcached", "--redis", "redis://127.0.0.1:\(redis.port)/2",
       "--memcached", "127.0.0.1:\(memcached.port)",
@@ -108,11 +113,9 @@ import Testing
       executable: binary, arguments: ["watch", "1", "--backend", "memory,file"], environment: environment)
     #expect(terminal.waitFor(["Watching"], timeout: 60) != nil)
     let offset = terminal.text.count
-    let content = CourseContent.load(root: Self.courseRoot)
-    let exercise = try #require(content.exercise(named: "1"))
+    let (exercise, file) = try learnerFile(of: "1")
     let solution = try Data(contentsOf: URL(fileURLWithPath: exercise.solutionPath))
-    try solution.write(
-      to: URL(fileURLWithPath: workspace + "/" + exercise.workspaceFileName), options: .atomic)
+    try solution.write(to: URL(fileURLWithPath: file), options: .atomic)
     #expect(terminal.waitFor(["Passed on memory, file."], after: offset, timeout: 30) != nil)
     terminal.send("h")
     #expect(terminal.waitFor(["Hint 1 of 3"], after: offset) != nil)
@@ -123,9 +126,7 @@ import Testing
   @Test func everyGradeInWatchStartsFromServersAsFreshAsTheFirst() throws {
     defer { try? FileManager.default.removeItem(atPath: workspace) }
     let binary = try #require(BuiltProducts.executable("cachelings"))
-    let content = CourseContent.load(root: Self.courseRoot)
-    let exercise = try #require(content.exercise(named: "1"))
-    let file = workspace + "/" + exercise.workspaceFileName
+    let (exercise, file) = try learnerFile(of: "1")
     // A solution that fills another database, which no check flushes, and caps the server's memory below it.
     let poisoning = """
       import CacheKit
@@ -143,7 +144,6 @@ import Testing
       }
 
       """
-    try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
     try Data(poisoning.utf8).write(to: URL(fileURLWithPath: file))
     let terminal = try PseudoTerminal(
       executable: binary, arguments: ["watch", "1", "--backend", "redis"], environment: environment)
@@ -160,8 +160,7 @@ import Testing
 
   @Test func theCoursesGradingServersHoldNoMoreThanAProgramMayUse() throws {
     defer { try? FileManager.default.removeItem(atPath: workspace) }
-    let content = CourseContent.load(root: Self.courseRoot)
-    let exercise = try #require(content.exercise(named: "1"))
+    let file = try learnerFile(of: "1").path
     let asking = """
       import CacheKit
       import ExerciseKit
@@ -177,8 +176,7 @@ import Testing
       }
 
       """
-    try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
-    try Data(asking.utf8).write(to: URL(fileURLWithPath: workspace + "/" + exercise.workspaceFileName))
+    try Data(asking.utf8).write(to: URL(fileURLWithPath: file))
     let (_, output, _) = try run(["check", "1", "--backend", "redis"])
     #expect(
       output.contains("server says: *2 $9 maxmemory $9 \(RunLimits().memoryBytes)"),
@@ -187,8 +185,7 @@ import Testing
 
   @Test func anEqualityOperatorOfTheLearnersDoesNotReachTheChecks() throws {
     defer { try? FileManager.default.removeItem(atPath: workspace) }
-    let content = CourseContent.load(root: Self.courseRoot)
-    let exercise = try #require(content.exercise(named: "1"))
+    let file = try learnerFile(of: "1").path
     // Caches the wrong posts, and declares an == that calls any two lists of posts equal.
     let forging = """
       import CacheKit
@@ -204,8 +201,7 @@ import Testing
       func == (a: [Post], b: [Post]) -> Bool { true }
 
       """
-    try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
-    try Data(forging.utf8).write(to: URL(fileURLWithPath: workspace + "/" + exercise.workspaceFileName))
+    try Data(forging.utf8).write(to: URL(fileURLWithPath: file))
     let (status, json, _) = try run(["check", "1", "--backend", "memory", "--json"])
     let (verdict, tests) = try results(json)
     #expect(status == 1 && verdict == "fail", "the wrong posts must fail: \(json)")
@@ -236,10 +232,8 @@ import Testing
 
   @Test func resetAsksAndKeepsTheLearnersVersion() throws {
     defer { try? FileManager.default.removeItem(atPath: workspace) }
-    let exercise = try #require(CourseContent.load(root: Self.courseRoot).exercise(named: "3"))
+    let (exercise, file) = try learnerFile(of: "3")
     let original = try Data(contentsOf: URL(fileURLWithPath: exercise.starterPath))
-    let file = workspace + "/" + exercise.workspaceFileName
-    try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
     try "// my work\n".write(toFile: file, atomically: true, encoding: .utf8)
     let (_, kept, _) = try run(["reset", "3"], input: "n\n")
     #expect(kept.contains("Nothing changed"))
@@ -258,9 +252,7 @@ import Testing
   @Test func resetWaitsForTheAnswerInATerminal() throws {
     defer { try? FileManager.default.removeItem(atPath: workspace) }
     let binary = try #require(BuiltProducts.executable("cachelings"))
-    let exercise = try #require(CourseContent.load(root: Self.courseRoot).exercise(named: "3"))
-    let file = workspace + "/" + exercise.workspaceFileName
-    try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
+    let (exercise, file) = try learnerFile(of: "3")
     try "// my work\n".write(toFile: file, atomically: true, encoding: .utf8)
     let terminal = try PseudoTerminal(
       executable: binary, arguments: ["reset", "3"], environment: environment)

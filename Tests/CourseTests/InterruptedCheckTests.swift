@@ -79,33 +79,37 @@ import Glibc
     return status & 0x7f == 0 ? nil : status & 0x7f
   }
 
+  /// Sends `signal` to the check and expects it to die of that signal, with every process it started
+  /// (the compiler, the program, the program's children) ended and its temporary files removed.
+  func expectEndsWithEverythingItStarted(
+    _ check: pid_t, after signal: Int32, sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) {
+    let tree = ProcessProbe.descendants(of: check)
+    kill(check, signal)
+    #expect(
+      signalEnding(check) == signal, "the command died of the signal it was sent",
+      sourceLocation: sourceLocation)
+    #expect(
+      ProcessProbe.eventually(within: 2) { tree.allSatisfy { !ProcessProbe.isAlive($0) } },
+      "every process the check started has ended: \(tree.filter(ProcessProbe.isAlive))",
+      sourceLocation: sourceLocation)
+    let left = (try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []
+    #expect(left.isEmpty, "temporary files were removed: \(left)", sourceLocation: sourceLocation)
+  }
+
   @Test(arguments: zip([SIGINT, SIGTERM, SIGHUP, SIGINT], [true, true, true, false]))
   func aSignalEndsTheProgramItsChildAndItsFilesThenTheCommand(signal: Int32, namespaces: Bool) throws {
     try prepare()
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let check = try startCheck(namespaces: namespaces)
-    let tree = ProcessProbe.descendants(of: check)
-    kill(check, signal)
-    #expect(signalEnding(check) == signal, "the command died of the signal it was sent")
-    #expect(
-      ProcessProbe.eventually(within: 2) { tree.allSatisfy { !ProcessProbe.isAlive($0) } },
-      "every process the check started has ended: \(tree.filter(ProcessProbe.isAlive))")
-    let left = (try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []
-    #expect(left.isEmpty, "temporary files were removed: \(left)")
+    expectEndsWithEverythingItStarted(check, after: signal)
   }
 
   @Test func interruptingTheCompilerEndsItAndRemovesItsTemporaryFiles() throws {
     try prepare()
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let check = try startCheck { ProcessProbe.command(of: $0)?.contains("swift-frontend") == true }
-    let tree = ProcessProbe.descendants(of: check)
-    kill(check, SIGINT)
-    #expect(signalEnding(check) == SIGINT, "the command died of the signal it was sent")
-    #expect(
-      ProcessProbe.eventually(within: 2) { tree.allSatisfy { !ProcessProbe.isAlive($0) } },
-      "swiftc and its frontend have ended: \(tree.filter(ProcessProbe.isAlive))")
-    let left = (try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []
-    #expect(left.isEmpty, "the compiler's temporary files were removed: \(left)")
+    let compiling = try startCheck { ProcessProbe.command(of: $0)?.contains("swift-frontend") == true }
+    expectEndsWithEverythingItStarted(compiling, after: SIGINT)
   }
 
   /// Killed outright, the command cannot end anything itself: the program dies with its supervisor

@@ -1,5 +1,6 @@
 import CacheKit
 import Foundation
+import Primitives
 import Testing
 
 @testable import ExerciseKit
@@ -17,20 +18,11 @@ import Glibc
     private let listener: Int32
 
     init() throws {
-      let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-      var address = sockaddr_in()
-      address.sin_family = sa_family_t(AF_INET)
-      address.sin_addr.s_addr = inet_addr("127.0.0.1")
-      var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-      let listening = withUnsafeMutablePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-          bind(descriptor, pointer, length) == 0 && listen(descriptor, 8) == 0
-            && getsockname(descriptor, pointer, &length) == 0
-        }
-      }
-      try #require(listening)
+      let bound = try #require(LoopbackPort.bound())
+      let descriptor = bound.descriptor
+      try #require(listen(descriptor, 8) == 0)
       listener = descriptor
-      port = UInt16(bigEndian: address.sin_port)
+      port = bound.port
       Thread.detachNewThread {
         while true {
           let client = accept(descriptor, nil, nil)
@@ -55,22 +47,8 @@ import Glibc
 
   /// A connected socket to a loopback port, or the errno that refused it.
   private static func connect(to port: UInt16) -> Result<Int32, POSIXError> {
-    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = port.bigEndian
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    var timeout = timeval(tv_sec: 2, tv_usec: 0)
-    setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-    let connected = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-      }
-    }
-    guard connected == 0 else {
-      let code = POSIXErrorCode(rawValue: errno) ?? .EIO
-      close(descriptor)
-      return .failure(POSIXError(code))
+    guard let descriptor = LoopbackPort.connect(port, timeoutSeconds: 2) else {
+      return .failure(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))
     }
     return .success(descriptor)
   }
@@ -126,19 +104,8 @@ import Glibc
 
   @Test func aRelayToAServerThatIsNotThereClosesTheClient() throws {
     // A port held by a socket that is bound but never listens: connections to it are refused.
-    let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    let (holder, port) = try #require(LoopbackPort.bound())
     defer { close(holder) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let bound = withUnsafeMutablePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        bind(holder, $0, length) == 0 && getsockname(holder, $0, &length) == 0
-      }
-    }
-    try #require(bound)
-    let port = UInt16(bigEndian: address.sin_port)
     let relay = try CacheServerRelay(toHost: "127.0.0.1", port: port)
     defer { relay.takeDown() }
     let client = try Self.connect(to: relay.port).get()
@@ -146,10 +113,15 @@ import Glibc
     #expect(Self.exchange("PING\r\n", on: client) == nil)
   }
 
-  @Test func theFailingCacheThrowsWhileDownAndKeepsItsData() throws {
+  /// A fresh memory cache behind the switch of an outage, and that switch.
+  private static func cacheBehindAnOutage(failsWhileDown: Bool) -> (OutageCache, CacheOutage) {
     let outage = CacheOutage()
     let store = MemoryCache(name: "outage-test-\(UUID())", options: CacheOptions(warnings: .silent))
-    let cache = OutageCache(store, outage: outage, failsWhileDown: true)
+    return (OutageCache(store, outage: outage, failsWhileDown: failsWhileDown), outage)
+  }
+
+  @Test func theFailingCacheThrowsWhileDownAndKeepsItsData() throws {
+    let (cache, outage) = Self.cacheBehindAnOutage(failsWhileDown: true)
     try cache.set("user:2", "Grace")
     outage.takeDown()
     #expect(outage.isDown)
@@ -164,18 +136,14 @@ import Glibc
   }
 
   @Test func aMissingKeyIsAnAnswerNotAFailure() throws {
-    let outage = CacheOutage()
-    let store = MemoryCache(name: "outage-test-\(UUID())", options: CacheOptions(warnings: .silent))
-    let cache = OutageCache(store, outage: outage, failsWhileDown: true)
+    let (cache, outage) = Self.cacheBehindAnOutage(failsWhileDown: true)
     #expect(throws: CacheError.keyNotFound(":1:views:post:7")) { try cache.incr("views:post:7") }
     #expect(outage.calls == 1)
     #expect(outage.failures == 0)
   }
 
   @Test func aServerCacheIsNotFailedByTheWrapperItself() throws {
-    let outage = CacheOutage()
-    let store = MemoryCache(name: "outage-test-\(UUID())", options: CacheOptions(warnings: .silent))
-    let cache = OutageCache(store, outage: outage, failsWhileDown: false)
+    let (cache, outage) = Self.cacheBehindAnOutage(failsWhileDown: false)
     outage.takeDown()
     try cache.set("user:2", "Grace")
     #expect(try cache.get("user:2", as: String.self) == "Grace")

@@ -11,30 +11,29 @@ import Testing
 
       ### LRU in practice #
       """#
-    for width in [40, 80] {
-      #expect(
-        rendered(markdown, width: width, .plain) == [
-          "Caching basics",
-          "══════════════",
-          "",
-          "Eviction",
-          "",
-          "LRU in practice",
-        ])
-    }
-    for width in [40, 80] {
-      #expect(
-        rendered(markdown, width: width, colour) == [
-          "\(sgr("1", "Caching basics"))",
-          "\(sgr("1", "══════════════"))",
-          "",
-          "\(sgr("1;36", "Eviction"))",
-          "",
-          "\(sgr("1", "LRU in practice"))",
-        ])
-    }
-    #expect(
-      rendered(markdown, width: 40, ascii) == [
+    expectRendered(
+      markdown, widths: [40, 80], themes: [.plain],
+      lines: [
+        "Caching basics",
+        "══════════════",
+        "",
+        "Eviction",
+        "",
+        "LRU in practice",
+      ])
+    expectRendered(
+      markdown, widths: [40, 80], themes: [colour],
+      lines: [
+        "\(sgr("1", "Caching basics"))",
+        "\(sgr("1", "══════════════"))",
+        "",
+        "\(sgr("1;36", "Eviction"))",
+        "",
+        "\(sgr("1", "LRU in practice"))",
+      ])
+    expectRendered(
+      markdown, widths: [40], themes: [ascii],
+      lines: [
         "Caching basics",
         "==============",
         "",
@@ -46,25 +45,29 @@ import Testing
 
   @Test func longHeading() {
     let markdown = "# A heading that is long enough to wrap onto a second line at forty"
-    #expect(
-      rendered(markdown, width: 40, .plain) == [
+    expectRendered(
+      markdown, widths: [40], themes: [.plain],
+      lines: [
         "A heading that is long enough to wrap",
         "onto a second line at forty",
         "═════════════════════════════════════",
       ])
-    #expect(
-      rendered(markdown, width: 80, .plain) == [
+    expectRendered(
+      markdown, widths: [80], themes: [.plain],
+      lines: [
         "A heading that is long enough to wrap onto a second line at forty",
         "═════════════════════════════════════════════════════════════════",
       ])
-    #expect(
-      rendered(markdown, width: 40, colour) == [
+    expectRendered(
+      markdown, widths: [40], themes: [colour],
+      lines: [
         "\(sgr("1", "A heading that is long enough to wrap"))",
         "\(sgr("1", "onto a second line at forty"))",
         "\(sgr("1", "═════════════════════════════════════"))",
       ])
-    #expect(
-      rendered(markdown, width: 80, colour) == [
+    expectRendered(
+      markdown, widths: [80], themes: [colour],
+      lines: [
         "\(sgr("1", "A heading that is long enough to wrap onto a second line at forty"))",
         "\(sgr("1", "═════════════════════════════════════════════════════════════════"))",
       ])
@@ -77,8 +80,9 @@ import Testing
 
       A second paragraph.
       """#
-    #expect(
-      rendered(markdown, width: 40, .plain) == [
+    expectRendered(
+      markdown, widths: [40], themes: [.plain, colour],
+      lines: [
         "A cache keeps recent answers close, so",
         "the second request for the same key is",
         "served from memory instead of the",
@@ -86,24 +90,9 @@ import Testing
         "",
         "A second paragraph.",
       ])
-    #expect(
-      rendered(markdown, width: 80, .plain) == [
-        "A cache keeps recent answers close, so the second request for the same key is",
-        "served from memory instead of the database.",
-        "",
-        "A second paragraph.",
-      ])
-    #expect(
-      rendered(markdown, width: 40, colour) == [
-        "A cache keeps recent answers close, so",
-        "the second request for the same key is",
-        "served from memory instead of the",
-        "database.",
-        "",
-        "A second paragraph.",
-      ])
-    #expect(
-      rendered(markdown, width: 80, colour) == [
+    expectRendered(
+      markdown, widths: [80], themes: [.plain, colour],
+      lines: [
         "A cache keeps recent answers close, so the second request for the same key is",
         "served from memory instead of the database.",
         "",
@@ -117,38 +106,43 @@ import Testing
       >
       > -- *Phil Karlton*
       """#
-    #expect(
-      rendered(markdown, width: 40, .plain) == [
+    expectRendered(
+      markdown, widths: [40], themes: [.plain],
+      lines: [
         "│ There are only two hard things in",
         "│ Computer Science: cache invalidation",
         "│ and naming things.",
         "│",
         "│ -- Phil Karlton",
       ])
-    #expect(
-      rendered(markdown, width: 80, .plain) == [
+    expectRendered(
+      markdown, widths: [80], themes: [.plain],
+      lines: [
         "│ There are only two hard things in Computer Science: cache invalidation and",
         "│ naming things.",
         "│",
         "│ -- Phil Karlton",
       ])
-    #expect(
-      rendered(markdown, width: 40, colour) == [
+    expectRendered(
+      markdown, widths: [40], themes: [colour],
+      lines: [
         "\(sgr("2", "│")) \(sgr("3", "There are only two hard things in"))",
         "\(sgr("2", "│")) \(sgr("3", "Computer Science: cache invalidation"))",
         "\(sgr("2", "│")) \(sgr("3", "and naming things."))",
         "\(sgr("2", "│"))",
         "\(sgr("2", "│")) \(sgr("3", "-- Phil Karlton"))",
       ])
-    #expect(
-      rendered(markdown, width: 80, colour) == [
+    expectRendered(
+      markdown, widths: [80], themes: [colour],
+      lines: [
         "\(sgr("2", "│")) \(sgr("3", "There are only two hard things in Computer Science: cache invalidation and"))",
         "\(sgr("2", "│")) \(sgr("3", "naming things."))",
         "\(sgr("2", "│"))",
         "\(sgr("2", "│")) \(sgr("3", "-- Phil Karlton"))",
       ])
-    #expect(
-      rendered(markdown, width: 40, ascii) == [
+    expectRendered(
+      markdown, widths: [40], themes: [ascii],
+      lines: [
         "| There are only two hard things in",
         "| Computer Science: cache invalidation",
         "| and naming things.",
@@ -167,8 +161,9 @@ import Testing
 
       ***
       """#
-    #expect(
-      rendered(markdown, width: 40, .plain) == [
+    expectRendered(
+      markdown, widths: [40], themes: [.plain],
+      lines: [
         "Above",
         "",
         "────────────────────────────────────────",
@@ -177,8 +172,9 @@ import Testing
         "",
         "────────────────────────────────────────",
       ])
-    #expect(
-      rendered(markdown, width: 80, .plain) == [
+    expectRendered(
+      markdown, widths: [80], themes: [.plain],
+      lines: [
         "Above",
         "",
         "────────────────────────────────────────────────────────────────────────────────",
@@ -187,8 +183,9 @@ import Testing
         "",
         "────────────────────────────────────────────────────────────────────────────────",
       ])
-    #expect(
-      rendered(markdown, width: 40, colour) == [
+    expectRendered(
+      markdown, widths: [40], themes: [colour],
+      lines: [
         "Above",
         "",
         "\(sgr("90", "────────────────────────────────────────"))",
@@ -197,8 +194,9 @@ import Testing
         "",
         "\(sgr("90", "────────────────────────────────────────"))",
       ])
-    #expect(
-      rendered(markdown, width: 80, colour) == [
+    expectRendered(
+      markdown, widths: [80], themes: [colour],
+      lines: [
         "Above",
         "",
         "\(sgr("90", "────────────────────────────────────────────────────────────────────────────────"))",
@@ -207,8 +205,9 @@ import Testing
         "",
         "\(sgr("90", "────────────────────────────────────────────────────────────────────────────────"))",
       ])
-    #expect(
-      rendered(markdown, width: 40, ascii) == [
+    expectRendered(
+      markdown, widths: [40], themes: [ascii],
+      lines: [
         "Above",
         "",
         "----------------------------------------",
@@ -221,22 +220,15 @@ import Testing
 
   @Test func html() {
     let markdown = "<b>bold?</b> stays as text & so does <br>."
-    #expect(
-      rendered(markdown, width: 40, .plain) == [
+    expectRendered(
+      markdown, widths: [40], themes: [.plain, colour],
+      lines: [
         "<b>bold?</b> stays as text & so does",
         "<br>.",
       ])
-    #expect(
-      rendered(markdown, width: 80, .plain) == [
-        "<b>bold?</b> stays as text & so does <br>."
-      ])
-    #expect(
-      rendered(markdown, width: 40, colour) == [
-        "<b>bold?</b> stays as text & so does",
-        "<br>.",
-      ])
-    #expect(
-      rendered(markdown, width: 80, colour) == [
+    expectRendered(
+      markdown, widths: [80], themes: [.plain, colour],
+      lines: [
         "<b>bold?</b> stays as text & so does <br>."
       ])
   }
@@ -252,38 +244,36 @@ import Testing
       ```
       End.
       """#
-    for width in [40, 80] {
-      #expect(
-        rendered(markdown, width: width, .plain) == [
-          "Summary",
-          "",
-          "Text right under the heading.",
-          "",
-          "• item",
-          "",
-          "│ quote",
-          "",
-          "  code",
-          "",
-          "End.",
-        ])
-    }
-    for width in [40, 80] {
-      #expect(
-        rendered(markdown, width: width, colour) == [
-          "\(sgr("1;36", "Summary"))",
-          "",
-          "Text right under the heading.",
-          "",
-          "• item",
-          "",
-          "\(sgr("2", "│")) \(sgr("3", "quote"))",
-          "",
-          "  code",
-          "",
-          "End.",
-        ])
-    }
+    expectRendered(
+      markdown, widths: [40, 80], themes: [.plain],
+      lines: [
+        "Summary",
+        "",
+        "Text right under the heading.",
+        "",
+        "• item",
+        "",
+        "│ quote",
+        "",
+        "  code",
+        "",
+        "End.",
+      ])
+    expectRendered(
+      markdown, widths: [40, 80], themes: [colour],
+      lines: [
+        "\(sgr("1;36", "Summary"))",
+        "",
+        "Text right under the heading.",
+        "",
+        "• item",
+        "",
+        "\(sgr("2", "│")) \(sgr("3", "quote"))",
+        "",
+        "  code",
+        "",
+        "End.",
+      ])
   }
 
 }

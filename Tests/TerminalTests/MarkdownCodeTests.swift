@@ -11,22 +11,13 @@ import Testing
         indented line
       ```
       """#
-    for width in [40, 80] {
-      #expect(
-        rendered(markdown, width: width, .plain) == [
-          "  let hits = cache.hits",
-          "",
-          "    indented line",
-        ])
-    }
-    for width in [40, 80] {
-      #expect(
-        rendered(markdown, width: width, colour) == [
-          "  let hits = cache.hits",
-          "",
-          "    indented line",
-        ])
-    }
+    expectRendered(
+      markdown, widths: [40, 80], themes: [.plain, colour],
+      lines: [
+        "  let hits = cache.hits",
+        "",
+        "    indented line",
+      ])
   }
 
   @Test func swiftCode() {
@@ -37,22 +28,20 @@ import Testing
       print("hit \"\(hits)\"", 3.14)
       ```
       """#
-    for width in [40, 80] {
-      #expect(
-        rendered(markdown, width: width, .plain) == [
-          "  // Count hits",
-          "  let hits = 42 /* inline */",
-          "  print(\"hit \\\"\\(hits)\\\"\", 3.14)",
-        ])
-    }
-    for width in [40, 80] {
-      #expect(
-        rendered(markdown, width: width, colour) == [
-          "  \(sgr("90", "// Count hits"))",
-          "  \(sgr("35", "let")) hits = \(sgr("33", "42")) \(sgr("90", "/* inline */"))",
-          "  print(\(sgr("32", "\"hit \\\"\\(hits)\\\"\"")), \(sgr("33", "3.14")))",
-        ])
-    }
+    expectRendered(
+      markdown, widths: [40, 80], themes: [.plain],
+      lines: [
+        "  // Count hits",
+        "  let hits = 42 /* inline */",
+        "  print(\"hit \\\"\\(hits)\\\"\", 3.14)",
+      ])
+    expectRendered(
+      markdown, widths: [40, 80], themes: [colour],
+      lines: [
+        "  \(sgr("90", "// Count hits"))",
+        "  \(sgr("35", "let")) hits = \(sgr("33", "42")) \(sgr("90", "/* inline */"))",
+        "  print(\(sgr("32", "\"hit \\\"\\(hits)\\\"\"")), \(sgr("33", "3.14")))",
+      ])
   }
 
   @Test func pythonCode() {
@@ -62,23 +51,27 @@ import Testing
           return cache.get(key, 'it\'s') or None
       ```
       """#
-    #expect(
-      rendered(markdown, width: 40, .plain) == [
+    expectRendered(
+      markdown, widths: [40], themes: [.plain],
+      lines: [
         "  def get(key):  # look up",
         "      return cache.get(key, 'it\\'s') or…",
       ])
-    #expect(
-      rendered(markdown, width: 80, .plain) == [
+    expectRendered(
+      markdown, widths: [80], themes: [.plain],
+      lines: [
         "  def get(key):  # look up",
         "      return cache.get(key, 'it\\'s') or None",
       ])
-    #expect(
-      rendered(markdown, width: 40, colour) == [
+    expectRendered(
+      markdown, widths: [40], themes: [colour],
+      lines: [
         "  \(sgr("35", "def")) get(key):  \(sgr("90", "# look up"))",
         "      \(sgr("35", "return")) cache.get(key, \(sgr("32", "'it\\'s'"))) \(sgr("35", "or"))…",
       ])
-    #expect(
-      rendered(markdown, width: 80, colour) == [
+    expectRendered(
+      markdown, widths: [80], themes: [colour],
+      lines: [
         "  \(sgr("35", "def")) get(key):  \(sgr("90", "# look up"))",
         "      \(sgr("35", "return")) cache.get(key, \(sgr("32", "'it\\'s'"))) \(sgr("35", "or")) \(sgr("35", "None"))",
       ])
@@ -90,24 +83,29 @@ import Testing
       let aVeryLongLineOfCodeThatCannotBeWrapped = "and goes well past the forty column limit"
       ```
       """#
-    #expect(
-      rendered(markdown, width: 40, .plain) == [
+    expectRendered(
+      markdown, widths: [40], themes: [.plain],
+      lines: [
         "  let aVeryLongLineOfCodeThatCannotBeWr…"
       ])
-    #expect(
-      rendered(markdown, width: 80, .plain) == [
+    expectRendered(
+      markdown, widths: [80], themes: [.plain],
+      lines: [
         "  let aVeryLongLineOfCodeThatCannotBeWrapped = \"and goes well past the forty co…"
       ])
-    #expect(
-      rendered(markdown, width: 40, colour) == [
+    expectRendered(
+      markdown, widths: [40], themes: [colour],
+      lines: [
         "  \(sgr("35", "let")) aVeryLongLineOfCodeThatCannotBeWr…"
       ])
-    #expect(
-      rendered(markdown, width: 80, colour) == [
+    expectRendered(
+      markdown, widths: [80], themes: [colour],
+      lines: [
         "  \(sgr("35", "let")) aVeryLongLineOfCodeThatCannotBeWrapped = \(sgr("32", "\"and goes well past the forty co…"))"
       ])
-    #expect(
-      rendered(markdown, width: 40, ascii) == [
+    expectRendered(
+      markdown, widths: [40], themes: [ascii],
+      lines: [
         "  let aVeryLongLineOfCodeThatCannotBe..."
       ])
   }

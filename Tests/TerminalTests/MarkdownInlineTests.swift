@@ -6,25 +6,29 @@ import Testing
   @Test func emphasis() {
     let markdown =
       "Caches are *fast*, _cheap_ and **easy to get wrong**; ***really***. snake_case_names stay, 2 * 3 * 4 too."
-    #expect(
-      rendered(markdown, width: 40, .plain) == [
+    expectRendered(
+      markdown, widths: [40], themes: [.plain],
+      lines: [
         "Caches are fast, cheap and easy to get",
         "wrong; really. snake_case_names stay, 2",
         "* 3 * 4 too.",
       ])
-    #expect(
-      rendered(markdown, width: 80, .plain) == [
+    expectRendered(
+      markdown, widths: [80], themes: [.plain],
+      lines: [
         "Caches are fast, cheap and easy to get wrong; really. snake_case_names stay, 2 *",
         "3 * 4 too.",
       ])
-    #expect(
-      rendered(markdown, width: 40, colour) == [
+    expectRendered(
+      markdown, widths: [40], themes: [colour],
+      lines: [
         "Caches are \(sgr("3", "fast")), \(sgr("3", "cheap")) and \(sgr("1", "easy to get"))",
         "\(sgr("1", "wrong")); \(sgr("1;3", "really")). snake_case_names stay, 2",
         "* 3 * 4 too.",
       ])
-    #expect(
-      rendered(markdown, width: 80, colour) == [
+    expectRendered(
+      markdown, widths: [80], themes: [colour],
+      lines: [
         "Caches are \(sgr("3", "fast")), \(sgr("3", "cheap")) and \(sgr("1", "easy to get wrong")); \(sgr("1;3", "really")). snake_case_names stay, 2 *",
         "3 * 4 too.",
       ])
@@ -32,41 +36,43 @@ import Testing
 
   @Test func codeSpan() {
     let markdown = "Call `cache.get(key)` before ``a `b` c``."
-    for width in [40, 80] {
-      #expect(
-        rendered(markdown, width: width, .plain) == [
-          "Call `cache.get(key)` before `a `b` c`."
-        ])
-    }
-    for width in [40, 80] {
-      #expect(
-        rendered(markdown, width: width, colour) == [
-          "Call \(sgr("36", "cache.get(key)")) before \(sgr("36", "a `b` c"))."
-        ])
-    }
+    expectRendered(
+      markdown, widths: [40, 80], themes: [.plain],
+      lines: [
+        "Call `cache.get(key)` before `a `b` c`."
+      ])
+    expectRendered(
+      markdown, widths: [40, 80], themes: [colour],
+      lines: [
+        "Call \(sgr("36", "cache.get(key)")) before \(sgr("36", "a `b` c"))."
+      ])
   }
 
   @Test func link() {
     let markdown =
       "Read [the Redis docs](https://redis.io/docs) or [https://memcached.org](https://memcached.org)."
-    #expect(
-      rendered(markdown, width: 40, .plain) == [
+    expectRendered(
+      markdown, widths: [40], themes: [.plain],
+      lines: [
         "Read the Redis docs",
         "(https://redis.io/docs) or",
         "https://memcached.org.",
       ])
-    #expect(
-      rendered(markdown, width: 80, .plain) == [
+    expectRendered(
+      markdown, widths: [80], themes: [.plain],
+      lines: [
         "Read the Redis docs (https://redis.io/docs) or https://memcached.org."
       ])
-    #expect(
-      rendered(markdown, width: 40, colour) == [
+    expectRendered(
+      markdown, widths: [40], themes: [colour],
+      lines: [
         "Read \(sgr("4", "the Redis docs"))",
         "\(sgr("2", "(https://redis.io/docs)")) or",
         "\(sgr("4", "https://memcached.org")).",
       ])
-    #expect(
-      rendered(markdown, width: 80, colour) == [
+    expectRendered(
+      markdown, widths: [80], themes: [colour],
+      lines: [
         "Read \(sgr("4", "the Redis docs")) \(sgr("2", "(https://redis.io/docs)")) or \(sgr("4", "https://memcached.org"))."
       ])
   }
@@ -75,22 +81,15 @@ import Testing
     let markdown = #"""
       \*not emphasis\*, \`not code\`, \[not a link\](x) and a back\\slash.
       """#
-    #expect(
-      rendered(markdown, width: 40, .plain) == [
+    expectRendered(
+      markdown, widths: [40], themes: [.plain, colour],
+      lines: [
         "*not emphasis*, `not code`, [not a",
         "link](x) and a back\\slash.",
       ])
-    #expect(
-      rendered(markdown, width: 80, .plain) == [
-        "*not emphasis*, `not code`, [not a link](x) and a back\\slash."
-      ])
-    #expect(
-      rendered(markdown, width: 40, colour) == [
-        "*not emphasis*, `not code`, [not a",
-        "link](x) and a back\\slash.",
-      ])
-    #expect(
-      rendered(markdown, width: 80, colour) == [
+    expectRendered(
+      markdown, widths: [80], themes: [.plain, colour],
+      lines: [
         "*not emphasis*, `not code`, [not a link](x) and a back\\slash."
       ])
   }

@@ -11,8 +11,9 @@ import Testing
         - nested two
       - Write-back
       """#
-    #expect(
-      rendered(markdown, width: 40, .plain) == [
+    expectRendered(
+      markdown, widths: [40], themes: [.plain],
+      lines: [
         "• Cache-aside: the application reads the",
         "  cache first and falls back to the",
         "  database",
@@ -21,8 +22,9 @@ import Testing
         "  • nested two",
         "• Write-back",
       ])
-    #expect(
-      rendered(markdown, width: 80, .plain) == [
+    expectRendered(
+      markdown, widths: [80], themes: [.plain],
+      lines: [
         "• Cache-aside: the application reads the cache first and falls back to the",
         "  database",
         "• Write-through",
@@ -30,8 +32,9 @@ import Testing
         "  • nested two",
         "• Write-back",
       ])
-    #expect(
-      rendered(markdown, width: 40, colour) == [
+    expectRendered(
+      markdown, widths: [40], themes: [colour],
+      lines: [
         "• Cache-aside: the application reads the",
         "  cache first and falls back to the",
         "  database",
@@ -40,8 +43,9 @@ import Testing
         "  • nested two",
         "• Write-back",
       ])
-    #expect(
-      rendered(markdown, width: 80, colour) == [
+    expectRendered(
+      markdown, widths: [80], themes: [colour],
+      lines: [
         "• Cache-aside: the application reads the cache first and falls back to the",
         "  database",
         "• Write-through",
@@ -49,8 +53,9 @@ import Testing
         "  • nested two",
         "• Write-back",
       ])
-    #expect(
-      rendered(markdown, width: 40, ascii) == [
+    expectRendered(
+      markdown, widths: [40], themes: [ascii],
+      lines: [
         "- Cache-aside: the application reads the",
         "  cache first and falls back to the",
         "  database",
@@ -68,30 +73,18 @@ import Testing
          from the database
       3. Store it with a TTL so that stale values eventually disappear from the cache
       """#
-    #expect(
-      rendered(markdown, width: 40, .plain) == [
+    expectRendered(
+      markdown, widths: [40], themes: [.plain, colour],
+      lines: [
         "1. Look up the key",
         "2. On a miss, load it from the database",
         "3. Store it with a TTL so that stale",
         "   values eventually disappear from the",
         "   cache",
       ])
-    #expect(
-      rendered(markdown, width: 80, .plain) == [
-        "1. Look up the key",
-        "2. On a miss, load it from the database",
-        "3. Store it with a TTL so that stale values eventually disappear from the cache",
-      ])
-    #expect(
-      rendered(markdown, width: 40, colour) == [
-        "1. Look up the key",
-        "2. On a miss, load it from the database",
-        "3. Store it with a TTL so that stale",
-        "   values eventually disappear from the",
-        "   cache",
-      ])
-    #expect(
-      rendered(markdown, width: 80, colour) == [
+    expectRendered(
+      markdown, widths: [80], themes: [.plain, colour],
+      lines: [
         "1. Look up the key",
         "2. On a miss, load it from the database",
         "3. Store it with a TTL so that stale values eventually disappear from the cache",
@@ -105,24 +98,14 @@ import Testing
          Second paragraph of the same item.
       2. Next item
       """#
-    for width in [40, 80] {
-      #expect(
-        rendered(markdown, width: width, .plain) == [
-          "1. First paragraph.",
-          "",
-          "   Second paragraph of the same item.",
-          "2. Next item",
-        ])
-    }
-    for width in [40, 80] {
-      #expect(
-        rendered(markdown, width: width, colour) == [
-          "1. First paragraph.",
-          "",
-          "   Second paragraph of the same item.",
-          "2. Next item",
-        ])
-    }
+    expectRendered(
+      markdown, widths: [40, 80], themes: [.plain, colour],
+      lines: [
+        "1. First paragraph.",
+        "",
+        "   Second paragraph of the same item.",
+        "2. Next item",
+      ])
   }
 
 }

@@ -10,30 +10,29 @@ import Testing
       | LRU | 0.91 | good default |
       | FIFO | 0.85 | simple |
       """#
-    for width in [40, 80] {
-      #expect(
-        rendered(markdown, width: width, .plain) == [
-          "┌────────┬──────────┬──────────────┐",
-          "│ Policy │ Hit rate │    Notes     │",
-          "├────────┼──────────┼──────────────┤",
-          "│ LRU    │     0.91 │ good default │",
-          "│ FIFO   │     0.85 │    simple    │",
-          "└────────┴──────────┴──────────────┘",
-        ])
-    }
-    for width in [40, 80] {
-      #expect(
-        rendered(markdown, width: width, colour) == [
-          "┌────────┬──────────┬──────────────┐",
-          "│ \(sgr("1", "Policy")) │ \(sgr("1", "Hit rate")) │    \(sgr("1", "Notes"))     │",
-          "├────────┼──────────┼──────────────┤",
-          "│ LRU    │     0.91 │ good default │",
-          "│ FIFO   │     0.85 │    simple    │",
-          "└────────┴──────────┴──────────────┘",
-        ])
-    }
-    #expect(
-      rendered(markdown, width: 40, ascii) == [
+    expectRendered(
+      markdown, widths: [40, 80], themes: [.plain],
+      lines: [
+        "┌────────┬──────────┬──────────────┐",
+        "│ Policy │ Hit rate │    Notes     │",
+        "├────────┼──────────┼──────────────┤",
+        "│ LRU    │     0.91 │ good default │",
+        "│ FIFO   │     0.85 │    simple    │",
+        "└────────┴──────────┴──────────────┘",
+      ])
+    expectRendered(
+      markdown, widths: [40, 80], themes: [colour],
+      lines: [
+        "┌────────┬──────────┬──────────────┐",
+        "│ \(sgr("1", "Policy")) │ \(sgr("1", "Hit rate")) │    \(sgr("1", "Notes"))     │",
+        "├────────┼──────────┼──────────────┤",
+        "│ LRU    │     0.91 │ good default │",
+        "│ FIFO   │     0.85 │    simple    │",
+        "└────────┴──────────┴──────────────┘",
+      ])
+    expectRendered(
+      markdown, widths: [40], themes: [ascii],
+      lines: [
         "+--------+----------+--------------+",
         "| Policy | Hit rate |    Notes     |",
         "+--------+----------+--------------+",
@@ -50,8 +49,9 @@ import Testing
       | LRU | 0.91 | a good default for most workloads that have some recency |
       | FIFO | 0.85 | simple and predictable |
       """#
-    #expect(
-      rendered(markdown, width: 40, .plain) == [
+    expectRendered(
+      markdown, widths: [40], themes: [.plain],
+      lines: [
         "┌────────┬──────────┬──────────────────┐",
         "│ Policy │ Hit rate │ Notes            │",
         "├────────┼──────────┼──────────────────┤",
@@ -64,8 +64,9 @@ import Testing
         "│        │          │ predictable      │",
         "└────────┴──────────┴──────────────────┘",
       ])
-    #expect(
-      rendered(markdown, width: 80, .plain) == [
+    expectRendered(
+      markdown, widths: [80], themes: [.plain],
+      lines: [
         "┌────────┬──────────┬──────────────────────────────────────────────────────────┐",
         "│ Policy │ Hit rate │ Notes                                                    │",
         "├────────┼──────────┼──────────────────────────────────────────────────────────┤",
@@ -73,8 +74,9 @@ import Testing
         "│ FIFO   │     0.85 │ simple and predictable                                   │",
         "└────────┴──────────┴──────────────────────────────────────────────────────────┘",
       ])
-    #expect(
-      rendered(markdown, width: 40, colour) == [
+    expectRendered(
+      markdown, widths: [40], themes: [colour],
+      lines: [
         "┌────────┬──────────┬──────────────────┐",
         "│ \(sgr("1", "Policy")) │ \(sgr("1", "Hit rate")) │ \(sgr("1", "Notes"))            │",
         "├────────┼──────────┼──────────────────┤",
@@ -87,8 +89,9 @@ import Testing
         "│        │          │ predictable      │",
         "└────────┴──────────┴──────────────────┘",
       ])
-    #expect(
-      rendered(markdown, width: 80, colour) == [
+    expectRendered(
+      markdown, widths: [80], themes: [colour],
+      lines: [
         "┌────────┬──────────┬──────────────────────────────────────────────────────────┐",
         "│ \(sgr("1", "Policy")) │ \(sgr("1", "Hit rate")) │ \(sgr("1", "Notes"))                                                    │",
         "├────────┼──────────┼──────────────────────────────────────────────────────────┤",

@@ -20,3 +20,18 @@ func rendered(_ markdown: String, width: Int, _ theme: Theme) -> [String] {
   }
   return lines
 }
+
+/// Expects markdown to render as `lines` at every one of `widths` in every one of `themes`: a block
+/// that neither wraps differently nor takes colour renders alike in all of them.
+func expectRendered(
+  _ markdown: String, widths: [Int], themes: [Theme], lines: [String],
+  sourceLocation: SourceLocation = #_sourceLocation
+) {
+  for width in widths {
+    for theme in themes {
+      #expect(
+        rendered(markdown, width: width, theme) == lines, "at width \(width) with \(theme)",
+        sourceLocation: sourceLocation)
+    }
+  }
+}

@@ -9,14 +9,17 @@ import Testing
     #expect(Theme.plain.unicode == true)
   }
 
-  @Test func terminalWithoutOverridesGetsColourAndUnicode() {
-    let theme = Theme.detect(isTerminal: true, noColorFlag: false, environment: ["TERM": "xterm-256color"])
-    #expect(theme == Theme(color: true, unicode: true))
-  }
-
-  @Test func noColorWithAValueTurnsColourOff() {
-    let theme = Theme.detect(isTerminal: true, noColorFlag: false, environment: ["NO_COLOR": "1"])
-    #expect(theme == Theme(color: false, unicode: true))
+  /// The terminal and the environment decide the theme: NO_COLOR with a value and a pipe turn colour
+  /// off, TERM=dumb turns both off.
+  @Test(
+    arguments: [
+      (true, ["TERM": "xterm-256color"], Theme(color: true, unicode: true)),
+      (true, ["NO_COLOR": "1"], Theme(color: false, unicode: true)),
+      (true, ["TERM": "dumb"], Theme(color: false, unicode: false)),
+      (false, [:], Theme(color: false, unicode: true)),
+    ] as [(Bool, [String: String], Theme)])
+  func detect(isTerminal: Bool, environment: [String: String], expected: Theme) {
+    #expect(Theme.detect(isTerminal: isTerminal, noColorFlag: false, environment: environment) == expected)
   }
 
   @Test func emptyNoColorIsIgnored() {
@@ -28,21 +31,11 @@ import Testing
     #expect(Theme.detect(isTerminal: true, noColorFlag: true, environment: [:]).color == false)
   }
 
-  @Test func dumbTerminalGetsNeitherColourNorUnicode() {
-    let theme = Theme.detect(isTerminal: true, noColorFlag: false, environment: ["TERM": "dumb"])
-    #expect(theme == Theme(color: false, unicode: false))
-  }
-
   @Test func asciiVariableTurnsUnicodeOffOnly() {
     let theme = Theme.detect(isTerminal: true, noColorFlag: false, environment: ["CACHELINGS_ASCII": "1"])
     #expect(theme == Theme(color: true, unicode: false))
     let other = Theme.detect(isTerminal: true, noColorFlag: false, environment: ["CACHELINGS_ASCII": "0"])
     #expect(other.unicode)
-  }
-
-  @Test func notATerminalGetsNoColour() {
-    let theme = Theme.detect(isTerminal: false, noColorFlag: false, environment: [:])
-    #expect(theme == Theme(color: false, unicode: true))
   }
 
   @Test func pipeAndDevNullAreNotTerminals() throws {

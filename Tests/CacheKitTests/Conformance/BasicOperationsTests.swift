@@ -6,97 +6,86 @@ struct BasicOperationsTests {
   @Test("get of a missing key is nil", arguments: ConformanceBackend.available)
   func getMissing(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
-    let cache = fixture.cache!
-    #expect(try cache.get("absent") == nil)
+    #expect(try fixture.cache.get("absent") == nil)
   }
 
   @Test("get of a missing key returns the default given", arguments: ConformanceBackend.available)
   func getMissingDefault(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
-    let cache = fixture.cache!
-    #expect(try cache.get("absent", default: .text("fallback")) == .text("fallback"))
-    #expect(try cache.get("absent", default: 7) == 7)
+    #expect(try fixture.cache.get("absent", default: .text("fallback")) == .text("fallback"))
+    #expect(try fixture.cache.get("absent", default: 7) == 7)
   }
 
   @Test("set then get returns the value", arguments: ConformanceBackend.available)
   func setThenGet(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
-    let cache = fixture.cache!
-    try cache.set("greeting", .text("hello"))
-    #expect(try cache.get("greeting") == .text("hello"))
+    try fixture.cache.set("greeting", .text("hello"))
+    #expect(try fixture.cache.get("greeting") == .text("hello"))
   }
 
   @Test("set replaces an existing value", arguments: ConformanceBackend.available)
   func setReplaces(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
-    let cache = fixture.cache!
-    try cache.set("k", .text("first"))
-    try cache.set("k", .text("second"))
-    #expect(try cache.get("k") == .text("second"))
+    try fixture.cache.set("k", .text("first"))
+    try fixture.cache.set("k", .text("second"))
+    #expect(try fixture.cache.get("k") == .text("second"))
   }
 
   @Test("add stores when the key is absent and returns true", arguments: ConformanceBackend.available)
   func addAbsent(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
-    let cache = fixture.cache!
-    #expect(try cache.add("k", .text("value")))
-    #expect(try cache.get("k") == .text("value"))
+    #expect(try fixture.cache.add("k", .text("value")))
+    #expect(try fixture.cache.get("k") == .text("value"))
   }
 
   @Test(
     "add on an existing key returns false and keeps the old value", arguments: ConformanceBackend.available)
   func addExisting(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
-    let cache = fixture.cache!
-    try cache.set("k", .text("old"))
-    #expect(try cache.add("k", .text("new")) == false)
-    #expect(try cache.get("k") == .text("old"))
+    try fixture.cache.set("k", .text("old"))
+    #expect(try fixture.cache.add("k", .text("new")) == false)
+    #expect(try fixture.cache.get("k") == .text("old"))
   }
 
   @Test("add on an expired key stores the new value", arguments: ConformanceBackend.timeTravelling)
   func addExpired(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
-    let cache = fixture.cache!
-    try cache.set("k", .text("old"), timeout: 10)
+    try fixture.cache.set("k", .text("old"), timeout: 10)
     fixture.advance(by: 11)
-    #expect(try cache.add("k", .text("new")))
-    #expect(try cache.get("k") == .text("new"))
+    #expect(try fixture.cache.add("k", .text("new")))
+    #expect(try fixture.cache.get("k") == .text("new"))
   }
 
   @Test("delete of a present key returns true and removes it", arguments: ConformanceBackend.available)
   func deletePresent(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
-    let cache = fixture.cache!
-    try cache.set("k", .text("v"))
-    #expect(try cache.delete("k"))
-    #expect(try cache.get("k") == nil)
+    try fixture.cache.set("k", .text("v"))
+    #expect(try fixture.cache.delete("k"))
+    #expect(try fixture.cache.get("k") == nil)
   }
 
   @Test("delete of a missing key returns false", arguments: ConformanceBackend.available)
   func deleteMissing(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
-    let cache = fixture.cache!
-    #expect(try cache.delete("absent") == false)
+    #expect(try fixture.cache.delete("absent") == false)
   }
 
   @Test("delete removes only the key named", arguments: ConformanceBackend.available)
   func deleteOnlyThatKey(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
-    let cache = fixture.cache!
-    try cache.set("a", .text("1"))
-    try cache.set("b", .text("2"))
-    try cache.delete("a")
-    #expect(try cache.get("a") == nil)
-    #expect(try cache.get("b") == .text("2"))
+    try fixture.cache.set("a", .text("1"))
+    try fixture.cache.set("b", .text("2"))
+    try fixture.cache.delete("a")
+    #expect(try fixture.cache.get("a") == nil)
+    #expect(try fixture.cache.get("b") == .text("2"))
   }
 
   @Test("hasKey is true for a live key and false for a missing one", arguments: ConformanceBackend.available)
   func hasKey(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
-    let cache = fixture.cache!
-    try cache.set("present", .text("v"))
-    #expect(try cache.hasKey("present"))
-    #expect(try cache.hasKey("absent") == false)
+    try fixture.cache.set("present", .text("v"))
+    #expect(try fixture.cache.hasKey("present"))
+    #expect(try fixture.cache.hasKey("absent") == false)
   }
 
   @Test("hasKey is false once the key has expired", arguments: ConformanceBackend.timeTravelling)
@@ -123,9 +112,8 @@ struct BasicOperationsTests {
   @Test("the cache works again after close", arguments: ConformanceBackend.available)
   func closeThenUse(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
-    let cache = fixture.cache!
-    try cache.set("k", .text("v"))
-    try cache.close()
-    #expect(try cache.get("k") == .text("v"))
+    try fixture.cache.set("k", .text("v"))
+    try fixture.cache.close()
+    #expect(try fixture.cache.get("k") == .text("v"))
   }
 }

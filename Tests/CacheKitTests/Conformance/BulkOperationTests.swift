@@ -6,10 +6,9 @@ struct BulkOperationTests {
   @Test("getMany returns only the keys found", arguments: ConformanceBackend.available)
   func getManySkipsMisses(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
-    let cache = fixture.cache!
-    try cache.set("a", .text("1"))
-    try cache.set("c", .text("3"))
-    let found = try cache.getMany(["a", "b", "c", "d"])
+    try fixture.cache.set("a", .text("1"))
+    try fixture.cache.set("c", .text("3"))
+    let found = try fixture.cache.getMany(["a", "b", "c", "d"])
     #expect(found == ["a": .text("1"), "c": .text("3")])
   }
 
@@ -25,20 +24,19 @@ struct BulkOperationTests {
   @Test("getMany reads typed values at a version", arguments: ConformanceBackend.available)
   func getManyTyped(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
-    let cache = fixture.cache!
-    try cache.set("x", 1, version: 2)
-    try cache.set("y", 2, version: 2)
-    try cache.set("z", 3)
-    #expect(try cache.getMany(["x", "y", "z"], as: Int.self, version: 2) == ["x": 1, "y": 2])
+    try fixture.cache.set("x", 1, version: 2)
+    try fixture.cache.set("y", 2, version: 2)
+    try fixture.cache.set("z", 3)
+    #expect(try fixture.cache.getMany(["x", "y", "z"], as: Int.self, version: 2) == ["x": 1, "y": 2])
   }
 
   @Test("setMany stores every pair and reports no failures", arguments: ConformanceBackend.available)
   func setManyStores(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
-    let cache = fixture.cache!
-    let failed = try cache.setMany(["a": .text("1"), "b": .text("2"), "c": .text("3")])
+    let failed = try fixture.cache.setMany(["a": .text("1"), "b": .text("2"), "c": .text("3")])
     #expect(failed.isEmpty)
-    #expect(try cache.getMany(["a", "b", "c"]) == ["a": .text("1"), "b": .text("2"), "c": .text("3")])
+    #expect(
+      try fixture.cache.getMany(["a", "b", "c"]) == ["a": .text("1"), "b": .text("2"), "c": .text("3")])
   }
 
   @Test("setMany applies its timeout to every key", arguments: ConformanceBackend.timeTravelling)
@@ -54,57 +52,52 @@ struct BulkOperationTests {
   @Test("deleteMany removes the keys named and no others", arguments: ConformanceBackend.available)
   func deleteMany(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
-    let cache = fixture.cache!
-    try cache.setMany(["a": .text("1"), "b": .text("2"), "c": .text("3")])
-    try cache.deleteMany(["a", "b", "missing"])
-    #expect(try cache.getMany(["a", "b", "c"]) == ["c": .text("3")])
+    try fixture.cache.setMany(["a": .text("1"), "b": .text("2"), "c": .text("3")])
+    try fixture.cache.deleteMany(["a", "b", "missing"])
+    #expect(try fixture.cache.getMany(["a", "b", "c"]) == ["c": .text("3")])
   }
 
   @Test("getOrSet computes, stores and returns a missing value once", arguments: ConformanceBackend.available)
   func getOrSetComputesOnce(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
-    let cache = fixture.cache!
     var calls = 0
-    let first = try cache.getOrSet("answer", timeout: 60) { () -> Int in
+    let first = try fixture.cache.getOrSet("answer", timeout: 60) { () -> Int in
       calls += 1
       return 42
     }
-    let second = try cache.getOrSet("answer", timeout: 60) { () -> Int in
+    let second = try fixture.cache.getOrSet("answer", timeout: 60) { () -> Int in
       calls += 1
       return 0
     }
     #expect(first == 42)
     #expect(second == 42)
     #expect(calls == 1)
-    #expect(try cache.get("answer", as: Int.self) == 42)
+    #expect(try fixture.cache.get("answer", as: Int.self) == 42)
   }
 
   @Test("getOrSet with a plain default stores it", arguments: ConformanceBackend.available)
   func getOrSetDefault(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
-    let cache = fixture.cache!
-    #expect(try cache.getOrSet("k", default: "fallback") == "fallback")
-    #expect(try cache.get("k", as: String.self) == "fallback")
-    try cache.set("k", "stored")
-    #expect(try cache.getOrSet("k", default: "other") == "stored")
+    #expect(try fixture.cache.getOrSet("k", default: "fallback") == "fallback")
+    #expect(try fixture.cache.get("k", as: String.self) == "fallback")
+    try fixture.cache.set("k", "stored")
+    #expect(try fixture.cache.getOrSet("k", default: "other") == "stored")
   }
 
   @Test(
     "getOrSet with timeout 0 returns the value without keeping it", arguments: ConformanceBackend.available)
   func getOrSetZeroTimeout(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
-    let cache = fixture.cache!
-    let value = try cache.getOrSet("k", timeout: 0) { .text("computed") }
+    let value = try fixture.cache.getOrSet("k", timeout: 0) { .text("computed") }
     #expect(value == .text("computed"))
-    #expect(try cache.get("k") == nil)
+    #expect(try fixture.cache.get("k") == nil)
   }
 
   @Test("getOrSet does not call the closure when the key is present", arguments: ConformanceBackend.available)
   func getOrSetExisting(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
-    let cache = fixture.cache!
-    try cache.set("k", .text("present"))
-    let value = try cache.getOrSet("k") { () -> [UInt8] in
+    try fixture.cache.set("k", .text("present"))
+    let value = try fixture.cache.getOrSet("k") { () -> [UInt8] in
       Issue.record("the closure ran although the key was present")
       return []
     }

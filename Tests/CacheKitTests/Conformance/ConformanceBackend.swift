@@ -23,8 +23,8 @@ enum ConformanceBackend: String, CaseIterable, CustomTestStringConvertible, Send
   static var available: [ConformanceBackend] {
     allCases.filter { backend in
       switch backend {
-      case .realRedis: RedisPeer.executable() != nil
-      case .realMemcached, .realMemcachedCluster: MemcachedPeer.executable() != nil
+      case .realRedis: PeerServer.executable(.redis) != nil
+      case .realMemcached, .realMemcachedCluster: PeerServer.executable(.memcached) != nil
       default: true
       }
     }
@@ -58,10 +58,10 @@ final class CacheFixture {
   let clock = ManualClock()
   let warnings = WarningCollector()
   private let directory: TemporaryDirectory?
-  private let redis: InProcessRedis?
-  private let realRedis: RedisPeer?
-  private let memcached: InProcessMemcached?
-  private let realMemcached: [MemcachedPeer]
+  private let redis: RunningServer?
+  private let realRedis: PeerServer?
+  private let memcached: RunningServer?
+  private let realMemcached: [PeerServer]
   private let storeName: String
   /// Set by `makeFixture`; the cache each check works on.
   var cache: (any Cache)!
@@ -72,11 +72,14 @@ final class CacheFixture {
     self.backend = backend
     storeName = "conformance-\(Self.counter.add(1, ordering: .relaxed).newValue)"
     directory = backend == .file ? TemporaryDirectory() : nil
-    redis = backend == .redis ? try! InProcessRedis() : nil
-    realRedis = backend == .realRedis ? try! RedisPeer(executable: RedisPeer.executable()!) : nil
-    memcached = backend == .memcached ? try! InProcessMemcached() : nil
+    redis = backend == .redis ? try! RunningServer(.forTests()) : nil
+    realRedis =
+      backend == .realRedis ? try! PeerServer(.redis, executable: PeerServer.executable(.redis)!) : nil
+    memcached = backend == .memcached ? try! RunningServer(memcached: .forTests()) : nil
     let realCount = backend == .realMemcached ? 1 : backend == .realMemcachedCluster ? 3 : 0
-    realMemcached = (0..<realCount).map { _ in try! MemcachedPeer(executable: MemcachedPeer.executable()!) }
+    realMemcached = (0..<realCount).map { _ in
+      try! PeerServer(.memcached, executable: PeerServer.executable(.memcached)!)
+    }
   }
 
   /// Moves time forward for the cache and, on a server backend, for the server too.

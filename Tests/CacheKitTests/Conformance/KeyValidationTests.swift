@@ -8,15 +8,16 @@ struct KeyValidationTests {
     _ fixture: CacheFixture, key: String, kind: CacheKeyWarning.Kind,
     sourceLocation: SourceLocation = #_sourceLocation
   ) throws {
-    let cache = fixture.cache!
-    switch cache.keyPolicy {
+    switch fixture.cache.keyPolicy {
     case .warn:
-      try cache.set(key, .text("v"))
-      #expect(try cache.get(key) == .text("v"), sourceLocation: sourceLocation)
+      try fixture.cache.set(key, .text("v"))
+      #expect(try fixture.cache.get(key) == .text("v"), sourceLocation: sourceLocation)
       let kinds = fixture.warnings.warnings.map(\.kind)
       #expect(kinds.contains(kind), "warnings were \(kinds)", sourceLocation: sourceLocation)
     case .reject:
-      #expect(throws: CacheError.self, sourceLocation: sourceLocation) { try cache.set(key, .text("v")) }
+      #expect(throws: CacheError.self, sourceLocation: sourceLocation) {
+        try fixture.cache.set(key, .text("v"))
+      }
     }
   }
 

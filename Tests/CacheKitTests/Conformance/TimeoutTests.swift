@@ -58,27 +58,24 @@ struct TimeoutTests {
     "set with timeout 0 stores nothing and removes the old value", arguments: ConformanceBackend.available)
   func zeroTimeoutSet(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
-    let cache = fixture.cache!
-    try cache.set("k", .text("old"))
-    try cache.set("k", .text("new"), timeout: 0)
-    #expect(try cache.get("k") == nil)
-    #expect(try cache.hasKey("k") == false)
+    try fixture.cache.set("k", .text("old"))
+    try fixture.cache.set("k", .text("new"), timeout: 0)
+    #expect(try fixture.cache.get("k") == nil)
+    #expect(try fixture.cache.hasKey("k") == false)
   }
 
   @Test("set with a negative timeout stores nothing", arguments: ConformanceBackend.available)
   func negativeTimeoutSet(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
-    let cache = fixture.cache!
-    try cache.set("k", .text("v"), timeout: -1)
-    #expect(try cache.get("k") == nil)
+    try fixture.cache.set("k", .text("v"), timeout: -1)
+    #expect(try fixture.cache.get("k") == nil)
   }
 
   @Test("add with timeout 0 returns true and keeps nothing", arguments: ConformanceBackend.available)
   func zeroTimeoutAdd(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
-    let cache = fixture.cache!
-    #expect(try cache.add("k", .text("v"), timeout: 0))
-    #expect(try cache.get("k") == nil)
+    #expect(try fixture.cache.add("k", .text("v"), timeout: 0))
+    #expect(try fixture.cache.get("k") == nil)
   }
 
   @Test("a later set replaces the earlier timeout", arguments: ConformanceBackend.timeTravelling)
@@ -122,18 +119,16 @@ struct TimeoutTests {
   @Test("touch with timeout 0 returns true and removes the key", arguments: ConformanceBackend.available)
   func touchZero(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
-    let cache = fixture.cache!
-    try cache.set("k", .text("v"))
-    #expect(try cache.touch("k", timeout: 0))
-    #expect(try cache.get("k") == nil)
+    try fixture.cache.set("k", .text("v"))
+    #expect(try fixture.cache.touch("k", timeout: 0))
+    #expect(try fixture.cache.get("k") == nil)
   }
 
   @Test("touch of a missing key returns false", arguments: ConformanceBackend.available)
   func touchMissing(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
-    let cache = fixture.cache!
-    #expect(try cache.touch("absent", timeout: 100) == false)
-    #expect(try cache.get("absent") == nil)
+    #expect(try fixture.cache.touch("absent", timeout: 100) == false)
+    #expect(try fixture.cache.get("absent") == nil)
   }
 
   @Test(

@@ -6,12 +6,11 @@ struct VersionAndPrefixTests {
   @Test("the same key at two versions holds two values", arguments: ConformanceBackend.available)
   func versionsAreSeparate(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
-    let cache = fixture.cache!
-    try cache.set("k", .text("one"), version: 1)
-    try cache.set("k", .text("two"), version: 2)
-    #expect(try cache.get("k") == .text("one"))
-    #expect(try cache.get("k", version: 2) == .text("two"))
-    #expect(try cache.get("k", version: 3) == nil)
+    try fixture.cache.set("k", .text("one"), version: 1)
+    try fixture.cache.set("k", .text("two"), version: 2)
+    #expect(try fixture.cache.get("k") == .text("one"))
+    #expect(try fixture.cache.get("k", version: 2) == .text("two"))
+    #expect(try fixture.cache.get("k", version: 3) == nil)
   }
 
   @Test("a cache's own version is used when a call names none", arguments: ConformanceBackend.available)
@@ -28,31 +27,28 @@ struct VersionAndPrefixTests {
   @Test("incrVersion moves the value and returns the new version", arguments: ConformanceBackend.available)
   func incrVersion(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
-    let cache = fixture.cache!
-    try cache.set("k", .text("v"))
-    #expect(try cache.incrVersion("k") == 2)
-    #expect(try cache.get("k") == nil)
-    #expect(try cache.get("k", version: 2) == .text("v"))
-    #expect(try cache.incrVersion("k", by: 3, version: 2) == 5)
-    #expect(try cache.get("k", version: 5) == .text("v"))
+    try fixture.cache.set("k", .text("v"))
+    #expect(try fixture.cache.incrVersion("k") == 2)
+    #expect(try fixture.cache.get("k") == nil)
+    #expect(try fixture.cache.get("k", version: 2) == .text("v"))
+    #expect(try fixture.cache.incrVersion("k", by: 3, version: 2) == 5)
+    #expect(try fixture.cache.get("k", version: 5) == .text("v"))
   }
 
   @Test("decrVersion moves the value down", arguments: ConformanceBackend.available)
   func decrVersion(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
-    let cache = fixture.cache!
-    try cache.set("k", .text("v"), version: 4)
-    #expect(try cache.decrVersion("k", version: 4) == 3)
-    #expect(try cache.get("k", version: 4) == nil)
-    #expect(try cache.get("k", version: 3) == .text("v"))
+    try fixture.cache.set("k", .text("v"), version: 4)
+    #expect(try fixture.cache.decrVersion("k", version: 4) == 3)
+    #expect(try fixture.cache.get("k", version: 4) == nil)
+    #expect(try fixture.cache.get("k", version: 3) == .text("v"))
   }
 
   @Test("incrVersion of a missing key fails with keyNotFound", arguments: ConformanceBackend.available)
   func incrVersionMissing(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
-    let cache = fixture.cache!
-    #expect(throws: CacheError.keyNotFound("absent")) { try cache.incrVersion("absent") }
-    #expect(throws: CacheError.keyNotFound("absent")) { try cache.decrVersion("absent") }
+    #expect(throws: CacheError.keyNotFound("absent")) { try fixture.cache.incrVersion("absent") }
+    #expect(throws: CacheError.keyNotFound("absent")) { try fixture.cache.decrVersion("absent") }
   }
 
   @Test(

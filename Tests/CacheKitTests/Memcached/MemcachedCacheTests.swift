@@ -31,7 +31,7 @@ struct MemcachedCacheTests {
     "on a real memcached: a 40-day timeout keeps the key; a value too large fails and the old one is gone")
   func realServerRules() throws {
     guard let executable = RequiredPeer.memcached() else { return }
-    let peer = try MemcachedPeer(executable: executable)
+    let peer = try PeerServer(.memcached, executable: executable)
     let cache = MemcachedCache(
       location: MemcachedLocation(servers: [.init(port: peer.port)]),
       options: CacheOptions(clock: SystemClock()))
@@ -47,7 +47,7 @@ struct MemcachedCacheTests {
   @Test("three real servers each hold some of 300 keys, and getMany finds them all")
   func severalServers() throws {
     guard let executable = RequiredPeer.memcached() else { return }
-    let peers = try (0..<3).map { _ in try MemcachedPeer(executable: executable) }
+    let peers = try (0..<3).map { _ in try PeerServer(.memcached, executable: executable) }
     let location = MemcachedLocation(servers: peers.map { .init(port: $0.port) })
     let cache = MemcachedCache(location: location)
     let items = (0..<300).map { ("key\($0)", $0) }

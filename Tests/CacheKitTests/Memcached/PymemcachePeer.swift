@@ -10,16 +10,10 @@ enum PymemcachePeer {
   static func ask<Request: Encodable, Answer: Decodable>(
     _ request: Request, as answer: Answer.Type, sourceLocation: SourceLocation = #_sourceLocation
   ) throws -> Answer? {
-    guard let python = ProcessInfo.processInfo.environment["CACHELINGS_DJANGO_PYTHON"] else {
-      if PeerProcess.requirePeers {
-        Issue.record(
-          "CACHELINGS_DJANGO_PYTHON is not set, and CI requires it", sourceLocation: sourceLocation)
-      }
-      print(
-        "skipped: the pymemcache placement differential (set CACHELINGS_DJANGO_PYTHON to a Python with Django 5.2)"
-      )
-      return nil
-    }
+    guard
+      let python = RequiredPeer.djangoPython(
+        for: "the pymemcache placement differential", sourceLocation: sourceLocation)
+    else { return nil }
     var tests = #filePath
     for _ in 0..<3 { tests = (tests as NSString).deletingLastPathComponent }
     let process = Process()

@@ -115,7 +115,7 @@ struct PymemcachePlacementDifferentialTests {
 
   @Test("Django and CacheKit share a pool of three of our memcached servers: each reads what the other wrote")
   func sharedPool() throws {
-    let servers = try (0..<3).map { _ in try InProcessMemcached() }
+    let servers = try (0..<3).map { _ in try RunningServer(memcached: .forTests()) }
     let location = servers.map { "127.0.0.1:\($0.port)" }
     let keys = Self.keys(count: 600, seed: 2_222, head: ":1:").filter { !$0.isEmpty }
     let djangoKeys = Array(keys[..<300])

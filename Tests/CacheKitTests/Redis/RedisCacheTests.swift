@@ -9,7 +9,7 @@ import Glibc
 @Suite("RedisCache: locations, degradation and pooling")
 struct RedisCacheTests {
   /// A loopback port with nothing listening: bound, then closed.
-  private func closedPort() -> UInt16 { (try? PeerProcess.freePort()) ?? 1 }
+  private func closedPort() -> UInt16 { LoopbackPort.free() ?? 1 }
 
   @Test("redis:// URLs as redis-py reads them")
   func locations() {
@@ -49,7 +49,7 @@ struct RedisCacheTests {
 
   @Test("a cache on a database other than 0 keeps its keys there")
   func databaseSelection() throws {
-    let server = try InProcessRedis()
+    let server = try RunningServer(.forTests())
     let db0 = RedisCache(location: RedisLocation(port: server.port))
     let db5 = RedisCache(location: RedisLocation(port: server.port, database: 5))
     try db5.set("k", .text("five"))
@@ -61,7 +61,7 @@ struct RedisCacheTests {
 
   @Test("many tasks share the pool without losing an increment")
   func concurrentIncr() async throws {
-    let server = try InProcessRedis()
+    let server = try RunningServer(.forTests())
     let cache = RedisCache(location: RedisLocation(port: server.port))
     try cache.set("hits", 0)
     await withTaskGroup(of: Void.self) { group in

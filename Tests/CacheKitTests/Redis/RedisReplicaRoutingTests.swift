@@ -1,4 +1,5 @@
 import CacheKit
+import TestSupport
 import Testing
 
 /// RedisCache on several of our Redis servers routes as Django's RedisCache does: every write to the
@@ -7,13 +8,13 @@ import Testing
 @Suite("RedisCache with several servers: writes to the first, reads from the others")
 struct RedisReplicaRoutingTests {
   /// A cache on each server alone, to look at what it holds.
-  private func alone(_ server: InProcessRedis) -> RedisCache {
+  private func alone(_ server: RunningServer) -> RedisCache {
     RedisCache(location: RedisLocation(port: server.port))
   }
 
   @Test("on two servers, writes land on the first and reads come from the second")
   func twoServers() throws {
-    let servers = try (0..<2).map { _ in try InProcessRedis() }
+    let servers = try (0..<2).map { _ in try RunningServer(.forTests()) }
     let (first, second) = (alone(servers[0]), alone(servers[1]))
     let cache = RedisCache(locations: servers.map { RedisLocation(port: $0.port) })
     #expect(cache.location == RedisLocation(port: servers[0].port))
@@ -57,7 +58,7 @@ struct RedisReplicaRoutingTests {
 
   @Test("on three servers, reads go to the second and third at random, never the first")
   func readsSpreadOverReplicas() throws {
-    let servers = try (0..<3).map { _ in try InProcessRedis() }
+    let servers = try (0..<3).map { _ in try RunningServer(.forTests()) }
     for (index, server) in servers.enumerated() { try alone(server).set("where", "server \(index + 1)") }
     let cache = RedisCache(locations: servers.map { RedisLocation(port: $0.port) })
     var seen: [String: Int] = [:]
@@ -68,7 +69,7 @@ struct RedisReplicaRoutingTests {
 
   @Test("one server takes both reads and writes, as before")
   func oneServer() throws {
-    let server = try InProcessRedis()
+    let server = try RunningServer(.forTests())
     let cache = RedisCache(locations: [RedisLocation(port: server.port)])
     try cache.set("k", "v")
     #expect(try cache.get("k", as: String.self) == "v")

@@ -16,14 +16,10 @@ final class DjangoWebPeer {
   static func start(
     redisPort: UInt16, sourceLocation: SourceLocation = #_sourceLocation
   ) throws -> DjangoWebPeer? {
-    guard let python = ProcessInfo.processInfo.environment["CACHELINGS_DJANGO_PYTHON"] else {
-      if PeerProcess.requirePeers {
-        Issue.record(
-          "CACHELINGS_DJANGO_PYTHON is not set, and CI requires it", sourceLocation: sourceLocation)
-      }
-      print("skipped: the Django web differential (set CACHELINGS_DJANGO_PYTHON to a Python with Django 5.2)")
-      return nil
-    }
+    guard
+      let python = RequiredPeer.djangoPython(
+        for: "the Django web differential", sourceLocation: sourceLocation)
+    else { return nil }
     return try DjangoWebPeer(python: python, redisPort: redisPort)
   }
 

@@ -88,7 +88,7 @@ struct WebFragmentKeyDifferentialTests {
 
   @Test("1,200 seeded inputs give Django's keys")
   func keysMatchDjango() throws {
-    let redis = try InProcessRedis()
+    let redis = try RunningServer(.forTests())
     guard let django = try DjangoWebPeer.start(redisPort: redis.port) else { return }
     let inputs = Self.inputs(count: 1_200)
     let theirs = try django.send(Command(inputs: inputs)).keys ?? []
@@ -109,7 +109,7 @@ struct WebFragmentKeyDifferentialTests {
 
   @Test("Django's {% cache %} tag and FragmentCache serve each other's fragments from one Redis")
   func fragmentsShared() throws {
-    let redis = try InProcessRedis()
+    let redis = try RunningServer(.forTests())
     guard let django = try DjangoWebPeer.start(redisPort: redis.port) else { return }
     _ = try django.send(PeerCommand(op: "flush"))
     let names = ["sidebar", "naïve", "a.b", "footer-1", "日本"]

@@ -15,7 +15,7 @@ struct WebPageCacheDifferentialTests {
 
   @Test("seeded request sequences: same views run, same responses, same keys, each serves the other's pages")
   func sequencesMatchDjango() throws {
-    let redis = try InProcessRedis()
+    let redis = try RunningServer(.forTests())
     guard let django = try DjangoWebPeer.start(redisPort: redis.port) else { return }
     var generator = WebSequenceGenerator(random: SplitMix64(seed: 21))
     var requests = 0

@@ -21,7 +21,7 @@ struct MemcachedDifferentialTests {
   @Test("5,000 seeded requests get the same replies", arguments: [UInt64(20_261_124), 2])
   func seededRequests(seed: UInt64) throws {
     guard let executable = RequiredPeer.memcached() else { return }
-    let peer = try MemcachedPeer(executable: executable)
+    let peer = try PeerServer(.memcached, executable: executable)
     let ours = try RunningServer(memcached: .forTests())
     let servers = [try MemcachedTextClient(port: peer.port), try MemcachedTextClient(port: ours.port)]
     var lastCas: [[String: String]] = [[:], [:]]

@@ -19,23 +19,14 @@ struct MemcachedFrameDifferentialTests {
   @Test("5,000 valid and mutated frames get the same bytes back", arguments: [UInt64(2_026_1124)])
   func mutatedFrames(seed: UInt64) throws {
     guard let executable = RequiredPeer.memcached() else { return }
-    let peer = try MemcachedPeer(executable: executable)
+    let peer = try PeerServer(.memcached, executable: executable)
     let ours = try RunningServer(memcached: .forTests())
-    var random = SplitMix64(seed: seed)
     let mutator = FrameMutator(seeds: Self.seeds.map { Array($0.utf8) }, interesting: Self.interesting)
-    var mismatches: [String] = []
-    for step in 0..<5_000 {
-      let frame = mutator.next(&random)
-      let expected = try Self.answer(to: frame, port: peer.port)
-      let actual = try Self.answer(to: frame, port: ours.port)
-      if expected != actual
-        && !MemcachedReplyComparison.agree(
-          String(decoding: expected, as: UTF8.self), String(decoding: actual, as: UTF8.self))
-      {
-        mismatches.append(
-          "step \(step): \(Self.show(frame)) real: \(Self.show(expected)) ours: \(Self.show(actual))")
-        if mismatches.count >= 10 { break }
-      }
+    let mismatches = try FrameDifferential.mismatches(
+      count: 5_000, from: mutator, seed: seed, peerPort: peer.port, ourPort: ours.port
+    ) { expected, actual in
+      MemcachedReplyComparison.agree(
+        String(decoding: expected, as: UTF8.self), String(decoding: actual, as: UTF8.self))
     }
     #expect(mismatches.isEmpty, "\n\(mismatches.joined(separator: "\n"))")
   }
@@ -43,7 +34,7 @@ struct MemcachedFrameDifferentialTests {
   @Test("a line without LF closes after 2,048 bytes, as memcached does, unless it is a get")
   func longLines() throws {
     guard let executable = RequiredPeer.memcached() else { return }
-    let peer = try MemcachedPeer(executable: executable)
+    let peer = try PeerServer(.memcached, executable: executable)
     let ours = try RunningServer(memcached: .forTests())
     let frames = [
       Array(repeating: UInt8(ascii: "x"), count: 3_000),
@@ -51,28 +42,12 @@ struct MemcachedFrameDifferentialTests {
       Array("set ".utf8) + Array(repeating: UInt8(ascii: "k"), count: 2_100) + Array(" 0 0 1\r\nv\r\n".utf8),
     ]
     for frame in frames {
-      #expect(try Self.answer(to: frame, port: ours.port) == Self.answer(to: frame, port: peer.port))
+      #expect(
+        try FrameDifferential.answer(to: frame, port: ours.port)
+          == FrameDifferential.answer(to: frame, port: peer.port))
     }
-  }
-
-  private static func answer(to frame: [UInt8], port: UInt16) throws -> [UInt8] {
-    let client = try TestClient(port: port, timeoutSeconds: 2)
-    client.send(frame)
-    client.finishSending()
-    return client.receiveAll()
   }
 
   /// What mutations put in, three times in four: line ends, spaces, digits and protocol syntax.
   private static let interesting: [UInt8] = Array("\r\n 0123456789-kvTqgsm".utf8) + [0]
-
-  private static func show(_ bytes: [UInt8]) -> String {
-    bytes.prefix(300).map { byte in
-      switch byte {
-      case 13: "\\r"
-      case 10: "\\n"
-      case 32...126: String(UnicodeScalar(byte))
-      default: "\\x" + String(byte, radix: 16)
-      }
-    }.joined()
-  }
 }

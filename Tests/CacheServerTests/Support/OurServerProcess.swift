@@ -9,12 +9,12 @@ enum OurServerProcess {
   /// why, when the executable was not built beside the tests.
   static func start(
     _ wire: WireProtocol, _ arguments: [String] = [], sourceLocation: SourceLocation = #_sourceLocation
-  ) throws -> PeerProcess? {
+  ) throws -> ServerProcess? {
     guard let executable = BuiltProducts.executable("cachelings") else {
       Issue.record("cachelings is not built beside the tests (swift build)", sourceLocation: sourceLocation)
       return nil
     }
-    return try PeerProcess(executable: executable) { port in
+    return try ServerProcess(executable: executable) { port in
       ["serve", wire.rawValue, "--port", String(port)] + arguments
     }
   }

@@ -1,24 +1,33 @@
 import CacheServer
 import Foundation
 
-/// One of our servers on a free loopback port, running on its own thread, stopped when released.
-final class RunningServer: @unchecked Sendable {
-  let port: UInt16
+/// One of our servers on a free loopback port, running on its own thread in the test's process,
+/// stopped when released. Tests may move its clock directly, as the test-only clock command would.
+public final class RunningServer: @unchecked Sendable {
+  public let port: UInt16
   private let stopper: EventLoopStopper
+  private let store: SharedStore
   private let finished = DispatchSemaphore(value: 0)
 
-  init(_ options: RedisServer.Options) throws {
+  public init(_ options: RedisServer.Options) throws {
     let server = try RedisServer(options)
     port = server.port
     stopper = server.stopper
+    store = server.store
     start(Box { server.run() })
   }
 
-  init(memcached options: MemcachedServer.Options) throws {
+  public init(memcached options: MemcachedServer.Options) throws {
     let server = try MemcachedServer(options)
     port = server.port
     stopper = server.stopper
+    store = server.shared.store
     start(Box { server.run() })
+  }
+
+  /// Moves the server's time forward.
+  public func advance(by seconds: Double) {
+    store.withStore { _ = $0.clock.advance(byMilliseconds: Int64((seconds * 1_000).rounded())) }
   }
 
   private func start(_ box: Box) {
@@ -43,7 +52,7 @@ final class RunningServer: @unchecked Sendable {
 
 extension RedisServer.Options {
   /// A free port on loopback with the test clock on.
-  static func forTests() -> Self {
+  public static func forTests() -> Self {
     var options = Self()
     options.port = 0
     options.testClock = true
@@ -53,7 +62,7 @@ extension RedisServer.Options {
 
 extension MemcachedServer.Options {
   /// A free port on loopback with the test clock on.
-  static func forTests(threads: Int = 1) -> Self {
+  public static func forTests(threads: Int = 1) -> Self {
     var options = Self()
     options.port = 0
     options.configuration.testClock = true
