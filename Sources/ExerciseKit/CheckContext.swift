@@ -37,7 +37,7 @@ public final class CheckContext: Sendable {
       workerIndex == nil && backend == .memcached && servers.clock
       ? Self.memcachedTime(servers) ?? clockStart : clockStart
     clock = ManualClock(start: start)
-    database = SlowDatabase()
+    database = SlowDatabase(clock: clock)
     cache = try Self.makeCache(
       backend, name: name, clock: clock, servers: servers, files: files,
       process: workerIndex ?? 0)
