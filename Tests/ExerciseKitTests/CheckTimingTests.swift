@@ -17,6 +17,13 @@ import Glibc
     NSTemporaryDirectory() + "cachelings-timing-\(UUID().uuidString)"
   }
 
+  /// A check's context on backend, its files in `files`.
+  static func context(_ backend: Backend, files: String) throws -> CheckContext {
+    try CheckContext(
+      backend: backend, checkIndex: 0, servers: ServerSettings(clock: false), files: files,
+      token: "timing-test")
+  }
+
   @Test func theTimelineDatesEveryQueryByTheClockAndAResetClearsIt() throws {
     let clock = ManualClock(start: 1_000)
     let database = SlowDatabase(clock: clock)
@@ -45,9 +52,7 @@ import Glibc
   @Test func timeRunsWhileTheBodyRunsAndStandsStillAfterIt() throws {
     let files = Self.files()
     defer { try? FileManager.default.removeItem(atPath: files) }
-    let context = try CheckContext(
-      backend: .memory, checkIndex: 0, servers: ServerSettings(clock: false), files: files,
-      token: "timing-test")
+    let context = try Self.context(.memory, files: files)
     defer { context.finish() }
     let start = context.now
     let moved = context.letTimeRun {
@@ -64,9 +69,7 @@ import Glibc
   @Test func anExpiredValueIsGoneOnceEnoughTimeHasRun() throws {
     let files = Self.files()
     defer { try? FileManager.default.removeItem(atPath: files) }
-    let context = try CheckContext(
-      backend: .file, checkIndex: 0, servers: ServerSettings(clock: false), files: files,
-      token: "timing-test")
+    let context = try Self.context(.file, files: files)
     defer { context.finish() }
     try context.cache.set("lock", true, timeout: 0.05)
     let expired = try context.letTimeRun {
@@ -108,9 +111,7 @@ import Glibc
   @Test func theCheckItselfDoesNotWaitAtTheStartLine() throws {
     let files = Self.files()
     defer { try? FileManager.default.removeItem(atPath: files) }
-    let context = try CheckContext(
-      backend: .memory, checkIndex: 0, servers: ServerSettings(clock: false), files: files,
-      token: "timing-test")
+    let context = try Self.context(.memory, files: files)
     defer { context.finish() }
     try context.waitForWorkers(2, seconds: 30)
     #expect(!FileManager.default.fileExists(atPath: files + "/check0.start-line"))
