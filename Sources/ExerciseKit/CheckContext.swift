@@ -1,4 +1,5 @@
 import CacheKit
+import Synchronization
 
 /// What a check works with: a fresh cache on the backend under test, a fresh slow database, and a clock
 /// that moves the cache's time, the servers' included.
@@ -18,6 +19,8 @@ public final class CheckContext: Sendable {
   let name: String
   /// The switch of `cacheThatCanGoDown()`: its relays, whether it is down, its calls and failures.
   let outage = CacheOutage()
+  /// Whether the clock was set to the memcached server's to the millisecond (see `sendTraffic`).
+  let alignedWithServer = Atomic(false)
 
   /// A check's context starts with an empty cache; a worker's shares the check's data and keeps it.
   init(
@@ -37,7 +40,7 @@ public final class CheckContext: Sendable {
       workerIndex == nil && backend == .memcached && servers.clock
       ? Self.memcachedTime(servers) ?? clockStart : clockStart
     clock = ManualClock(start: start)
-    database = SlowDatabase()
+    database = SlowDatabase(clock: clock)
     cache = try Self.makeCache(
       backend, name: name, clock: clock, servers: servers, files: files,
       process: workerIndex ?? 0)
@@ -64,28 +67,32 @@ public final class CheckContext: Sendable {
 
   /// Moves time forward by seconds for every cache of the check, the servers' included, without sleeping.
   public func advance(seconds: Double) throws {
-    if backend.isServer {
-      guard servers.clock else {
-        throw CheckSkipped(reason: "moves time by \(seconds) s, which a real server's clock cannot do")
-      }
-      let addresses =
-        backend == .redis
-        ? servers.redis.map { [($0.host, $0.port)] } ?? []
-        : servers.memcached?.servers.map { ($0.host, $0.port) } ?? []
-      guard !addresses.isEmpty else {
-        throw CheckSkipped(reason: "no \(backend.rawValue) server was given")
-      }
-      let command = backend == .redis ? "ADVANCECLOCK" : "advanceclock"
-      for (host, port) in addresses {
-        let reply = try LineExchange.send(
-          "\(command) \(Int((seconds * 1000).rounded()))", host: host, port: port)
-        guard reply == "+OK" || reply == "OK" else {
-          throw CacheError.backendFailure(
-            "the \(backend.rawValue) server refused to move its clock: \(reply)")
-        }
+    try advanceServers(milliseconds: Int((seconds * 1000).rounded()))
+    clock.advance(by: seconds)
+  }
+
+  /// Moves the servers' test clocks forward (nothing on memory and file, which have no server).
+  func advanceServers(milliseconds: Int) throws {
+    guard backend.isServer else { return }
+    guard servers.clock else {
+      throw CheckSkipped(
+        reason: "moves time by \(Double(milliseconds) / 1000) s, which a real server's clock cannot do")
+    }
+    let addresses =
+      backend == .redis
+      ? servers.redis.map { [($0.host, $0.port)] } ?? []
+      : servers.memcached?.servers.map { ($0.host, $0.port) } ?? []
+    guard !addresses.isEmpty else {
+      throw CheckSkipped(reason: "no \(backend.rawValue) server was given")
+    }
+    let command = backend == .redis ? "ADVANCECLOCK" : "advanceclock"
+    for (host, port) in addresses {
+      let reply = try LineExchange.send("\(command) \(milliseconds)", host: host, port: port)
+      guard reply == "+OK" || reply == "OK" else {
+        throw CacheError.backendFailure(
+          "the \(backend.rawValue) server refused to move its clock: \(reply)")
       }
     }
-    clock.advance(by: seconds)
   }
 
   static func makeCache(

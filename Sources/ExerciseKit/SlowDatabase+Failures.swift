@@ -18,8 +18,9 @@ extension SlowDatabase {
 
   /// A read query that throws `Unavailable` while `failNextQueries` says so.
   func readOrFail<T>(_ description: String, _ body: (State) throws -> T) throws -> T {
-    try state.withLock { state in
-      state.queries.append(description)
+    defer { takeTime() }
+    return try state.withLock { state in
+      log(description, in: &state)
       if state.failingQueries > 0 {
         state.failingQueries -= 1
         throw Unavailable(query: description)

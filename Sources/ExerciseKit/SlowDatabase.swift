@@ -1,3 +1,4 @@
+import CacheKit
 import Synchronization
 
 /// A simulated database that is slow on purpose and counts every query, so checks can tell whether a
@@ -9,6 +10,8 @@ public final class SlowDatabase: Sendable {
     var posts = SampleData.posts
     var products = SampleData.products
     var queries: [String] = []
+    /// When each of `queries` began, by the database's clock.
+    var times: [Double] = []
     var writes = 0
     /// How many of the next queries that can fail throw `Unavailable` (see `failNextQueries`).
     var failingQueries = 0
@@ -19,9 +22,25 @@ public final class SlowDatabase: Sendable {
   let state = Mutex(State())
   /// What one query costs, in simulated milliseconds.
   public let latencyMilliseconds: Double
+  /// The clock that dates the queries of `timeline`; nil dates them all 0.
+  let clock: (any CacheClock)?
+  /// What a query does once it is logged, outside the database's lock: how a query takes time
+  /// (see `holdEachQuery(seconds:)`). Nil: queries take no time at all.
+  let pace = Mutex<(@Sendable () -> Void)?>(nil)
 
-  public init(latencyMilliseconds: Double = 80) {
+  /// A database whose queries cost latencyMilliseconds of simulated time each; clock (a check's,
+  /// for one) dates the queries of `timeline`.
+  public init(latencyMilliseconds: Double = 80, clock: (any CacheClock)? = nil) {
     self.latencyMilliseconds = latencyMilliseconds
+    self.clock = clock
+  }
+
+  /// One read query and the moment it began.
+  public struct LoggedQuery: Sendable, Equatable {
+    /// The query, as in `queries`.
+    public var query: String
+    /// When it began, in the clock's Unix seconds.
+    public var at: Double
   }
 
   /// The error of a query for a row that does not exist.
@@ -38,6 +57,13 @@ public final class SlowDatabase: Sendable {
   public var queryCount: Int { state.withLock { $0.queries.count } }
   /// The read queries in order, such as "user 2" or "top posts".
   public var queries: [String] { state.withLock { $0.queries } }
+  /// The read queries in order with the moment each began, so a check can tell when the
+  /// database was asked, not only how often.
+  public var timeline: [LoggedQuery] {
+    state.withLock { state in
+      zip(state.queries, state.times).map { LoggedQuery(query: $0, at: $1) }
+    }
+  }
   /// How many writes ran.
   public var writeCount: Int { state.withLock { $0.writes } }
   /// The time the queries would have taken.
@@ -46,15 +72,28 @@ public final class SlowDatabase: Sendable {
   public func resetCounters() {
     state.withLock {
       $0.queries = []
+      $0.times = []
       $0.writes = 0
     }
   }
 
   func read<T>(_ description: String, _ body: (State) throws -> T) rethrows -> T {
-    try state.withLock { state in
-      state.queries.append(description)
+    defer { takeTime() }
+    return try state.withLock { state in
+      log(description, in: &state)
       return try body(state)
     }
+  }
+
+  /// Records a query and the moment it began.
+  func log(_ description: String, in state: inout State) {
+    state.queries.append(description)
+    state.times.append(clock?.now() ?? 0)
+  }
+
+  /// Holds the caller for as long as a query takes; at once when queries take no time.
+  func takeTime() {
+    pace.withLock { $0 }?()
   }
 
   /// One member by id.
