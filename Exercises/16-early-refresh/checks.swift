@@ -91,7 +91,7 @@ private func send(
     perSecond: perSecond, for: seconds, queriesTake: queryTime,
     stoppingWhen: { context.database.queryCount >= stopAfter }
   ) { index in
-    var random = SplitMix64(seed: seed &+ UInt64(index))
+    var random = SeededGenerator(seed: seed &+ UInt64(index))
     answers.record(
       Result { try trendingTags(cache: cache, database: context.database, random: &random) })
   }
