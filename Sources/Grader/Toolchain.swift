@@ -11,6 +11,10 @@ public struct Toolchain: Sendable, Equatable {
   public var library: String { runtime + "/libExerciseRuntime.so" }
   public var modules: String { runtime + "/Modules" }
 
+  /// What every compile of course code passes: the language mode, the debug optimisation level and the
+  /// runtime's modules (CacheKit, ExerciseKit).
+  public var languageArguments: [String] { ["-swift-version", "6", "-Onone", "-I", modules] }
+
   /// Finds swiftc (CACHELINGS_SWIFTC, else PATH) and the runtime (CACHELINGS_RUNTIME, else beside this
   /// executable).
   public static func locate(

@@ -31,7 +31,7 @@ struct GradingSetup {
     do {
       let toolchain = try Toolchain.locate()
       guard prepareRuntime(toolchain, packageRoot: setup.root) else { throw ExitStatus(1) }
-      let workspace = ExerciseWorkspace(folder: setup.workspace)
+      let workspace = ExerciseWorkspace(folder: setup.workspace, toolchain: toolchain)
       return GradingSetup(
         backends: backends, servers: servers,
         grader: Grader(compiler: Compiler(toolchain: toolchain, cacheFolder: workspace.buildCache)),
