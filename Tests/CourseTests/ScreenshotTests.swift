@@ -29,15 +29,8 @@ import Testing
 
   /// A course of the grader's fixture exercise alone, with the learner's file given.
   func fixtureCourse(solution: String) throws -> String {
-    let course = scratch + "/course"
-    try FileManager.default.createDirectory(atPath: course + "/Exercises", withIntermediateDirectories: true)
-    try FileManager.default.createDirectory(atPath: course + "/Lessons", withIntermediateDirectories: true)
-    try FileManager.default.copyItem(
-      atPath: GraderTests.fixtures + "/01-fixture", toPath: course + "/Exercises/01-fixture")
-    try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
-    try FileManager.default.copyItem(
-      atPath: GraderTests.fixtures + "/solutions/\(solution).swift", toPath: workspace + "/01-fixture.swift")
-    return course
+    try FixtureCourse.make(course: scratch + "/course", workspace: workspace, solution: solution)
+    return scratch + "/course"
   }
 
   /// Runs cachelings in a pseudo-terminal of size, lets drive type at it, and plays back what it drew.
