@@ -61,9 +61,8 @@ public struct Compiler: Sendable {
     let solutionModule = work + "/Solution.swiftmodule"
     if let errors = try swiftc(
       [
-        "-c", "-wmo", "-parse-as-library", "-enable-testing", "-module-name", "Solution", "-emit-module",
-        "-emit-module-path", solutionModule, solution,
-      ] + (support.map { [$0] } ?? []) + ["-o", work + "/Solution.o"])
+        "-c", "-wmo", "-enable-testing", "-emit-module", "-emit-module-path", solutionModule,
+      ] + Self.solutionModule(solution: solution, support: support) + ["-o", work + "/Solution.o"])
     {
       return .errors(errors)
     }
@@ -119,10 +118,16 @@ public struct Compiler: Sendable {
     return .program(path: program, cached: false)
   }
 
-  /// Runs swiftc; nil when it succeeded, else what it printed. Compiling (language true) adds the language
-  /// mode, the debug optimisation level and the runtime's modules.
+  /// The arguments that make the learner's file (and the exercise's support file) module Solution; with
+  /// the toolchain's language arguments, an editor's language server sees the file as the grader does.
+  public static func solutionModule(solution: String, support: String?) -> [String] {
+    ["-parse-as-library", "-module-name", "Solution", solution] + (support.map { [$0] } ?? [])
+  }
+
+  /// Runs swiftc; nil when it succeeded, else what it printed. Compiling (language true) adds the
+  /// toolchain's language arguments.
   private func swiftc(_ arguments: [String], language: Bool = true) throws(GradingError) -> String? {
-    let common = language ? ["-swift-version", "6", "-Onone", "-I", toolchain.modules] : []
+    let common = language ? toolchain.languageArguments : []
     let result = try ChildProcess.run(
       toolchain.swiftc, arguments: common + arguments, environment: ProcessInfo.processInfo.environment,
       limits: RunLimits(seconds: 120, memoryBytes: 4 << 30, outputBytes: 256 << 10))

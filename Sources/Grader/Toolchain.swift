@@ -11,10 +11,17 @@ public struct Toolchain: Sendable, Equatable {
   public var library: String { runtime + "/libExerciseRuntime.so" }
   public var modules: String { runtime + "/Modules" }
 
-  /// Finds swiftc (CACHELINGS_SWIFTC, else PATH) and the runtime (CACHELINGS_RUNTIME, else beside this
-  /// executable).
+  /// What every compile of course code passes: the language mode, the debug optimisation level and the
+  /// runtime's modules (CacheKit, ExerciseKit).
+  public var languageArguments: [String] { ["-swift-version", "6", "-Onone", "-I", modules] }
+
+  /// Finds swiftc (CACHELINGS_SWIFTC, else PATH) and the runtime: CACHELINGS_RUNTIME, else beside the
+  /// executable when it holds the library or is a SwiftPM build folder, else the release build of the
+  /// course at course (a copy installed by `swift package experimental-install` is a release build, and
+  /// the course's .build/release is where that build left the modules).
   public static func locate(
-    environment: [String: String] = ProcessInfo.processInfo.environment
+    environment: [String: String] = ProcessInfo.processInfo.environment,
+    executable: String = Toolchain.executable, course: String? = nil
   ) throws(GradingError)
     -> Toolchain
   {
@@ -23,13 +30,19 @@ public struct Toolchain: Sendable, Equatable {
         "No Swift compiler (swiftc) was found on PATH, and grading compiles your solution with it. Install a "
           + "Swift toolchain (swift.org/install), or set CACHELINGS_SWIFTC to the path of its swiftc.")
     }
-    let executable =
-      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-      ?? CommandLine.arguments[0]
-    let runtime =
-      environment["CACHELINGS_RUNTIME"].flatMap { $0.isEmpty ? nil : $0 }
-      ?? (executable as NSString).deletingLastPathComponent
-    return Toolchain(swiftc: swiftc, runtime: runtime)
+    if let given = environment["CACHELINGS_RUNTIME"], !given.isEmpty {
+      return Toolchain(swiftc: swiftc, runtime: given)
+    }
+    let beside = (executable as NSString).deletingLastPathComponent
+    let besideIsBuild =
+      beside.contains("/.build/") || FileManager.default.fileExists(atPath: beside + "/libExerciseRuntime.so")
+    guard !besideIsBuild, let course else { return Toolchain(swiftc: swiftc, runtime: beside) }
+    return Toolchain(swiftc: swiftc, runtime: course + "/.build/release")
+  }
+
+  /// The running program's own path, links resolved.
+  public static var executable: String {
+    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
   }
 
   static func findCompiler(_ environment: [String: String]) -> String? {

@@ -76,6 +76,19 @@ enum CommandTree {
         options: [noColor],
         discussion: "Each lab is a small, seeded simulation: it draws the same chart every time it runs."),
       CommandSpec(
+        "docs", summary: "The API of CacheKit and ExerciseKit: every type, or one with its members.",
+        arguments: [
+          ArgumentSpec(
+            "NAME", help: "a type, like SlowDatabase or Cache, or a function (default: the index)",
+            optional: true)
+        ],
+        options: [noColor],
+        discussion: """
+          Read from the doc comments in the course's Sources/, so it says what the code does. Names ignore
+          case; a method's name shows the type that has it. On a terminal, a long page opens in your pager
+          ($PAGER, else less).
+          """),
+      CommandSpec(
         "review", summary: "Questions you missed and questions due, across all lessons.",
         options: [OptionSpec("cram", help: "ask every question of the course, due or not"), noColor],
         discussion:

@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import Grader
 import Terminal
 
 /// Finds the course folder and the learner's workspace, and builds the console the screens use.
@@ -11,19 +12,21 @@ struct CourseSetup {
 
   init(noColor: Bool) {
     let environment = ProcessInfo.processInfo.environment
-    root = Self.findRoot(environment)
+    root = CourseFolder.find(
+      environment: environment, currentFolder: FileManager.default.currentDirectoryPath,
+      executable: Toolchain.executable)
     workspace = environment["CACHELINGS_WORKSPACE"].flatMap { $0.isEmpty ? nil : $0 } ?? root + "/workspace"
     theme = Theme.detect(fd: 1, noColorFlag: noColor)
     width = min(TerminalSize.columns(fd: 1), 100)
   }
 
-  /// How the learner runs the course, for the commands the screens suggest: "swift run cachelings" when this
-  /// binary lives in a SwiftPM build folder, else "cachelings".
+  /// How the learner runs the course, for the commands the screens suggest: "cachelings" when it was
+  /// typed as a name found on PATH (an installed copy, or a link to the build), "swift run cachelings"
+  /// when this binary lives in a SwiftPM build folder, else "cachelings".
   static let program: String = {
-    let path =
-      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-      ?? CommandLine.arguments[0]
-    return path.contains("/.build/") ? "swift run cachelings" : "cachelings"
+    let typed = CommandLine.arguments.first ?? ""
+    return !typed.contains("/") || CourseFolder.package(building: Toolchain.executable) == nil
+      ? "cachelings" : "swift run cachelings"
   }()
 
   /// A path as the learner would type it: relative to the current folder when it is inside it.
@@ -33,28 +36,6 @@ struct CourseSetup {
   }
 
   var progressStore: ProgressStore { ProgressStore(path: workspace + "/progress.json") }
-
-  /// CACHELINGS_COURSE, else the nearest folder up from here holding Lessons/ and Package.swift, else the
-  /// source checkout this binary was built from.
-  static func findRoot(_ environment: [String: String]) -> String {
-    if let given = environment["CACHELINGS_COURSE"], !given.isEmpty { return given }
-    var folder = FileManager.default.currentDirectoryPath
-    while true {
-      if isCourse(folder) { return folder }
-      let parent = (folder as NSString).deletingLastPathComponent
-      if parent == folder || parent.isEmpty { break }
-      folder = parent
-    }
-    var source = #filePath
-    for _ in 0..<3 { source = (source as NSString).deletingLastPathComponent }
-    return source
-  }
-
-  static func isCourse(_ folder: String) -> Bool {
-    var isDirectory: ObjCBool = false
-    return FileManager.default.fileExists(atPath: folder + "/Lessons", isDirectory: &isDirectory)
-      && isDirectory.boolValue && FileManager.default.fileExists(atPath: folder + "/Package.swift")
-  }
 
   /// Loads the content; problems are printed for the learner with a pointer to `dev check`.
   func loadContent() -> CourseContent {

@@ -66,7 +66,7 @@ enum DevCheckCommand {
   static func checkLessonCode(_ content: CourseContent, setup: CourseSetup) -> LessonCode.Report? {
     let toolchain: Toolchain
     do {
-      toolchain = try Toolchain.locate()
+      toolchain = try Toolchain.locate(course: setup.root)
     } catch {
       Output.error("\(error)")
       return nil

@@ -29,9 +29,9 @@ struct GradingSetup {
       throw ExitStatus(1)
     }
     do {
-      let toolchain = try Toolchain.locate()
+      let toolchain = try Toolchain.locate(course: setup.root)
       guard prepareRuntime(toolchain, packageRoot: setup.root) else { throw ExitStatus(1) }
-      let workspace = ExerciseWorkspace(folder: setup.workspace)
+      let workspace = ExerciseWorkspace(folder: setup.workspace, toolchain: toolchain)
       return GradingSetup(
         backends: backends, servers: servers,
         grader: Grader(compiler: Compiler(toolchain: toolchain, cacheFolder: workspace.buildCache)),

@@ -36,6 +36,7 @@ do {
     case "reset": exit(ResetCommand.run(parsed))
     case "solution": exit(SolutionCommand.run(parsed))
     case "lab": exit(LabCommand.run(parsed))
+    case "docs": exit(DocsCommand.run(parsed))
     case "serve": exit(ServeCommand.run(parsed, usage: parser.usage(forPath: parsed.commandPath)))
     case "dev":
       switch parsed.commandPath.dropFirst().first {

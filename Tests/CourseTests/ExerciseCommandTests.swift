@@ -271,14 +271,7 @@ import Testing
       try? FileManager.default.removeItem(atPath: workspace)
       try? FileManager.default.removeItem(atPath: course)
     }
-    try FileManager.default.createDirectory(atPath: course + "/Exercises", withIntermediateDirectories: true)
-    try FileManager.default.createDirectory(atPath: course + "/Lessons", withIntermediateDirectories: true)
-    try FileManager.default.copyItem(
-      atPath: GraderTests.fixtures + "/01-fixture", toPath: course + "/Exercises/01-fixture")
-    try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
-    try FileManager.default.copyItem(
-      atPath: GraderTests.fixtures + "/solutions/infinite-loop.swift", toPath: workspace + "/01-fixture.swift"
-    )
+    try FixtureCourse.make(course: course, workspace: workspace, solution: "infinite-loop")
     let started = Date()
     let (status, text, _) = try run(["check", "1", "--no-color"], extra: ["CACHELINGS_COURSE": course])
     #expect(Date().timeIntervalSince(started) < 3 + 1 + 5, "the verdict came soon after the 3 s limit")

@@ -20,15 +20,8 @@ import Glibc
 
   /// A course holding only the fixture exercise, with the spinning solution in the workspace.
   func prepare() throws {
-    let files = FileManager.default
-    try files.createDirectory(atPath: course + "/Lessons", withIntermediateDirectories: true)
-    try files.createDirectory(atPath: course + "/Exercises", withIntermediateDirectories: true)
-    try files.createDirectory(atPath: workspace, withIntermediateDirectories: true)
-    try files.createDirectory(atPath: temporary, withIntermediateDirectories: true)
-    try files.copyItem(atPath: GraderTests.fixtures + "/01-fixture", toPath: course + "/Exercises/01-fixture")
-    try files.copyItem(
-      atPath: GraderTests.fixtures + "/solutions/spins-with-a-child.swift",
-      toPath: workspace + "/01-fixture.swift")
+    try FixtureCourse.make(course: course, workspace: workspace, solution: "spins-with-a-child")
+    try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
   }
 
   /// Starts `cachelings check 1` and returns its pid once a descendant satisfies running: by default,

@@ -80,8 +80,21 @@ public final class PseudoTerminal {
     }
   }
 
+  /// Whether the program is still running; one that ended is reaped, and `wait` returns its status.
+  public var isRunning: Bool {
+    if exitStatus != nil { return false }
+    var status: Int32 = 0
+    guard waitpid(pid, &status, WNOHANG) == pid else { return true }
+    exitStatus = status
+    return false
+  }
+
   /// Waits for the program to exit and returns its status (killing it after the timeout).
   public func wait(timeout: Double = 10) -> Int32 {
+    if let exitStatus {
+      while readSome(timeout: 0.05) {}
+      return (exitStatus >> 8) & 0xff
+    }
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
       _ = readSome(timeout: 0.05)

@@ -2,7 +2,7 @@ import Foundation
 import ServerAttacks
 import Testing
 
-/// The one place that decides what a test does when a real peer is missing: it says it skipped, or,
+/// The one place that decides what a test does when a real peer (or tool) is missing: it says it skipped, or,
 /// under CACHELINGS_REQUIRE_PEERS=1 (CI), records a failure.
 public enum RequiredPeer {
   /// True when CI asked for missing peers to fail tests instead of skipping them.
@@ -36,6 +36,21 @@ public enum RequiredPeer {
     found(
       ProcessInfo.processInfo.environment["CACHELINGS_DJANGO_PYTHON"], check,
       "set CACHELINGS_DJANGO_PYTHON to a Python with Django 5.2", sourceLocation)
+  }
+
+  /// The sourcekit-lsp of the toolchain whose swiftc is compiler (else the first on PATH), or nil after
+  /// reporting why the test cannot run.
+  public static func sourceKitLSP(
+    compiler: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) -> String? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    let folders =
+      [(compiler as NSString).deletingLastPathComponent] + path.split(separator: ":").map(String.init)
+    let executable = folders.map { $0 + "/sourcekit-lsp" }.first {
+      FileManager.default.isExecutableFile(atPath: $0)
+    }
+    return found(
+      executable, "sourcekit-lsp", "it comes with the Swift toolchain from swift.org", sourceLocation)
   }
 
   private static func found(

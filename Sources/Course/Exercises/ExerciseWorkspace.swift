@@ -1,12 +1,17 @@
 import Foundation
+import Grader
 
 /// The learner's git-ignored folder: one editable copy of each starter, made on first use, and the cache
 /// of compiled programs. The course's Exercises/ folder is only ever read.
 public struct ExerciseWorkspace: Sendable {
   public let folder: String
+  /// The compiler and modules the learner's files are graded with; when given, preparing a file also
+  /// records its compile in compile_commands.json, for the learner's editor.
+  public let toolchain: Toolchain?
 
-  public init(folder: String) {
+  public init(folder: String, toolchain: Toolchain? = nil) {
     self.folder = folder
+    self.toolchain = toolchain
   }
 
   /// Where compiled programs are kept.
@@ -19,10 +24,23 @@ public struct ExerciseWorkspace: Sendable {
   @discardableResult
   public func prepare(_ exercise: Exercise) throws -> (path: String, created: Bool) {
     let path = file(for: exercise)
-    if FileManager.default.fileExists(atPath: path) { return (path, false) }
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    writeCompileCommand(for: exercise)
+    if FileManager.default.fileExists(atPath: path) { return (path, false) }
     try copyStarter(exercise, to: path)
     return (path, true)
+  }
+
+  /// Records the exercise's compile in compile_commands.json, rewriting the file only when it changes so
+  /// a language server watching it does not reload for nothing. An editor aid: grading goes on without it.
+  private func writeCompileCommand(for exercise: Exercise) {
+    guard let toolchain else { return }
+    var commands = CompileCommands.read(in: self)
+    let before = commands.json
+    commands.update(CompileCommands.entry(for: exercise, in: self, toolchain: toolchain))
+    let after = commands.json
+    guard after != before else { return }
+    try? after.write(to: URL(fileURLWithPath: CompileCommands.path(in: self)), options: .atomic)
   }
 
   /// Puts the starter back. The learner's version is kept beside it as `.NN-slug.swift.previous`, so a
