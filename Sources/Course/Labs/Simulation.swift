@@ -64,6 +64,11 @@ public enum Simulations {
       summary: "four real processes reading and writing through memory caches of their own, then one shared "
         + "Redis: hit rate and stale reads",
       run: LocalVsShared.run),
+    Simulation(
+      name: "stampede",
+      summary: "database queries per second as a hot key expires under steady traffic: no protection, a lock "
+        + "with add, early refresh (XFetch)",
+      run: Stampede.run),
   ]
 
   public static func named(_ name: String) -> Simulation? { all.first { $0.name == name } }
