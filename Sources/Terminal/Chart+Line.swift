@@ -68,12 +68,14 @@ extension Chart {
   }
 
   /// Values at count evenly spaced positions, interpolated linearly between samples; nil where a sample is not finite.
+  /// When there are at least as many positions as samples, the position nearest each sample shows that sample
+  /// exactly, so a one-sample spike reaches its true height instead of being cut down by interpolation.
   static func resample(_ values: [Double], to count: Int) -> [Double?] {
     guard !values.isEmpty else { return [] }
     guard values.count > 1 else {
       return Array(repeating: values[0].isFinite ? values[0] : nil, count: count)
     }
-    return (0..<count).map { column in
+    var result: [Double?] = (0..<count).map { column in
       let position = count > 1 ? Double(column) * Double(values.count - 1) / Double(count - 1) : 0
       let lower = Int(position.rounded(.down))
       let upper = min(lower + 1, values.count - 1)
@@ -81,5 +83,11 @@ extension Chart {
       let result = values[lower] + (values[upper] - values[lower]) * fraction
       return result.isFinite ? result : nil
     }
+    guard count >= values.count else { return result }
+    for (index, value) in values.enumerated() {
+      let column = Int((Double(index) * Double(count - 1) / Double(values.count - 1)).rounded())
+      result[column] = value.isFinite ? value : nil
+    }
+    return result
   }
 }
