@@ -101,10 +101,11 @@ import Testing
   @Test func everySimulationHasAName() {
     #expect(
       Simulations.all.map(\.name) == [
-        "hit-ratio-latency", "cache-aside-queries", "ttl-staleness", "culling", "local-vs-shared",
+        "hit-ratio-latency", "cache-aside-queries", "ttl-staleness", "culling", "local-vs-shared", "stampede",
       ])
     #expect(Simulations.named("cache-aside-queries") != nil && Simulations.named("nope") == nil)
   }
+
   @Test func stampedePeaksAsWorkedOutForEachStrategy() {
     let report = Stampede.run()
     #expect(report == Stampede.run(), "seeded: the same figures every run")
