@@ -75,11 +75,9 @@ import Testing
         .filter { $0.hasPrefix("cachelings-lab-culling-") }
     }
     let before = try labFolders()
-    let start = Date()
     let cpuStart = clock()  // CPU time: wall time on a shared 2-core machine measures the neighbours
     let report = Culling.run()
     let cpu = Double(clock() - cpuStart) / Double(CLOCKS_PER_SEC)
-    #expect(Date().timeIntervalSince(start) < 10, "even on a busy machine")
     #expect(cpu < 2, "the lab must stay fast")
     #expect(report == Culling.run(), "seeded traffic and a seeded cull repeat exactly")
     #expect(report.xValues == [10, 20, 40, 80, 160, 320])
