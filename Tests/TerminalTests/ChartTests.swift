@@ -143,6 +143,20 @@ import Testing
     #expect(Chart.resample([1, .infinity, 3], to: 5)[2] == nil, "a sample that is not finite stays a gap")
   }
 
+  @Test func stepsDrawEachBucketWithoutSlopes() {
+    #expect(
+      Chart.line([("q", [0, 0, 9, 0, 0])], width: 10, height: 3, theme: .plain, steps: true, format: integer)
+        == [
+          "9 ┤   •",
+          "4 ┤",
+          "0 ┤••• •••",
+          "  └───────",
+          "   • q",
+        ])
+    #expect(Chart.nearest([1, 2], to: 4) == [1, 1, 2, 2])
+    #expect(Chart.nearest([1, .nan], to: 2) == [1, nil] && Chart.nearest([], to: 3) == [])
+  }
+
   @Test func lineChartDrawsAOneSampleSpikeAtItsHeight() {
     #expect(
       Chart.line([("q", [0, 0, 9, 0, 0])], width: 10, height: 3, theme: .plain, format: integer) == [

@@ -184,8 +184,8 @@ enum Stampede {
     let (none, lock, early) = (results[.unprotected]!, results[.lock]!, results[.earlyRefresh]!)
     let expected = Int(requestsPerSecond * recompute)
     let ahead = timeout - (early.firstQuery ?? timeout)
-    // When the first request of the run refreshes, as XFetch's expectation puts it: where the expected
-    // number of refreshes so far, rate x delta x beta x e^(-gap / (delta x beta)), reaches 1.
+    // Where the expected number of refreshes so far, rate x delta x beta x e^(-gap / (delta x beta)),
+    // reaches 1: a guide to when the first refresh comes, which is random.
     let predictedAhead = recompute * beta * log(requestsPerSecond * recompute * beta)
     return LabReport(
       title:
@@ -203,10 +203,11 @@ enum Stampede {
           + "in second \(Int(timeout)).",
         "Lock with add: \(lock.peak) query; \(lock.waited) requests waited for it, the longest "
           + "\(format(lock.longestWait)) s, re-reading every \(format(retryAfter)) s.",
-        "Early refresh: \(early.total) queries, the first \(format(ahead)) s before the expiry (expected "
-          + "about \(format(predictedAhead)) s: delta x ln(rate x delta)); \(early.misses) reads missed and "
-          + "nobody waited.",
-      ])
+        "Early refresh: \(early.total) queries, the first \(format(ahead)) s before the expiry (the expected "
+          + "number of refreshes reaches 1 at delta x ln(rate x delta) = \(format(predictedAhead)) s); "
+          + "\(early.misses) reads missed and nobody waited.",
+      ],
+      steps: true)
   }
 
   /// A value with at most two decimals: 0.5, 2.31, 4.
