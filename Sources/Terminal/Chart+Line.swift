@@ -1,9 +1,11 @@
 extension Chart {
   /// A small line chart of one or more series on a shared y axis: height rows of plot plus an x axis line and a legend line; y labels on the left (max and min and middle, printed with format); each series drawn with its own glyph (•, ×, ◦, + / ASCII *, x, o, +) and, with colour, its own colour; points between samples are resampled to the plot width.
   /// The middle label names the value of the middle row exactly; later series draw over earlier ones.
+  /// With `steps`, each sample is a bucket of its own (counts per second, say): a column shows the nearest
+  /// sample and nothing is interpolated, so a one-bucket spike draws no slope into its neighbours.
   public static func line(
     _ series: [(name: String, values: [Double])], width: Int, height: Int, theme: Theme,
-    format: (Double) -> String
+    steps: Bool = false, format: (Double) -> String
   ) -> [String] {
     let height = max(2, height)
     let glyphs = theme.unicode ? ["•", "×", "◦", "+"] : ["*", "x", "o", "+"]
@@ -22,7 +24,8 @@ extension Chart {
       repeating: Array(repeating: (glyph: " ", style: Style()), count: plotWidth), count: height)
     for (index, entry) in series.enumerated() {
       let glyph = (glyph: glyphs[index % glyphs.count], style: palette[index % palette.count])
-      for (column, sample) in resample(entry.values, to: plotWidth).enumerated() {
+      let samples = steps ? nearest(entry.values, to: plotWidth) : resample(entry.values, to: plotWidth)
+      for (column, sample) in samples.enumerated() {
         guard let sample else { continue }
         let scaled = high > low ? (sample - low) / (high - low) * Double(height - 1) : Double(middleRow)
         let rowFromBottom = high > low ? Int(scaled.rounded()) : height - 1 - middleRow
@@ -68,18 +71,36 @@ extension Chart {
   }
 
   /// Values at count evenly spaced positions, interpolated linearly between samples; nil where a sample is not finite.
+  /// When there are at least as many positions as samples, the position nearest each sample shows that sample
+  /// exactly, so a one-sample spike reaches its true height instead of being cut down by interpolation.
   static func resample(_ values: [Double], to count: Int) -> [Double?] {
     guard !values.isEmpty else { return [] }
     guard values.count > 1 else {
       return Array(repeating: values[0].isFinite ? values[0] : nil, count: count)
     }
-    return (0..<count).map { column in
+    var result: [Double?] = (0..<count).map { column in
       let position = count > 1 ? Double(column) * Double(values.count - 1) / Double(count - 1) : 0
       let lower = Int(position.rounded(.down))
       let upper = min(lower + 1, values.count - 1)
       let fraction = position - Double(lower)
       let result = values[lower] + (values[upper] - values[lower]) * fraction
       return result.isFinite ? result : nil
+    }
+    guard count >= values.count else { return result }
+    for (index, value) in values.enumerated() {
+      let column = Int((Double(index) * Double(count - 1) / Double(values.count - 1)).rounded())
+      result[column] = value.isFinite ? value : nil
+    }
+    return result
+  }
+
+  /// Values at count evenly spaced positions, each the nearest sample's; nil where that sample is not finite.
+  static func nearest(_ values: [Double], to count: Int) -> [Double?] {
+    guard !values.isEmpty else { return [] }
+    return (0..<count).map { column in
+      let position = count > 1 ? Double(column) * Double(values.count - 1) / Double(count - 1) : 0
+      let sample = values[Int(position.rounded())]
+      return sample.isFinite ? sample : nil
     }
   }
 }

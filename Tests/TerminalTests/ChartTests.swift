@@ -108,8 +108,8 @@ import Testing
     #expect(
       Chart.line([("p", [0, 4, 2, 8])], width: 12, height: 4, theme: .plain, format: integer) == [
         "8 ┤        •",
-        "5 ┤       •",
-        "  │ ••••••",
+        "5 ┤   •   •",
+        "  │ •• •••",
         "0 ┤•",
         "  └─────────",
         "   • p",
@@ -131,5 +131,40 @@ import Testing
     #expect(Chart.resample([0, 10], to: 5) == [0, 2.5, 5, 7.5, 10])
     #expect(Chart.resample([4], to: 3) == [4, 4, 4])
     #expect(Chart.resample([], to: 3) == [])
+  }
+
+  @Test func resampleShowsEverySampleExactlyWhenItHasRoom() {
+    // The spike sits at position 1.5 of 3 columns' worth: interpolation alone would draw it at 66.7.
+    let spike = Chart.resample([0, 100, 0], to: 4)
+    #expect(spike.count == 4 && spike[0] == 0 && spike[2] == 100 && spike[3] == 0, "\(spike)")
+    let forty = (0..<40).map { $0 == 30 ? 100.0 : 0 }
+    #expect(
+      Chart.resample(forty, to: 90).compactMap { $0 }.max() == 100, "a one-second peak keeps its height")
+    #expect(Chart.resample([1, .infinity, 3], to: 5)[2] == nil, "a sample that is not finite stays a gap")
+  }
+
+  @Test func stepsDrawEachBucketWithoutSlopes() {
+    #expect(
+      Chart.line([("q", [0, 0, 9, 0, 0])], width: 10, height: 3, theme: .plain, steps: true, format: integer)
+        == [
+          "9 ┤   •",
+          "4 ┤",
+          "0 ┤••• •••",
+          "  └───────",
+          "   • q",
+        ])
+    #expect(Chart.nearest([1, 2], to: 4) == [1, 1, 2, 2])
+    #expect(Chart.nearest([1, .nan], to: 2) == [1, nil] && Chart.nearest([], to: 3) == [])
+  }
+
+  @Test func lineChartDrawsAOneSampleSpikeAtItsHeight() {
+    #expect(
+      Chart.line([("q", [0, 0, 9, 0, 0])], width: 10, height: 3, theme: .plain, format: integer) == [
+        "9 ┤   •",
+        "4 ┤    •",
+        "0 ┤•••  ••",
+        "  └───────",
+        "   • q",
+      ])
   }
 }

@@ -7,6 +7,8 @@ public struct LabReport: Sendable, Equatable {
   public var yUnit: String
   public var xValues: [Double]
   public var series: [(name: String, values: [Double])]
+  /// Whether each x value is a bucket of its own (queries in one second): drawn as steps, not interpolated.
+  public var steps: Bool
   /// Selected points worth reading as numbers: a label and a value per row.
   public var table: [(label: String, value: Double)]
   public var findings: [String]
@@ -14,7 +16,7 @@ public struct LabReport: Sendable, Equatable {
   public init(
     title: String, xLabel: String, yUnit: String, xValues: [Double],
     series: [(name: String, values: [Double])],
-    table: [(label: String, value: Double)], findings: [String]
+    table: [(label: String, value: Double)], findings: [String], steps: Bool = false
   ) {
     self.title = title
     self.xLabel = xLabel
@@ -23,11 +25,13 @@ public struct LabReport: Sendable, Equatable {
     self.series = series
     self.table = table
     self.findings = findings
+    self.steps = steps
   }
 
   public static func == (a: LabReport, b: LabReport) -> Bool {
     a.title == b.title && a.xValues == b.xValues && a.series.map(\.name) == b.series.map(\.name)
       && a.series.map(\.values) == b.series.map(\.values) && a.findings == b.findings
+      && a.steps == b.steps
   }
 }
 
@@ -64,6 +68,11 @@ public enum Simulations {
       summary: "four real processes reading and writing through memory caches of their own, then one shared "
         + "Redis: hit rate and stale reads",
       run: LocalVsShared.run),
+    Simulation(
+      name: "stampede",
+      summary: "database queries per second as a hot key expires under steady traffic: no protection, a lock "
+        + "with add, early refresh (XFetch)",
+      run: Stampede.run),
   ]
 
   public static func named(_ name: String) -> Simulation? { all.first { $0.name == name } }

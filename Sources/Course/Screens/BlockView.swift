@@ -101,7 +101,9 @@ public struct BlockView {
     var lines = introduction.isEmpty ? [] : markdown(introduction) + [""]
     lines.append(console.paint(report.title, .bold))
     if !report.series.isEmpty {
-      lines += Chart.line(report.series, width: inner, height: 10, theme: console.theme, format: Self.number)
+      lines += Chart.line(
+        report.series, width: inner, height: 10, theme: console.theme, steps: report.steps,
+        format: Self.number)
       lines.append(console.paint("x: \(report.xLabel), y: \(report.yUnit)", .dim))
       lines.append("")
     }
