@@ -1,4 +1,5 @@
 import CacheKit
+import Synchronization
 
 /// What a check works with: a fresh cache on the backend under test, a fresh slow database, and a clock
 /// that moves the cache's time, the servers' included.
@@ -18,6 +19,8 @@ public final class CheckContext: Sendable {
   let name: String
   /// The switch of `cacheThatCanGoDown()`: its relays, whether it is down, its calls and failures.
   let outage = CacheOutage()
+  /// The numbers of the local caches `localCache(_:)` has handed out, each emptied once when first made.
+  let localCachesMade = Mutex<Set<Int>>([])
 
   /// A check's context starts with an empty cache; a worker's shares the check's data and keeps it.
   init(

@@ -13,8 +13,9 @@ public enum MemcachedPlacement: Sendable, Equatable, CaseIterable {
   case ketama
 }
 
-/// A placement prepared for one list of servers: the server index of each final key.
-struct KeyPlacer: Sendable {
+/// A placement prepared for one list of servers: the server index of each final key. MemcachedCache
+/// routes every call through one; it is public so that a lesson or a tool can ask where a key lives.
+public struct KeyPlacer: Sendable {
   private enum Scheme: Sendable {
     case rendezvous(RendezvousHash)
     case ring(HashRing)
@@ -23,7 +24,7 @@ struct KeyPlacer: Sendable {
   private let scheme: Scheme
 
   /// `servers` are `host:port` names, in LOCATION order.
-  init(_ placement: MemcachedPlacement, servers: [String]) {
+  public init(_ placement: MemcachedPlacement, servers: [String]) {
     switch placement {
     case .pymemcache: scheme = .rendezvous(RendezvousHash(servers: servers))
     case .ketama: scheme = .ring(HashRing(servers: servers))
@@ -31,7 +32,7 @@ struct KeyPlacer: Sendable {
   }
 
   /// The index of the server that holds `key`.
-  func server(for key: CacheKey) -> Int {
+  public func server(for key: CacheKey) -> Int {
     switch scheme {
     case .rendezvous(let hash): hash.server(for: key.rawValue)
     case .ring(let ring): ring.server(for: Array(key.rawValue.utf8))
