@@ -13,14 +13,15 @@ private func sharedName(_ context: CheckContext) throws -> String? {
 /// Fails unless the shared cache holds member 2 after a first read.
 private func expectSharedCopy(_ context: CheckContext) throws {
   try expect(
-    try context.cache.hasKey("user:2"), equals: true,
+    try context.cache.hasKey("user:2"), expected: "a copy of member 2 under \"user:2\" in the shared cache",
+    got: "no copy there",
     "After the first read the shared cache must hold \"user:2\": it is where the other processes "
       + "find the profile without querying the database. Store what the database returns there for "
       + "300 s.")
 }
 
 let exerciseChecks: [Check] = [
-  Check("a second read within 5 s is served from this process's memory") { context in
+  Check("a read within 5 s is served from memory") { context in
     let local = context.localCache()
     let shared = try context.cacheThatCanGoDown()
     let first = try profile(of: 2, local: local, shared: shared, database: context.database)
@@ -43,7 +44,7 @@ let exerciseChecks: [Check] = [
         + "the shared cache.")
   },
 
-  Check("at 5 s the memory copy is gone and the shared cache answers") { context in
+  Check("at 5 s memory expires; the shared cache answers") { context in
     let local = context.localCache()
     let shared = try context.cacheThatCanGoDown()
     _ = try profile(of: 2, local: local, shared: shared, database: context.database)
@@ -83,7 +84,7 @@ let exerciseChecks: [Check] = [
   },
 
   Check(
-    "four processes' first reads query the database once",
+    "four processes query the database once",
     worker: { context in
       let local = context.localCache()
       _ = try profile(of: 2, local: local, shared: context.cache, database: context.database)
@@ -101,7 +102,7 @@ let exerciseChecks: [Check] = [
   },
 
   Check(
-    "a rename in another process shows here within 5 s",
+    "another process's rename shows within 5 s",
     worker: { context in
       try rename(
         user: 2, to: newName, local: context.localCache(), shared: context.cache, database: context.database)
@@ -130,7 +131,7 @@ let exerciseChecks: [Check] = [
           + "older: keep memory copies for 5 seconds, not for the shared cache's 300.")
   },
 
-  Check("the process that renames sees the new name at once") { context in
+  Check("the renaming process sees its change at once") { context in
     let local = context.localCache()
     _ = try profile(of: 2, local: local, shared: context.cache, database: context.database)
     try rename(user: 2, to: newName, local: local, shared: context.cache, database: context.database)
@@ -151,7 +152,7 @@ let exerciseChecks: [Check] = [
         + "change at once.")
   },
 
-  Check("rename deletes after the write, the shared copy before the local one") { context in
+  Check("rename: write, delete shared, then local") { context in
     let local = context.localCache()
     _ = try profile(of: 2, local: local, shared: context.cache, database: context.database)
     // A request of another process that comes in right after each delete of the shared copy.

@@ -4,10 +4,10 @@ import CacheKit
 import Foundation
 
 /// The site's caches, as its CACHES table names them: a shared Redis and, in every process, a memory
-/// cache whose entries live 5 seconds unless a call says otherwise.
+/// cache whose alias has no TIMEOUT, so a call that names none keeps an entry Django's default 300 s.
 let caches = try! CachesConfiguration([
     "default": CacheSettings(backend: .redis, location: "redis://10.0.0.31:6379/0", timeout: 300),
-    "local": CacheSettings(backend: .memory, location: "prices", timeout: 5),
+    "local": CacheSettings(backend: .memory, location: "prices"),
 ])
 
 /// The shared cache every process of every server reads.

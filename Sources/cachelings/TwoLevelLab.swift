@@ -37,6 +37,8 @@ enum TwoLevelLab {
     let memory = results.map { percent($0.memoryHits, $0.reads) }
     let toRedis = results.map { percent($0.reads - $0.memoryHits, $0.reads) }
     let stale = results.map { percent($0.stale, $0.reads) }
+    let hits = results.map { percent($0.memoryHits + $0.sharedHits, $0.reads) }
+    let redisHits = results.map { percent($0.sharedHits, $0.reads - $0.memoryHits) }
     let staleFromRedis = results.map(\.staleFromRedis).reduce(0, +)
     let calls = results.map { Int((Double($0.sharedCalls) / Double(seconds)).rounded()) }
     let named = { (values: [Double]) in
@@ -57,6 +59,10 @@ enum TwoLevelLab {
         "Reads served from the process's own memory: \(named(memory)). The rest go to Redis, "
           + "\(calls.first ?? 0) calls a simulated second with no local copies and \(calls.last ?? 0) "
           + "with 30 s ones.",
+        "Hits in all, memory or Redis: \(named(hits)); memory moves hits closer, it adds few. Of the "
+          + "reads that reach Redis it answers \(named(redisHits)): the longer the local copies, the "
+          + "more of what still reaches Redis is a first read or a read after a write, which misses there "
+          + "too.",
         "Stale reads: \(named(stale)). A write deletes the shared copy and the writer's own; the other "
           + "three processes serve their copies until the local timeout ends them.",
         staleFromRedis == 0
