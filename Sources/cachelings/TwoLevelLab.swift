@@ -56,9 +56,9 @@ enum TwoLevelLab {
       title: "Four processes, memory in front of one shared Redis, by local timeout",
       xLabel: "", yUnit: "%", xValues: timeouts.map(Double.init), series: [], table: table,
       findings: [
-        "Reads served from the process's own memory: \(named(memory)). The rest go to Redis, "
-          + "\(calls.first ?? 0) calls a simulated second with no local copies and \(calls.last ?? 0) "
-          + "with 30 s ones.",
+        "Reads served from the process's own memory: \(named(memory)). Redis takes "
+          + "\(calls.first ?? 0) calls a simulated second (gets, refills and deletes) with no local "
+          + "copies and \(calls.last ?? 0) with 30 s ones.",
         "Hits in all, memory or Redis: \(named(hits)); memory moves hits closer, it adds few. Of the "
           + "reads that reach Redis it answers \(named(redisHits)): the longer the local copies, the "
           + "more of what still reaches Redis is a first read or a read after a write, which misses there "

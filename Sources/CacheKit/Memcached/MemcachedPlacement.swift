@@ -7,9 +7,10 @@ public enum MemcachedPlacement: Sendable, Equatable, CaseIterable {
   /// pymemcache's `HashClient` default, and so Django's PyMemcacheCache: rendezvous hashing, each
   /// server scoring a key with MurmurHash3 (32-bit, seed 0) of `host:port-key`, the highest winning.
   case pymemcache
-  /// ketama's consistent-hash ring (libmemcached's and pylibmc's `ketama` behaviour): 160 points per
-  /// server from MD5 of `host:port-i`, and a key belongs to the first point at or after the MD5 of
-  /// its UTF-8 bytes. Kept for comparing the two schemes; Django's PyMemcacheCache does not use it.
+  /// libketama's consistent-hash ring: 160 points per server from MD5 of `host:port-i`, and a key
+  /// belongs to the first point at or after the MD5 of its UTF-8 bytes (libmemcached's `ketama`
+  /// behaviour builds its points a little differently). Kept for comparing the two schemes; Django's
+  /// PyMemcacheCache does not use it.
   case ketama
 }
 
