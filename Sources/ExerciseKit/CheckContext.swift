@@ -21,6 +21,8 @@ public final class CheckContext: Sendable {
   let outage = CacheOutage()
   /// Whether the clock was set to the memcached server's to the millisecond (see `sendTraffic`).
   let alignedWithServer = Atomic(false)
+  /// The numbers of the local caches `localCache(_:)` has handed out, each emptied once when first made.
+  let localCachesMade = Mutex<Set<Int>>([])
 
   /// A check's context starts with an empty cache; a worker's shares the check's data and keeps it.
   init(

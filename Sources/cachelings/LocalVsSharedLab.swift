@@ -56,50 +56,21 @@ enum LocalVsSharedLab {
 
   /// Runs the workers in turns with one kind of cache; nil when a worker could not start or answer.
   static func drive(_ mode: LabWorker.Mode, redis: String) -> Tally? {
-    guard let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else {
-      return nil
-    }
-    var processes: [(process: Process, input: FileHandle, output: FileHandle)] = []
-    defer {
-      for worker in processes {
-        try? worker.input.close()
-        worker.process.waitUntilExit()
-      }
-    }
-    for index in 0..<workers {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: executable)
-      var environment = ProcessInfo.processInfo.environment
-      environment[LabWorker.variable] = "\(mode.rawValue) \(index) \(redis)"
-      process.environment = environment
-      let input = Pipe()
-      let output = Pipe()
-      process.standardInput = input
-      process.standardOutput = output
-      guard (try? process.run()) != nil else { return nil }
-      processes.append((process, input.fileHandleForWriting, output.fileHandleForReading))
-    }
+    guard
+      let processes = LabWorkerProcesses(count: workers, description: { "\(mode.rawValue) \($0) \(redis)" })
+    else { return nil }
     var tally = Tally()
     for _ in 0..<rounds {
       var round = LabWorker.Counts()
-      for worker in processes {
-        worker.input.write(Data("turn\n".utf8))
-        guard let counts = readCounts(worker.output) else { return nil }
+      for index in 0..<processes.count {
+        guard let counts = processes.ask(index, "turn").flatMap(LabWorker.Counts.init(numbers:)) else {
+          return nil
+        }
         round.add(counts)
       }
       tally.rounds.append(round)
       tally.total.add(round)
     }
     return tally
-  }
-
-  private static func readCounts(_ handle: FileHandle) -> LabWorker.Counts? {
-    var line = Data()
-    while line.last != UInt8(ascii: "\n") {
-      let byte = handle.readData(ofLength: 1)
-      if byte.isEmpty { return nil }
-      line.append(byte)
-    }
-    return LabWorker.Counts(line: String(decoding: line, as: UTF8.self))
   }
 }

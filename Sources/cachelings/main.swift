@@ -9,7 +9,8 @@ let version = "0.2.0"
 if let worker = ProcessInfo.processInfo.environment[LabWorker.variable] {
   exit(LabWorker.run(worker))
 }
-LocalVsShared.install(LocalVsSharedLab.run)
+ProcessLabs.localVsShared.install(LocalVsSharedLab.run)
+ProcessLabs.twoLevel.install(TwoLevelLab.run)
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let parser = ArgumentParser(root: CommandTree.root)

@@ -112,8 +112,31 @@ import Testing
     #expect(second == first, "the workers take turns, so a run repeats exactly")
   }
 
+  @Test func twoLevelTradesRedisCallsForStaleReadsAndRepeatsExactly() throws {
+    let (status, first, _) = try run(["lab", "two-level", "--no-color"])
+    #expect(status == 0)
+    /// The bar of `label` at each local timeout, in order.
+    func values(_ label: String) -> [Double] {
+      first.split(separator: "\n").filter { $0.contains(": " + label) }.compactMap { line in
+        let words = line.split(separator: " ")
+        return words.firstIndex(of: "%").flatMap { $0 > 0 ? Double(words[$0 - 1]) : nil }
+      }
+    }
+    let (memory, redis, stale) = (values("memory hits"), values("reads to Redis"), values("stale reads"))
+    #expect(memory.count == 4 && redis.count == 4 && stale.count == 4, "\(first)")
+    #expect(memory.first == 0 && redis.first == 100 && stale.first == 0, "no local copies: \(first)")
+    #expect(zip(memory, memory.dropFirst()).allSatisfy { $0 < $1 }, "longer copies hit more: \(memory)")
+    #expect(zip(stale, stale.dropFirst()).allSatisfy { $0 < $1 }, "and serve more stale reads: \(stale)")
+    #expect(zip(memory, redis).allSatisfy { abs($0 + $1 - 100) < 0.2 }, "a read is one or the other")
+    #expect(first.contains("Redis never served an old value here"))
+    let (_, second, _) = try run(["lab", "two-level", "--no-color"])
+    #expect(second == first, "the workers take turns on a simulated clock, so a run repeats exactly")
+  }
+
   @Test func outsideTheCommandLineTheLabSaysWhereItRuns() throws {
-    let report = try #require(Simulations.named("local-vs-shared")).run()
-    #expect(report.series.isEmpty && report.title.contains("runs from the cachelings command"))
+    for name in ["local-vs-shared", "two-level"] {
+      let report = try #require(Simulations.named(name)).run()
+      #expect(report.table.isEmpty && report.title == "\(name) runs from the cachelings command")
+    }
   }
 }

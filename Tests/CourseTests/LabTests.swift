@@ -96,10 +96,41 @@ import Testing
     #expect(try labFolders() == before, "the file cache's folder is removed")
   }
 
+  @Test func shardingMovesWhatEachSchemePromises() {
+    let keys = Sharding.keys(4_000)
+    let modulo = Sharding.moves(.modulo, keys: keys)
+    let ring = Sharding.moves(.ring, keys: keys)
+    let rendezvous = Sharding.moves(.rendezvous, keys: keys)
+    // Under hash % n a key stays on the join exactly when h % 4 == h % 5, that is when h % 20 < 4.
+    let staying = keys.filter { Sharding.hashWord($0) % 20 < 4 }.count
+    #expect(modulo.joined == Sharding.percent(keys.count - staying, keys.count))
+    #expect(modulo.joined > 77 && modulo.joined < 83 && !modulo.onlyToTheNewServer, "\(modulo)")
+    #expect(modulo.failed > 75, "losing the third of five reshuffles nearly everything: \(modulo)")
+    for moves in [ring, rendezvous] {
+      #expect(moves.joined > 16 && moves.joined < 24, "about a fifth moves: \(moves)")
+      #expect(moves.onlyToTheNewServer, "and only to the new server: \(moves)")
+      #expect(moves.failed > 16 && moves.failed < 24, "only the failed server's keys move: \(moves)")
+    }
+    #expect(
+      rendezvous == Sharding.moves(.rendezvous, keys: keys), "placement is a pure function of the names")
+  }
+
+  @Test func shardingReportsEveryScheme() {
+    let report = Sharding.run()
+    #expect(report.table.count == 6 && report.table[0].label == "hash % n: a 5th joins 4")
+    #expect(report.table[0].value > 78 && report.table[0].value < 82, "\(report.table)")
+    #expect(report.table[1...2].allSatisfy { $0.value > 18 && $0.value < 22 }, "\(report.table)")
+    #expect(report.findings[0].hasSuffix("4 of every 20 values of h, so 80% move."))
+    #expect(
+      report.findings[1].hasSuffix(
+        "went to the new server: it takes its fair share, a fifth, and nothing else changes."))
+  }
+
   @Test func everySimulationHasAName() {
     #expect(
       Simulations.all.map(\.name) == [
         "hit-ratio-latency", "cache-aside-queries", "ttl-staleness", "culling", "local-vs-shared", "stampede",
+        "sharding", "two-level",
       ])
     #expect(Simulations.named("cache-aside-queries") != nil && Simulations.named("nope") == nil)
   }

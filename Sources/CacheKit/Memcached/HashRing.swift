@@ -1,4 +1,4 @@
-/// Consistent hashing over several servers, as ketama does it: each server gets 160 points on a ring
+/// Consistent hashing over several servers, as libketama does it: each server gets 160 points on a ring
 /// of 32-bit values (four per MD5 digest of `host:port-i`), and a key belongs to the first point at or
 /// after its own hash. Adding a server to n moves only about 1/(n+1) of the keys. MemcachedCache uses
 /// it under `MemcachedPlacement.ketama`, for comparison with pymemcache's rendezvous hashing.

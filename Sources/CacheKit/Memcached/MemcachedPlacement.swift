@@ -7,14 +7,16 @@ public enum MemcachedPlacement: Sendable, Equatable, CaseIterable {
   /// pymemcache's `HashClient` default, and so Django's PyMemcacheCache: rendezvous hashing, each
   /// server scoring a key with MurmurHash3 (32-bit, seed 0) of `host:port-key`, the highest winning.
   case pymemcache
-  /// ketama's consistent-hash ring (libmemcached's and pylibmc's `ketama` behaviour): 160 points per
-  /// server from MD5 of `host:port-i`, and a key belongs to the first point at or after the MD5 of
-  /// its UTF-8 bytes. Kept for comparing the two schemes; Django's PyMemcacheCache does not use it.
+  /// libketama's consistent-hash ring: 160 points per server from MD5 of `host:port-i`, and a key
+  /// belongs to the first point at or after the MD5 of its UTF-8 bytes (libmemcached's `ketama`
+  /// behaviour builds its points a little differently). Kept for comparing the two schemes; Django's
+  /// PyMemcacheCache does not use it.
   case ketama
 }
 
-/// A placement prepared for one list of servers: the server index of each final key.
-struct KeyPlacer: Sendable {
+/// A placement prepared for one list of servers: the server index of each final key. MemcachedCache
+/// routes every call through one; it is public so that a lesson or a tool can ask where a key lives.
+public struct KeyPlacer: Sendable {
   private enum Scheme: Sendable {
     case rendezvous(RendezvousHash)
     case ring(HashRing)
@@ -23,7 +25,7 @@ struct KeyPlacer: Sendable {
   private let scheme: Scheme
 
   /// `servers` are `host:port` names, in LOCATION order.
-  init(_ placement: MemcachedPlacement, servers: [String]) {
+  public init(_ placement: MemcachedPlacement, servers: [String]) {
     switch placement {
     case .pymemcache: scheme = .rendezvous(RendezvousHash(servers: servers))
     case .ketama: scheme = .ring(HashRing(servers: servers))
@@ -31,7 +33,7 @@ struct KeyPlacer: Sendable {
   }
 
   /// The index of the server that holds `key`.
-  func server(for key: CacheKey) -> Int {
+  public func server(for key: CacheKey) -> Int {
     switch scheme {
     case .rendezvous(let hash): hash.server(for: key.rawValue)
     case .ring(let ring): ring.server(for: Array(key.rawValue.utf8))

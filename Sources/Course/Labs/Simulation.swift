@@ -67,12 +67,22 @@ public enum Simulations {
       name: "local-vs-shared",
       summary: "four real processes reading and writing through memory caches of their own, then one shared "
         + "Redis: hit rate and stale reads",
-      run: LocalVsShared.run),
+      run: ProcessLabs.localVsShared.run),
     Simulation(
       name: "stampede",
       summary: "database queries per second as a hot key expires under steady traffic: no protection, a lock "
         + "with add, early refresh (XFetch)",
       run: Stampede.run),
+    Simulation(
+      name: "sharding",
+      summary: "share of 20,000 keys that change servers when a 5th joins 4 or 1 of 5 fails: hash % n, "
+        + "ketama's ring, rendezvous",
+      run: Sharding.run),
+    Simulation(
+      name: "two-level",
+      summary: "four real processes with a memory cache in front of one shared Redis, local timeouts 0 to "
+        + "30 s: memory and shared hits, reads reaching Redis, stale reads",
+      run: ProcessLabs.twoLevel.run),
   ]
 
   public static func named(_ name: String) -> Simulation? { all.first { $0.name == name } }

@@ -29,6 +29,25 @@ struct MemcachedPlacementTests {
     #expect(Murmur3.hash32(Array("é".utf8)) != 1_153_881_266)
   }
 
+  @Test("the scores lesson 13 shows for :1:user:42 are pymemcache's")
+  func lessonExample() {
+    // pymemcache 4.0's murmur3_32 of f"{node}-{key}", as printed by Python.
+    let scores = [
+      "10.0.0.21:11211": 1_895_322_335, "10.0.0.22:11211": 1_050_391_893, "10.0.0.23:11211": 2_346_177_041,
+    ]
+    for (server, score) in scores {
+      #expect(Murmur3.hash32(RendezvousHash.characterBytes("\(server)-:1:user:42")) == UInt32(score))
+    }
+    #expect(Murmur3.hash32(RendezvousHash.characterBytes("10.0.0.24:11211-:1:user:42")) == 815_978_119)
+    let three = ["10.0.0.21:11211", "10.0.0.22:11211", "10.0.0.23:11211"]
+    #expect(KeyPlacer(.pymemcache, servers: three).server(for: CacheKey(":1:user:42")) == 2)
+    #expect(
+      KeyPlacer(.pymemcache, servers: three + ["10.0.0.24:11211"]).server(for: CacheKey(":1:user:42")) == 2)
+    #expect(
+      KeyPlacer(.pymemcache, servers: ["10.0.0.21:11211", "10.0.0.22:11211"]).server(
+        for: CacheKey(":1:user:42")) == 0)
+  }
+
   @Test("adding a fourth server moves about a quarter of the keys, only to it, under both placements")
   func consistentHashing() {
     let names = ["10.0.0.1:11211", "10.0.0.2:11211", "10.0.0.3:11211"]
