@@ -265,16 +265,17 @@ import Testing
     )
   }
 
-  @Test func aRunawaySolutionGetsItsVerdictAndTheCommandLineStaysUsable() throws {
+  /// The time limit guards against a hang (a runaway never stopped), not a speed: the verdict itself
+  /// says the 3 s limit ended the run.
+  @Test(.timeLimit(.minutes(1)))
+  func aRunawaySolutionGetsItsVerdictAndTheCommandLineStaysUsable() throws {
     let course = NSTemporaryDirectory() + "cachelings-fixture-course-\(UUID().uuidString)"
     defer {
       try? FileManager.default.removeItem(atPath: workspace)
       try? FileManager.default.removeItem(atPath: course)
     }
     try FixtureCourse.make(course: course, workspace: workspace, solution: "infinite-loop")
-    let started = Date()
     let (status, text, _) = try run(["check", "1", "--no-color"], extra: ["CACHELINGS_COURSE": course])
-    #expect(Date().timeIntervalSince(started) < 3 + 1 + 5, "the verdict came soon after the 3 s limit")
     #expect(status == 1)
     #expect(text.contains("ran out of time"))
     let (listed, list, _) = try run(["list"], extra: ["CACHELINGS_COURSE": course])
