@@ -14,11 +14,11 @@ final class ScriptedConsole {
     self.lines = lines
   }
 
-  func console(interactive: Bool, width: Int = 80) -> Console {
+  func console(interactive: Bool, width: Int = 80, height: Int? = nil) -> Console {
     Console(
       theme: .plain, width: width, isInteractive: interactive, write: { self.output += $0 },
       readKey: { self.keys.isEmpty ? nil : self.keys.removeFirst() },
-      readLine: { self.lines.isEmpty ? nil : self.lines.removeFirst() })
+      readLine: { self.lines.isEmpty ? nil : self.lines.removeFirst() }, height: height)
   }
 }
 
@@ -29,7 +29,7 @@ final class ScriptedConsole {
 
   @Test func learnWaitsForPredictionsAndRemembersAnswers() {
     let script = ScriptedConsole(keys: [
-      .character("n"), .character("x"), .character("b"), .enter, .character("f"), .character("z"),
+      .character("n"), .character("x"), .character("b"), .enter, .character("f"), .character("t"),
     ])
     var state = CourseProgress.LessonState()
     let outcome = LearnSession(lesson: lesson, console: script.console(interactive: true)).run(state: &state)
@@ -40,6 +40,23 @@ final class ScriptedConsole {
     #expect(script.output.contains("✓ Right. It is a myth."))
     #expect(script.output.contains("Lab: hit-ratio-latency"))
     #expect(script.keys.isEmpty)
+  }
+
+  @Test func aScreenTallerThanTheTerminalPagesAndKeepsTheFeedbackInView() {
+    let script = ScriptedConsole(keys: [
+      .character("n"), .character("b"), .enter, .character("f"), .character(" "), .character(" "),
+      .character(" "), .character("q"),
+    ])
+    var state = CourseProgress.LessonState()
+    _ = LearnSession(lesson: lesson, console: script.console(interactive: true, width: 60, height: 24))
+      .run(state: &state)
+    let screens = script.output.components(separatedBy: "\u{1B}[2J")
+    #expect(screens.allSatisfy { $0.split(separator: "\n", omittingEmptySubsequences: false).count <= 24 })
+    let myth = try! #require(screens.first { $0.contains("Right. It is a myth.") })
+    #expect(myth.contains("space or enter more"), "the lab waits for a key below the myth's answer")
+    #expect(!myth.contains("Lab: hit-ratio-latency"), "the lab does not push the answer off the screen")
+    #expect(screens.contains { $0.contains("Lab: hit-ratio-latency") })
+    #expect(screens.last?.contains("t take the quiz now") == true)
   }
 
   @Test func theEndOffersTheLessonsExerciseWhenThereIsOne() {

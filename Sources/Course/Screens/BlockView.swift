@@ -101,7 +101,13 @@ public struct BlockView {
     var lines = introduction.isEmpty ? [] : markdown(introduction) + [""]
     lines.append(console.paint(report.title, .bold))
     if !report.series.isEmpty {
-      lines += Chart.line(report.series, width: inner, height: 10, theme: console.theme, format: Self.number)
+      let values = report.series.flatMap(\.values).filter(\.isFinite)
+      let yRange = Chart.roundRange(low: values.min() ?? 0, high: values.max() ?? 0)
+      let xTicks = report.xValues.isEmpty ? nil : Chart.XTicks(values: report.xValues, format: Self.number)
+      // An odd number of rows puts the middle label on a row of its own, at a round value.
+      lines += Chart.line(
+        report.series, width: inner, height: 9, theme: console.theme, yRange: yRange, xTicks: xTicks,
+        format: Self.number)
       lines.append(console.paint("x: \(report.xLabel), y: \(report.yUnit)", .dim))
       lines.append("")
     }
