@@ -1,8 +1,8 @@
 extension MarkdownRenderer {
   /// One line of inline Markdown (code, emphasis, links) painted for the terminal, without wrapping:
   /// for short texts set inside other layouts, such as quiz options and key help.
-  public func inlineLine(_ text: String) -> String {
-    inline(text, [])
+  public func inlineLine(_ text: String, style: Style = []) -> String {
+    inline(text, style)
   }
 
   /// Inline Markdown turned into painted text: emphasis italic, strong bold, code cyan (in backticks

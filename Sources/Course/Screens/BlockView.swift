@@ -22,7 +22,9 @@ public struct BlockView {
 
   private func options(_ options: [String]) -> [String] {
     options.enumerated().flatMap { index, option in
-      wrap(console.paint(Letters.letter(index) + ")", .bold) + " " + option, width: inner, indent: "   ")
+      wrap(
+        console.paint(Letters.letter(index) + ")", .bold) + " " + console.inline(option), width: inner,
+        indent: "   ")
     }
   }
 
@@ -34,10 +36,10 @@ public struct BlockView {
     let answer = "\(Letters.letter(predict.answer))) \(predict.options[predict.answer])"
     var verdict: String
     switch correct {
-    case true?: verdict = console.paint("\(symbols.right) Right: \(answer)", [.green, .bold])
+    case true?: verdict = console.inline("\(symbols.right) Right: \(answer)", [.green, .bold])
     case false?:
-      verdict = console.paint("\(symbols.wrong) Not quite. The answer: \(answer)", [.yellow, .bold])
-    case nil: verdict = console.paint("The answer: \(answer)", .bold)
+      verdict = console.inline("\(symbols.wrong) Not quite. The answer: \(answer)", [.yellow, .bold])
+    case nil: verdict = console.inline("The answer: \(answer)", .bold)
     }
     return wrap(verdict, width: console.width) + [""]
       + MarkdownRenderer(width: console.width, theme: console.theme)

@@ -51,9 +51,10 @@ public struct Console {
     followsWidth ? wrap(line, width: width, indent: indent) : [line]
   }
 
-  /// Inline Markdown (code, emphasis) in one line of text, painted as question text is, unwrapped.
-  public func inline(_ text: String) -> String {
-    MarkdownRenderer(width: width, theme: theme).inlineLine(text)
+  /// Inline Markdown (code, emphasis) in one line of text, painted as question text is, unwrapped; style
+  /// is kept around and under the code.
+  public func inline(_ text: String, _ style: Style = []) -> String {
+    MarkdownRenderer(width: width, theme: theme).inlineLine(text, style: style)
   }
 
   public func paint(_ text: String, _ style: Style) -> String { theme.paint(text, style) }

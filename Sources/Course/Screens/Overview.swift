@@ -22,8 +22,32 @@ public struct Overview {
 
   private var symbols: Symbols { Symbols(console.theme) }
 
-  /// The next thing to do and the command that does it.
+  /// The next thing to do and the command that does it: a quiz left half-way, then questions due for
+  /// review, then a quiz taken and not passed, then what comes next in the course.
   public func nextStep() -> (text: String, command: String) {
+    for entry in content.lessons {
+      guard let quiz = entry.quiz, let open = progress.openQuizzes[entry.lesson.id] else { continue }
+      return (
+        "Finish the quiz of lesson \(entry.lesson.number), \(entry.lesson.title) "
+          + "(\(open.answers.count) of \(quiz.questions.count) answered)",
+        "\(program) quiz \(entry.lesson.number)"
+      )
+    }
+    let due = progress.cards.values.filter { $0.isDue(at: now) }.count
+    if due > 0 {
+      return (
+        "Review \(due) question\(due == 1 ? "" : "s") that \(due == 1 ? "is" : "are") due",
+        "\(program) review"
+      )
+    }
+    for entry in content.lessons where entry.quiz != nil {
+      guard let best = progress.bestAttempt(entry.lesson.id), !best.passed else { continue }
+      return (
+        "Take the quiz of lesson \(entry.lesson.number) again (best \(BlockView.number(best.score.percent))%, "
+          + "pass mark \(BlockView.number(GradedAttempt.passMark))%)",
+        "\(program) quiz \(entry.lesson.number)"
+      )
+    }
     for entry in content.lessons where progress.lessons[entry.lesson.id]?.completed != true {
       let started = (progress.lessons[entry.lesson.id]?.page ?? 0) > 0
       return (
@@ -45,8 +69,6 @@ public struct Overview {
         "\(program) check \(exercise.number)"
       )
     }
-    let due = progress.cards.values.filter { $0.isDue(at: now) }.count
-    if due > 0 { return ("Review \(due) question\(due == 1 ? "" : "s") that are due", "\(program) review") }
     return (
       "You are up to date: every lesson read, every quiz and exercise passed. Practise with",
       "\(program) review --cram"
@@ -57,7 +79,9 @@ public struct Overview {
   public func greeting() -> [String] {
     let next = nextStep()
     let command = console.paint(next.command, [.bold, .cyan])
-    if progress.lessons.isEmpty && progress.attempts.isEmpty && progress.exercises.isEmpty {
+    if progress.lessons.isEmpty && progress.attempts.isEmpty && progress.exercises.isEmpty
+      && progress.openQuizzes.isEmpty
+    {
       return [
         console.paint("Welcome to cachelings!", [.bold, .cyan]), "",
       ]
@@ -68,7 +92,7 @@ public struct Overview {
             + "and \(content.exercises.count) exercises so far.", width: console.width)
         + [
           "", "Start with lesson 1:", "", "  " + command, "",
-          console.paint("`\(program) list` shows everything; `\(program) --help` lists the commands.", .dim),
+          console.inline("`\(program) list` shows everything; `\(program) --help` lists the commands.", .dim),
         ]
     }
     var lines = [console.paint("Welcome back.", [.bold, .cyan]), ""]

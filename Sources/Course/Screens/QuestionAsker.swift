@@ -25,7 +25,8 @@ struct QuestionAsker {
     for (index, option) in shown.options.enumerated() {
       console.print(
         wrap(
-          console.paint(Letters.letter(index) + ")", .bold) + " " + option, width: console.width,
+          console.paint(Letters.letter(index) + ")", .bold) + " " + console.inline(option),
+          width: console.width,
           firstIndent: "  ", indent: "     "))
     }
     console.print()
@@ -107,7 +108,7 @@ struct QuestionAsker {
   /// Prints the verdict; after a wrong answer, the right one, the steps and the common mistakes.
   func feedback(_ shown: QuizAttempt.Shown, chosen: [Int]) {
     let question = shown.question
-    let right = shown.rightPositions.map { "\(Letters.letter($0))) \(shown.options[$0])" }
+    let right = shown.rightPositions.map { "\(Letters.letter($0))) " + console.inline(shown.options[$0]) }
     if Grading.isRight(chosen, for: question) {
       console.print(console.paint("\(symbols.right) Right.", [.green, .bold]))
       console.print(console.markdown(question.steps))
