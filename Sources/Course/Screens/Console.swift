@@ -45,10 +45,13 @@ public struct Console {
     if isInteractive { write("\u{1B}[2J\u{1B}[H") }
   }
 
-  /// A line wrapped to width when the output follows it (a terminal), else left whole; with indent on the
+  /// A line wrapped between words to width when the output follows it (a terminal), else left whole; a
+  /// line that fits is kept as it is, and a wrapped one keeps its leading spaces, with indent on the
   /// lines after the first.
   public func fit(_ line: String, indent: String = "") -> [String] {
-    followsWidth ? wrap(line, width: width, indent: indent) : [line]
+    guard followsWidth, DisplayWidth.of(line) > width else { return [line] }
+    let leading = String(line.prefix { $0 == " " })
+    return wrap(String(line.dropFirst(leading.count)), width: width, firstIndent: leading, indent: indent)
   }
 
   /// Inline Markdown (code, emphasis) in one line of text, painted as question text is, unwrapped; style

@@ -110,33 +110,48 @@ public struct Overview {
     return lines
   }
 
-  /// Every lesson and quiz with its status, and the exercises.
+  /// Every lesson and quiz with its status, and the exercises: at the terminal's width, wrapped between
+  /// words under the title's indent; whole lines into a pipe.
   public func list() -> [String] {
+    let indent = "      "
     var lines = [console.paint("Lessons", .bold)]
     for entry in content.lessons {
       let lesson = entry.lesson
       let number = lesson.number < 10 ? "0\(lesson.number)" : "\(lesson.number)"
-      lines.append(
-        "  \(console.paint(number, .bold))  \(lesson.title) \(console.paint("(\(lesson.id), \(lesson.minutes) min)", .dim))"
+      lines += listEntry(
+        number, "\(lesson.title) \(console.paint("(\(lesson.id), \(lesson.minutes) min)", .dim))", status: nil
       )
-      lines.append("      lesson: \(lessonStatus(lesson))   quiz: \(quizStatus(entry))")
+      lines += console.fit(
+        "\(indent)lesson: \(lessonStatus(lesson))   quiz: \(quizStatus(entry))", indent: indent)
       let practised = content.exercises.filter { $0.lesson == lesson.id }.map { exercise in
         exercise.number < 10 ? "0\(exercise.number)" : "\(exercise.number)"
       }
       if !practised.isEmpty {
-        lines.append(console.paint("      exercises: " + practised.joined(separator: ", "), .dim))
+        lines += console.fit(
+          console.paint("\(indent)exercises: " + practised.joined(separator: ", "), .dim), indent: indent)
       }
     }
     lines += ["", console.paint("Exercises", .bold)]
     if content.exercises.isEmpty { lines.append(console.paint("  none yet", .dim)) }
     for exercise in content.exercises {
       let number = exercise.number < 10 ? "0\(exercise.number)" : "\(exercise.number)"
-      lines.append(
-        "  \(console.paint(number, .bold))  \(exercise.title) \(console.paint("(\(exercise.id))", .dim))  "
-          + exerciseStatus(exercise))
+      lines += listEntry(
+        number, "\(exercise.title) \(console.paint("(\(exercise.id))", .dim))",
+        status: exerciseStatus(exercise))
     }
-    lines += ["", console.paint("Next: \(nextStep().command)", .dim)]
+    lines += [""] + console.fit(console.paint("Next: \(nextStep().command)", .dim))
     return lines
+  }
+
+  /// A numbered entry of the list: on one line when it fits (or into a pipe), else its text wrapped
+  /// under its title and its status on a line of its own.
+  private func listEntry(_ number: String, _ text: String, status: String?) -> [String] {
+    let prefix = "  " + console.paint(number, .bold) + "  "
+    let whole = prefix + text + (status.map { "  " + $0 } ?? "")
+    guard console.followsWidth, DisplayWidth.of(whole) > console.width else { return [whole] }
+    let indent = String(repeating: " ", count: DisplayWidth.of(prefix))
+    return wrap(text, width: console.width, firstIndent: prefix, indent: indent)
+      + (status.map { [indent + $0] } ?? [])
   }
 
   /// `cachelings progress`: lessons read, quizzes passed, review state.
