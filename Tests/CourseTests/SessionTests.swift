@@ -144,6 +144,9 @@ final class ScriptedConsole {
     #expect(score.contains("• A cache answers in 1 ms, the database in 100 ms.\n"))
     #expect(score.contains("you chose \(Letters.letter(wrong)); right: \(right)"))
     #expect(wrong != 0 || right != "B", "seed 9 shuffles the options, so the letters differ from the file's")
+    let narrow = ScoreView(console: script.console(interactive: false, width: 50)).lines(graded, quiz: quiz)
+    #expect(narrow.allSatisfy { DisplayWidth.of($0) <= 50 }, "the score fits 50 columns: \(narrow)")
+    #expect(narrow.contains { $0.hasSuffix("80%.") }, "the pass mark keeps its % sign")
   }
 
   @Test func aQuizLeftKeepsItsAnswersAndResumesAtTheNextQuestion() throws {

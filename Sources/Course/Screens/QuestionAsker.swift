@@ -17,8 +17,10 @@ struct QuestionAsker {
     let question = shown.question
     let kind = question.isMultipleAnswer ? "choose all that apply" : "choose one"
     console.print(
-      console.paint(title, [.bold, .cyan])
-        + console.paint("  \(symbols.dot) \(question.difficulty.rawValue) \(symbols.dot) \(kind)", .dim))
+      wrap(
+        console.paint(title, [.bold, .cyan])
+          + console.paint("  \(symbols.dot) \(question.difficulty.rawValue) \(symbols.dot) \(kind)", .dim),
+        width: console.width))
     console.print()
     console.print(console.markdown(question.prompt))
     console.print()

@@ -82,12 +82,14 @@ public struct ScoreView {
       "\(attempt.score.correct) of \(attempt.score.total) right (\(BlockView.number(attempt.score.percent))%)"
     lines.append("")
     if attempt.passed {
-      lines.append(console.paint("\(symbols.right) Passed: \(total).", [.green, .bold]))
+      lines += wrap(
+        console.paint("\(symbols.right) Passed: \(total).", [.green, .bold]), width: console.width)
     } else {
       let mark = BlockView.number(GradedAttempt.passMark)
-      lines.append(
+      lines += wrap(
         console.paint(
-          "\(symbols.wrong) Not passed yet: \(total); the pass mark is \(mark)%.", [.yellow, .bold]))
+          "\(symbols.wrong) Not passed yet: \(total); the pass mark is \(mark)%.", [.yellow, .bold]),
+        width: console.width)
     }
     // The letters the learner saw: this attempt's shuffle, which the seed repeats.
     let shown = QuizAttempt(quiz: quiz, seed: attempt.seed).questions
