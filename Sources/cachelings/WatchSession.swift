@@ -49,8 +49,7 @@ struct WatchSession {
       exercise: exercise,
       position: (content.exercises.firstIndex { $0.id == exercise.id } ?? 0) + 1,
       exercises: content.exercises.count,
-      passed: content.exercises.filter { progress.exercises[$0.id]?.passed == true }.count,
-      file: steps.setup.display(file))
+      passed: content.exercises.filter { progress.exercises[$0.id]?.passed == true }.count)
     let next = steps.watchNext(report, exercise: exercise, file: file, content: content, progress: progress)
     console.print(WatchScreen(console: console).lines(report, place: place, next: next))
   }

@@ -18,12 +18,13 @@ public struct GradeView {
     self.failureLimit = max(1, failureLimit)
   }
 
+  /// Prints the report under a headline that starts with title (none when title is empty).
   public func show(_ report: GradeReport, title: String) {
     let symbols = Symbols(console.theme)
     let style: Style = report.passed ? .green : .red
     let mark = report.passed ? symbols.right : symbols.wrong
     let headline =
-      console.paint("\(mark) \(title): ", style.union(.bold))
+      console.paint(title.isEmpty ? "\(mark) " : "\(mark) \(title): ", style.union(.bold))
       + console.paint(report.headline, style)
       + console.paint("  (\(Self.timing(report)))", .dim)
     console.print(wrap(headline, width: console.width))
@@ -82,9 +83,9 @@ public struct GradeView {
     }
     if statuses.contains(.interrupted) { items.append("! stop: the run stopped during this check") }
     if statuses.contains(.notRun) { items.append("\(symbols.dot) -: not run, the run ended before it") }
-    return wrap(
-      console.paint(items.joined(separator: "   "), .dim), width: console.width, firstIndent: "  ",
-      indent: "  ")
+    var legend = console
+    legend.width = console.width - 2
+    return legend.keyHelp(items).split(separator: "\n").map { "  " + $0 }
   }
 
   private func mark(_ status: GradeReport.Cell.Status?, _ symbols: Symbols) -> String {
@@ -142,7 +143,11 @@ public struct GradeView {
       console.print()
       // The backends first: a check's name may itself name backends ("…, not on memory").
       let heading =
-        console.paint("\(symbols.wrong) ", .bold) + console.paint(list(backends) + ": ", .dim)
+        console.paint("\(symbols.wrong) ", .bold)
+        + console.paint(
+          (backends.count > 1 && backends.count == report.backends.count ? "every backend" : list(backends))
+            + ": ",
+          .dim)
         + console.paint(cell.check, .bold)
       console.print(wrap(heading, width: console.width, indent: "  "))
       if let expected = cell.expected, let got = cell.got {
@@ -159,7 +164,8 @@ public struct GradeView {
       let first = failureLimit == 1 ? "this one" : "these"
       console.print(
         wrap(
-          console.paint("\(ellipsis) and \(more) more failing; fix \(first) first.", .dim),
+          console.paint(
+            "\(ellipsis) and \(more) more failure\(more == 1 ? "" : "s"); fix \(first) first.", .dim),
           width: console.width))
     }
     for cell in report.cells where cell.status == .skipped {

@@ -23,36 +23,29 @@ public struct WatchScreen {
     public var position: Int
     public var exercises: Int
     public var passed: Int
-    /// The learner's file as they would type it.
-    public var file: String
 
-    public init(exercise: Exercise, position: Int, exercises: Int, passed: Int, file: String) {
+    public init(exercise: Exercise, position: Int, exercises: Int, passed: Int) {
       self.exercise = exercise
       self.position = position
       self.exercises = exercises
       self.passed = passed
-      self.file = file
     }
   }
 
   /// The screen's lines for a report (nil while none could be made), with next (Markdown) under it.
   public func lines(_ report: GradeReport?, place: Place, next: String) -> [String] {
     let symbols = Symbols(console.theme)
-    var top = [
+    let title =
       console.paint("Exercise \(place.exercise.number): \(place.exercise.title)", [.bold, .cyan])
-    ]
-    top = wrap(top[0], width: console.width)
-    top.append(
-      console.paint("  \(symbols.dot) \(place.position) of \(place.exercises) \(symbols.dot) ", .dim)
-        + console.paint(place.file, .dim))
-    top.append("  " + progressBar(passed: place.passed, of: place.exercises))
-    top.append("")
+      + console.paint("  \(symbols.dot) \(place.position) of \(place.exercises)", .dim)
+    let top =
+      wrap(title, width: console.width) + ["  " + progressBar(passed: place.passed, of: place.exercises), ""]
     var body: [String] = []
     if let report {
       let buffer = TextBuffer()
       var capture = console
       capture.write = { buffer.text += $0 }
-      GradeView(console: capture, failureLimit: 1).show(report, title: "Exercise \(place.exercise.number)")
+      GradeView(console: capture, failureLimit: 1).show(report, title: "")
       body = buffer.lines
     }
     let bottom =
