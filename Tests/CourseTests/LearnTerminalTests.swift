@@ -9,10 +9,7 @@ import Testing
   @Test func everyScreenFitsASixtyByTwentyFourTerminal() throws {
     defer { try? FileManager.default.removeItem(atPath: workspace) }
     let binary = try #require(BuiltProducts.executable("cachelings"), "cachelings is built beside the tests")
-    let environment = [
-      "CACHELINGS_COURSE": EndToEndTests.courseRoot, "CACHELINGS_WORKSPACE": workspace,
-      "TERM": "xterm-256color", "HOME": workspace,
-    ]
+    let environment = LearnerEnvironment.make(workspace: workspace)
     let terminal = try PseudoTerminal(
       executable: binary, arguments: ["learn", "1"], environment: environment, columns: 60, rows: 24)
     #expect(terminal.waitFor(["screen 1 of"], timeout: 30) != nil)

@@ -9,13 +9,7 @@ import Testing
 @Suite(.serialized) struct QuizTerminalTests {
   let workspace = NSTemporaryDirectory() + "cachelings-quiz-\(UUID().uuidString)"
 
-  var environment: [String: String] {
-    [
-      "CACHELINGS_COURSE": EndToEndTests.courseRoot, "CACHELINGS_WORKSPACE": workspace,
-      "TERM": "xterm-256color", "HOME": workspace,
-      "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-    ]
-  }
+  var environment: [String: String] { LearnerEnvironment.make(workspace: workspace) }
 
   var quiz: Quiz {
     get throws {

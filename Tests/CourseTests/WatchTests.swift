@@ -13,13 +13,7 @@ import Glibc
 @Suite(.serialized) struct WatchTests {
   let workspace = NSTemporaryDirectory() + "cachelings-watch-\(UUID().uuidString)"
 
-  var environment: [String: String] {
-    [
-      "CACHELINGS_COURSE": EndToEndTests.courseRoot, "CACHELINGS_WORKSPACE": workspace,
-      "TERM": "xterm-256color", "HOME": workspace,
-      "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-    ]
-  }
+  var environment: [String: String] { LearnerEnvironment.make(workspace: workspace) }
 
   func start(columns: UInt16 = 100, rows: UInt16 = 32) throws -> PseudoTerminal {
     let binary = try #require(BuiltProducts.executable("cachelings"), "cachelings is built beside the tests")
