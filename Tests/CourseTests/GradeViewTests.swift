@@ -69,4 +69,27 @@ import Testing
     #expect(
       !lines.contains { $0.hasPrefix("argument") || $0.hasPrefix("' has no member") }, "nothing re-flowed")
   }
+
+  @Test func aShortScreenCountsThePassingChecksOnOneLine() {
+    let script = ScriptedConsole()
+    GradeView(console: script.console(interactive: false, width: 60), collapsesPassingRows: true)
+      .show(report(), title: "")
+    #expect(!script.output.contains("the first call runs"))
+    #expect(script.output.contains("✓ and 1 more check passed everywhere"))
+    #expect(script.output.contains(Self.longCheck.prefix(20)), "failing rows stay")
+  }
+
+  @Test func watchsScreenFitsTheTerminalWithItsKeysInView() throws {
+    let exercise = try #require(CourseContent.load(root: EndToEndTests.courseRoot).exercise(named: "1"))
+    let script = ScriptedConsole()
+    var console = script.console(interactive: false, width: 60)
+    console.height = 24
+    let place = WatchScreen.Place(exercise: exercise, position: 1, exercises: 14, passed: 3)
+    let lines = WatchScreen(console: console).lines(report(), place: place, next: "Press **h** for a hint.")
+    #expect(lines.count <= 23, "one row is left for the cursor: \(lines.count)")
+    #expect(lines.allSatisfy { DisplayWidth.of($0) <= 60 })
+    #expect(lines.last?.contains("q or esc quit") == true)
+    #expect(lines.contains { $0.contains("3 of 14 exercises passed") })
+    #expect(lines.contains { $0.contains("✗ file: processes share") }, "the first failure is explained")
+  }
 }

@@ -12,10 +12,14 @@ public struct GradeView {
   let diagnosticLines = 60
   /// Distinct failures explained; watch explains the first only, to keep its screen in view.
   let failureLimit: Int
+  /// Whether checks that passed on every backend are counted on one line instead of listed: for a
+  /// screen short of room, where the failing rows matter most.
+  let collapsesPassingRows: Bool
 
-  public init(console: Console, failureLimit: Int = 4) {
+  public init(console: Console, failureLimit: Int = 4, collapsesPassingRows: Bool = false) {
     self.console = console
     self.failureLimit = max(1, failureLimit)
+    self.collapsesPassingRows = collapsesPassingRows
   }
 
   /// Prints the report under a headline that starts with title (none when title is empty).
@@ -60,7 +64,10 @@ public struct GradeView {
     for (backend, width) in zip(backends, columns) { header += TextLayout.pad(backend.rawValue, to: width) }
     console.print(console.paint(header, .dim))
     var statuses: Set<GradeReport.Cell.Status> = []
-    for check in report.checks {
+    let passing = report.checks.filter { check in
+      report.cells.allSatisfy { $0.check != check || $0.status == .passed }
+    }
+    for check in report.checks where !(collapsesPassingRows && passing.contains(check)) {
       // A long check name wraps inside its column, its marks on its first line.
       let names = wrap(check, width: nameWidth)
       var line = "  " + TextLayout.pad(names[0], to: nameWidth + 2)
@@ -71,6 +78,13 @@ public struct GradeView {
       }
       console.print(line)
       for name in names.dropFirst() { console.print("  " + name) }
+    }
+    if collapsesPassingRows && !passing.isEmpty {
+      statuses.insert(.passed)
+      let count = passing.count
+      console.print(
+        console.paint(
+          "  \(symbols.right) and \(count) more check\(count == 1 ? "" : "s") passed everywhere", .dim))
     }
     console.print(legend(statuses, symbols))
   }

@@ -40,18 +40,25 @@ public struct WatchScreen {
       + console.paint("  \(symbols.dot) \(place.position) of \(place.exercises)", .dim)
     let top =
       wrap(title, width: console.width) + ["  " + progressBar(passed: place.passed, of: place.exercises), ""]
-    var body: [String] = []
-    if let report {
-      let buffer = TextBuffer()
-      var capture = console
-      capture.write = { buffer.text += $0 }
-      GradeView(console: capture, failureLimit: 1).show(report, title: "")
-      body = buffer.lines
-    }
     let bottom =
       [""] + console.markdown(next) + [""]
       + console.keyHelp(Self.keys).split(separator: "\n").map(String.init)
-    return top + fit(body, room: console.height.map { $0 - 1 - top.count - bottom.count }) + bottom
+    let room = console.height.map { $0 - 1 - top.count - bottom.count }
+    var body: [String] = []
+    if let report {
+      body = rendered(report, collapsed: false)
+      if let room, body.count > room { body = rendered(report, collapsed: true) }
+    }
+    return top + fit(body, room: room) + bottom
+  }
+
+  /// The report as GradeView prints it, with the first failure explained.
+  private func rendered(_ report: GradeReport, collapsed: Bool) -> [String] {
+    let buffer = TextBuffer()
+    var capture = console
+    capture.write = { buffer.text += $0 }
+    GradeView(console: capture, failureLimit: 1, collapsesPassingRows: collapsed).show(report, title: "")
+    return buffer.lines
   }
 
   /// The course's exercises passed as a bar: "██████░░░░░░ 3 of 12 exercises passed".
