@@ -81,7 +81,7 @@ struct WatchSession {
       let overview = Overview(
         content: content, progress: progress, console: console, now: Date().timeIntervalSince1970,
         program: CourseSetup.program)
-      console.print(overview.list())
+      console.print(overview.list(withNext: false))
       keyLine()
     case .control("l"):
       draw()

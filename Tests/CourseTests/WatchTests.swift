@@ -64,6 +64,12 @@ import Glibc
     let redraw = Array(terminal.output[offset...])
     #expect(
       String(decoding: redraw, as: UTF8.self).contains("\u{1B}[2J"), "the screen is cleared before a grade")
+    let listed = terminal.text.count
+    terminal.send("l")
+    #expect(terminal.waitFor(["Exercises"], after: listed) != nil)
+    #expect(terminal.waitFor(["esc quit"], after: listed) != nil)
+    #expect(
+      !String(terminal.text.dropFirst(listed)).contains("cachelings "), "the list inside watch names keys")
     terminal.send("\u{1B}")
     #expect(terminal.wait() == 0, "Esc leaves watch")
     #expect(terminal.isCooked)

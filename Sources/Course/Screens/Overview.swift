@@ -111,8 +111,9 @@ public struct Overview {
   }
 
   /// Every lesson and quiz with its status, and the exercises: at the terminal's width, wrapped between
-  /// words under the title's indent; whole lines into a pipe.
-  public func list() -> [String] {
+  /// words under the title's indent; whole lines into a pipe. withNext ends it with the next command
+  /// (not inside watch, whose keys say what comes next).
+  public func list(withNext: Bool = true) -> [String] {
     let indent = "      "
     var lines = [console.paint("Lessons", .bold)]
     for entry in content.lessons {
@@ -139,7 +140,7 @@ public struct Overview {
         number, "\(exercise.title) \(console.paint("(\(exercise.id))", .dim))",
         status: exerciseStatus(exercise))
     }
-    lines += [""] + console.fit(console.paint("Next: \(nextStep().command)", .dim))
+    if withNext { lines += [""] + console.fit(console.paint("Next: \(nextStep().command)", .dim)) }
     return lines
   }
 
