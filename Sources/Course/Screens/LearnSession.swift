@@ -60,7 +60,10 @@ public struct LearnSession {
             else { return .quit }
             state.answers[key] = chosen == predict.answer
           }
-          guard pager.show(view.predictReveal(predict, correct: state.answers[key])) else { return .quit }
+          guard pager.show(view.predictReveal(predict, correct: state.answers[key]), keepTogether: false)
+          else {
+            return .quit
+          }
         case .myth(let myth):
           guard pager.show(view.mythQuestion(myth)) else { return .quit }
           if state.answers[key] == nil {
@@ -69,7 +72,9 @@ public struct LearnSession {
             else { return .quit }
             state.answers[key] = answer == myth.isTrue
           }
-          guard pager.show(view.mythReveal(myth, correct: state.answers[key])) else { return .quit }
+          guard pager.show(view.mythReveal(myth, correct: state.answers[key]), keepTogether: false) else {
+            return .quit
+          }
         default:
           guard pager.show(lines(part, answer: nil, reveal: true)) else { return .quit }
         }

@@ -36,7 +36,6 @@ public struct QuizSession {
     var answers = answered.filter { ids.contains($0.question) }
     for (index, shown) in attempt.questions.enumerated()
     where !answers.contains(where: { $0.question == shown.question.id }) {
-      console.clearScreen()
       let title = "Quiz: \(lessonTitle), question \(index + 1) of \(attempt.questions.count)"
       guard case .answered(let chosen, let usedHint) = asker.ask(shown, title: title) else {
         return .left(answers)

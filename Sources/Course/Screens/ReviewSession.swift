@@ -44,7 +44,6 @@ public struct ReviewSession {
     var right = 0
     var asked = 0
     for (index, item) in items.enumerated() {
-      console.clearScreen()
       let quiz = Quiz(lessonID: "", questions: [item.question])
       let shown = QuizAttempt(quiz: quiz, seed: seed &+ UInt64(index)).questions[0]
       let title = "Review \(index + 1) of \(items.count): \(item.lessonTitle)"

@@ -29,14 +29,16 @@ final class ScreenPager {
     used = header.count
   }
 
-  /// Prints a block; false when the learner quits at a "more" prompt.
-  func show(_ block: [String]) -> Bool {
+  /// Prints a block; false when the learner quits at a "more" prompt. A block kept together starts on
+  /// a fresh screen when it does not fit below what is shown; feedback (keepTogether false) starts at
+  /// once, right under the answer it follows, and goes on after "more".
+  func show(_ block: [String], keepTogether: Bool = true) -> Bool {
     let block = block.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
     guard let capacity else {
       console.print(block)
       return true
     }
-    if used + block.count > capacity && block.count <= capacity - 2 && used > 2 {
+    if keepTogether && used + block.count > capacity && block.count <= capacity - 2 && used > 2 {
       guard more() else { return false }
     }
     for line in block {
