@@ -39,12 +39,13 @@ struct WatchSession {
         console.paint("Grading \(steps.setup.display(file))\(TextLayout.ellipsis(console.theme))", .dim))
     }
     report = steps.grade(exercise, file: file, grading: grading, progress: &progress)
-    draw()
+    // When grading could not run, its reason (on standard error) stays above the screen.
+    draw(clearing: report != nil)
   }
 
-  /// The screen for the last report, from the top on a terminal.
-  func draw() {
-    clear()
+  /// The screen for the last report, from the top on a terminal when clearing.
+  func draw(clearing: Bool = true) {
+    if clearing { clear() }
     let place = WatchScreen.Place(
       exercise: exercise,
       position: (content.exercises.firstIndex { $0.id == exercise.id } ?? 0) + 1,
@@ -54,7 +55,7 @@ struct WatchSession {
     console.print(WatchScreen(console: console).lines(report, place: place, next: next))
   }
 
-  /// Does what key asks; false when it asks to leave.
+  /// Does what a key asks; false when it asks to leave.
   mutating func answer(_ key: Key) -> Bool {
     switch key {
     case .character("h"), .character("H"):
