@@ -36,7 +36,11 @@ enum QuizCommand {
     let session = QuizSession(
       attempt: attempt, lessonTitle: entry.lesson.title, console: setup.printer(), now: now)
     let graded = session.grade(chosen)
-    progress = setup.update(progress) { $0.record(graded) }
+    progress = setup.update(progress) { latest in
+      // A whole attempt given at once ends any sitting left half-way.
+      latest.openQuizzes[entry.lesson.id] = nil
+      latest.record(graded)
+    }
     report(graded, quiz: quiz, setup: setup, json: arguments.flag("json"))
     return 0
   }

@@ -80,6 +80,11 @@ import Testing
     #expect(again.waitFor(["question 2 of", "question 1 of"], timeout: 30) == "question 2 of")
     again.send("\u{1B}")
     #expect(again.wait() == 0)
+
+    let answers = try quiz.questions.map { _ in "A" }.joined(separator: ",")
+    _ = try ProgramRun.run(binary, ["quiz", "1", "--answers", answers], environment: environment)
+    let finished = ProgressStore(path: workspace + "/progress.json").load().progress
+    #expect(finished.openQuizzes.isEmpty, "a whole attempt ends the sitting left half-way")
   }
 
   @Test func aReviewFromAClosedInputSaysWhatIsLeftAndWhenQuestionsReturn() throws {
