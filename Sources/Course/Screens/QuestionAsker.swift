@@ -36,8 +36,16 @@ struct QuestionAsker {
         width: console.width,
         firstIndent: "  ", indent: "     ")
     }
-    guard pager.show(lines + [""]) else { return .quit }
+    // The keys go right under the options they answer, on the same screen.
+    lines.append(console.isInteractive ? keyHelp(question, shown) : "")
+    guard pager.show(lines) else { return .quit }
     return console.isInteractive ? askByKeys(shown) : askByLines(shown)
+  }
+
+  private func keyHelp(_ question: Question, _ shown: QuizAttempt.Shown) -> String {
+    let letters = shown.options.indices.map(Letters.letter).joined(separator: "/")
+    let help = question.isMultipleAnswer ? ["\(letters) toggle", "enter submit"] : ["\(letters) answer"]
+    return console.keyHelp(help + ["h hint", "q quit"])
   }
 
   private func showHint(_ question: Question) {
@@ -46,10 +54,6 @@ struct QuestionAsker {
 
   private func askByKeys(_ shown: QuizAttempt.Shown) -> Reply {
     let question = shown.question
-    let letters = shown.options.indices.map(Letters.letter).joined(separator: "/")
-    var help = question.isMultipleAnswer ? ["\(letters) toggle", "enter submit"] : ["\(letters) answer"]
-    help += ["h hint", "q quit"]
-    guard pager.show(console.keyHelp(help)) else { return .quit }
     var usedHint = false
     var selected: [Int] = []
     while let key = console.readKey() {
@@ -123,7 +127,7 @@ struct QuestionAsker {
       lines += ["", console.paint("How to get there", .bold)] + console.markdown(question.steps)
       lines += ["", console.paint("Common mistakes", .bold)] + console.markdown(question.mistakes)
     }
-    _ = pager.show(lines + [""], keepTogether: false)
+    _ = pager.show([""] + lines + [""], keepTogether: false)
   }
 
   /// Waits for a key before the next question, on a terminal.

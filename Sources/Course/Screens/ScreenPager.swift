@@ -9,6 +9,8 @@ final class ScreenPager {
   /// The line repeated at the top of every following screen.
   private var title: String = ""
   private var used = 0
+  /// The rows the header (or the repeated title) takes: a block never pages to leave them alone.
+  private var headerRows = 0
 
   init(console: Console) {
     self.console = console
@@ -27,6 +29,7 @@ final class ScreenPager {
     used = 0
     console.print(header)
     used = header.count
+    headerRows = used
   }
 
   /// Prints a block; false when the learner quits at a "more" prompt. A block kept together starts on
@@ -38,7 +41,7 @@ final class ScreenPager {
       console.print(block)
       return true
     }
-    if keepTogether && used + block.count > capacity && block.count <= capacity - 2 && used > 2 {
+    if keepTogether && used + block.count > capacity && block.count <= capacity - 2 && used > headerRows {
       guard more() else { return false }
     }
     for line in block {
@@ -72,6 +75,7 @@ final class ScreenPager {
     console.print(title)
     console.print()
     used = 2
+    headerRows = 2
     return true
   }
 }
