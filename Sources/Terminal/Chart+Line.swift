@@ -5,11 +5,12 @@ extension Chart {
   /// sample and nothing is interpolated, so a one-bucket spike draws no slope into its neighbours.
   public static func line(
     _ series: [(name: String, values: [Double])], width: Int, height: Int, theme: Theme,
-    steps: Bool = false, format: (Double) -> String
+    yRange: (low: Double, high: Double)? = nil, xTicks: XTicks? = nil, steps: Bool = false,
+    format: (Double) -> String
   ) -> [String] {
     let height = max(2, height)
     let glyphs = theme.unicode ? ["•", "×", "◦", "+"] : ["*", "x", "o", "+"]
-    let (low, high) = range(series.flatMap(\.values)) ?? (0, 0)
+    let (low, high) = yRange ?? range(series.flatMap(\.values)) ?? (0, 0)
     let middleRow = (height - 1) / 2
     func value(ofRowFromTop row: Int) -> Double {
       low + (high - low) * Double(height - 1 - row) / Double(height - 1)
@@ -42,9 +43,13 @@ extension Chart {
     }
     let corner = theme.unicode ? "└" : "+"
     let horizontal = theme.unicode ? "─" : "-"
-    lines.append(
-      String(repeating: " ", count: labelWidth + 1) + corner + String(repeating: horizontal, count: plotWidth)
-    )
+    var axisLine = Array(repeating: horizontal, count: plotWidth)
+    let ticks = xTicks.map { tickLabels($0, plotWidth: plotWidth) } ?? []
+    for (column, _) in ticks { axisLine[column] = theme.unicode ? "┬" : "+" }
+    lines.append(String(repeating: " ", count: labelWidth + 1) + corner + axisLine.joined())
+    if !ticks.isEmpty {
+      lines.append(String(repeating: " ", count: labelWidth + 2) + tickLine(ticks, plotWidth: plotWidth))
+    }
     let legend = series.enumerated().map { index, entry in
       theme.paint(glyphs[index % glyphs.count], palette[index % palette.count]) + " " + entry.name
     }.joined(separator: "  ")

@@ -10,4 +10,7 @@ public enum Key: Equatable, Sendable {
   case interrupt
   /// Ctrl-D.
   case endOfInput
+  /// Ctrl and a letter that none of the cases above names, by its lowercase letter: Ctrl-L is
+  /// `.control("l")`, the usual key to redraw a screen.
+  case control(Character)
 }

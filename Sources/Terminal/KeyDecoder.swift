@@ -8,7 +8,7 @@ public struct KeyDecoder: Sendable {
   /// Whether bytes of an incomplete sequence (such as a lone ESC) are waiting for the next feed or flush.
   public var hasPendingInput: Bool { !buffer.isEmpty }
 
-  /// Feeds bytes read from a raw-mode terminal; returns the complete keys (UTF-8 characters, CSI/SS3 arrow/home/end/page sequences, CR or LF = enter, 0x7f/0x08 = backspace, 0x03 interrupt, 0x04 endOfInput); keeps an incomplete sequence for the next call.
+  /// Feeds bytes read from a raw-mode terminal; returns the complete keys (UTF-8 characters, CSI/SS3 arrow/home/end/page sequences, CR or LF = enter, 0x7f/0x08 = backspace, 0x03 interrupt, 0x04 endOfInput, other Ctrl-letters as control); keeps an incomplete sequence for the next call.
   public mutating func feed(_ bytes: [UInt8]) -> [Key] {
     buffer += bytes
     return decode(final: false)
@@ -61,6 +61,7 @@ public struct KeyDecoder: Sendable {
     case 0x09: return .key(.tab, length: 1)
     case 0x03: return .key(.interrupt, length: 1)
     case 0x04: return .key(.endOfInput, length: 1)
+    case 0x01...0x1A: return .key(.control(Character(Unicode.Scalar(byte + 0x60))), length: 1)
     case 0..<0x20: return .key(nil, length: 1)
     case 0x20..<0x80: return .key(.character(Character(Unicode.Scalar(byte))), length: 1)
     default: return utf8Step(at: start)

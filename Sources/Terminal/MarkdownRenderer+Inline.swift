@@ -1,4 +1,10 @@
 extension MarkdownRenderer {
+  /// One line of inline Markdown (code, emphasis, links) painted for the terminal, without wrapping:
+  /// for short texts set inside other layouts, such as quiz options and key help.
+  public func inlineLine(_ text: String, style: Style = []) -> String {
+    inline(text, style)
+  }
+
   /// Inline Markdown turned into painted text: emphasis italic, strong bold, code cyan (in backticks
   /// when there is no colour), links as `text (url)`, or just the text when it is the URL. Neighbouring
   /// runs of the same style are painted as one.

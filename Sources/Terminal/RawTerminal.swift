@@ -72,6 +72,36 @@ public final class RawTerminal: @unchecked Sendable {
     }
   }
 
+  /// The keys typed so far, without waiting for more: for a loop that also waits on something else (watch
+  /// polls the keyboard beside its file notifications), so a key that is not a whole key yet never
+  /// blocks it. Waits only the ~50 ms that tell a lone ESC from a sequence. nil at end of input.
+  public func availableKeys() -> [Key]? {
+    var bytes = [UInt8](repeating: 0, count: 64)
+    while true {
+      let waiting = lock.withLock { decoder.hasPendingInput }
+      var descriptor = pollfd(fd: input, events: Int16(POLLIN), revents: 0)
+      let ready = poll(&descriptor, 1, waiting ? RawTerminal.escapeTimeoutMilliseconds : 0)
+      if ready < 0 && errno == EINTR { continue }
+      if ready <= 0 {
+        return lock.withLock {
+          pending += decoder.flush()
+          defer { pending.removeAll() }
+          return pending
+        }
+      }
+      let count = read(input, &bytes, bytes.count)
+      if count < 0, errno == EINTR || errno == EAGAIN { continue }
+      if count <= 0 {
+        return lock.withLock {
+          pending += decoder.flush()
+          defer { pending.removeAll() }
+          return pending.isEmpty ? nil : pending
+        }
+      }
+      lock.withLock { pending += decoder.feed(Array(bytes[0..<count])) }
+    }
+  }
+
   /// Restores the saved terminal settings; idempotent. Also called from deinit, and from SIGINT/SIGTERM/SIGHUP handlers installed by init (the handler restores with tcsetattr, which is async-signal-safe, then re-raises the signal with the default action) and via atexit.
   public func restore() {
     let first = lock.withLock {

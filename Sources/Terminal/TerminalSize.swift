@@ -21,4 +21,21 @@ public enum TerminalSize {
     }
     return 80
   }
+
+  /// The terminal's height from ioctl(TIOCGWINSZ) on fd, else LINES from environment; nil when neither
+  /// says (output into a pipe has no height: nothing needs paging there).
+  public static func rows(
+    fd: Int32 = 1, environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> Int? {
+    var size = winsize()
+    if ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return max(5, Int(size.ws_row)) }
+    if let text = environment["LINES"], let rows = Int(text.trimmingCharacters(in: .whitespaces)), rows > 0 {
+      return max(5, rows)
+    }
+    return nil
+  }
+
+  /// Whether fd is a terminal, whose width output should follow; output into a pipe or file is left
+  /// whole for the program reading it.
+  public static func isTerminal(_ fd: Int32 = 1) -> Bool { isatty(fd) == 1 }
 }

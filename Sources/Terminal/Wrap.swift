@@ -3,7 +3,7 @@ public func wrap(_ text: String, width: Int, firstIndent: String = "", indent: S
   var wrapper = LineWrapper(width: width, firstIndent: firstIndent, indent: indent)
   for (number, paragraph) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
     if number > 0 { wrapper.finishLine() }
-    for word in Word.split(String(paragraph)) {
+    for word in Word.keepingUnitsWithNumbers(Word.split(String(paragraph))) {
       wrapper.add(word)
     }
   }
@@ -26,6 +26,44 @@ struct Word {
     let carried = Array(tokens[start...])
     tokens.removeSubrange(start...)
     return carried
+  }
+
+  /// Units that read wrong alone at the start of a line, apart from their number ("0.77" / "s").
+  static let units: Set<String> = [
+    "s", "ms", "µs", "μs", "ns", "min", "h", "B", "KB", "kB", "MB", "GB", "KiB", "MiB", "GiB", "%",
+  ]
+
+  /// The last visible character of the word.
+  var lastCharacter: Character? {
+    for token in tokens.reversed() {
+      if case .character(let character, _) = token { return character }
+    }
+    return nil
+  }
+
+  /// The visible text of the word.
+  var text: String {
+    String(
+      tokens.compactMap { token -> Character? in
+        if case .character(let character, _) = token { return character }
+        return nil
+      })
+  }
+
+  /// Words with each unit (as in `units`, punctuation after it allowed) joined to the number before it
+  /// by a space that wrap does not break at, so "0.77 s" stays on one line.
+  static func keepingUnitsWithNumbers(_ words: [Word]) -> [Word] {
+    var result: [Word] = []
+    for word in words {
+      let bare = String(word.text.reversed().drop { ",.;:)".contains($0) }.reversed())
+      if let previous = result.last, previous.lastCharacter?.isNumber == true, units.contains(bare) {
+        result[result.count - 1].tokens += [.character(" ", width: 1)] + word.tokens
+        result[result.count - 1].width += 1 + word.width
+      } else {
+        result.append(word)
+      }
+    }
+    return result
   }
 
   /// Splits a line at spaces and tabs; escape sequences stay with the word they touch, and a line of

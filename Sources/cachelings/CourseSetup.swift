@@ -9,6 +9,10 @@ struct CourseSetup {
   let workspace: String
   let theme: Theme
   let width: Int
+  /// The terminal's rows when output is a terminal, for screens that page or fit; nil into a pipe.
+  let height: Int?
+  /// Whether standard output is a terminal, whose width lists follow; a pipe gets them whole.
+  let isTerminalOutput: Bool
 
   init(noColor: Bool) {
     let environment = ProcessInfo.processInfo.environment
@@ -18,6 +22,8 @@ struct CourseSetup {
     workspace = environment["CACHELINGS_WORKSPACE"].flatMap { $0.isEmpty ? nil : $0 } ?? root + "/workspace"
     theme = Theme.detect(fd: 1, noColorFlag: noColor)
     width = min(TerminalSize.columns(fd: 1), 100)
+    isTerminalOutput = TerminalSize.isTerminal(1)
+    height = isTerminalOutput ? TerminalSize.rows(fd: 1) : nil
   }
 
   /// How the learner runs the course, for the commands the screens suggest: "cachelings" when it was
@@ -83,7 +89,9 @@ struct CourseSetup {
 
   /// A console writing to standard output that reads nothing: for printing only.
   func printer() -> Console {
-    Console(theme: theme, width: width, isInteractive: false, write: Output.write)
+    Console(
+      theme: theme, width: width, isInteractive: false, write: Output.write, height: height,
+      followsWidth: isTerminalOutput)
   }
 
   /// Asks a yes-or-no question and reads the answer as a line, from a terminal as from a pipe; only
@@ -100,7 +108,8 @@ struct CourseSetup {
       defer { terminal.restore() }
       return body(
         Console(
-          theme: theme, width: width, isInteractive: true, write: Output.write, readKey: terminal.readKey))
+          theme: theme, width: width, isInteractive: true, write: Output.write, readKey: terminal.readKey,
+          height: height))
     }
     return body(
       Console(

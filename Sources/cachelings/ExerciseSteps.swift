@@ -84,8 +84,33 @@ struct ExerciseSteps {
     }
   }
 
+  /// What to do next inside watch, by the keys it answers rather than commands to run (Markdown).
+  func watchNext(
+    _ report: GradeReport?, exercise: Exercise, file: String, content: CourseContent,
+    progress: CourseProgress
+  ) -> String {
+    guard let report else { return "Grading could not run (the reason is above). Save again to retry." }
+    if report.passed && !report.completes(exercise) {
+      return
+        "Passed on \(report.backends.map(\.rawValue).joined(separator: ", ")). To complete the exercise, "
+        + "every check must pass on every backend with the course's own servers: start watch without `--backend`."
+    }
+    if report.passed {
+      let next = content.exercises.first {
+        $0.number > exercise.number && progress.exercises[$0.id]?.passed != true
+      }
+      let onward =
+        next.map { "Press **n** for exercise \($0.number), \($0.title)." }
+        ?? "Every exercise after it is passed."
+      return "Passed, and recorded in your progress. \(onward)"
+    }
+    return
+      "Edit `\(setup.display(file))` and save: it is graded again at once. Stuck? Press **h** for a hint."
+  }
+
   /// The next hint, recorded in progress; after the last, every hint again.
-  func showHint(_ exercise: Exercise, progress: inout CourseProgress) {
+  /// Inside watch the way to the next hint is its key, not a command.
+  func showHint(_ exercise: Exercise, progress: inout CourseProgress, inWatch: Bool = false) {
     var state = progress.exercises[exercise.id] ?? CourseProgress.ExerciseState()
     let total = exercise.hints.count
     if state.hintsTaken >= total {
@@ -111,10 +136,11 @@ struct ExerciseSteps {
     console.print(console.markdown(exercise.hints[state.hintsTaken - 1]))
     if state.hintsTaken < total {
       console.print()
-      console.print(
-        console.paint(
-          "Run `\(CourseSetup.program) hint \(exercise.number)` again for the next one; each is more direct.",
-          .dim))
+      let again =
+        inWatch
+        ? "Press h again for the next one; each is more direct."
+        : "Run `\(CourseSetup.program) hint \(exercise.number)` again for the next one; each is more direct."
+      console.print(console.markdown(again).map { console.paint($0, .dim) })
     }
   }
 }

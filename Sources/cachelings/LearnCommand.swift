@@ -36,13 +36,18 @@ enum LearnCommand {
           "Start with `\(CourseSetup.program) watch \(exercise.number)`: it copies the starter to "
             + "`\(setup.display(file))` and grades it on every save."))
     case .finished:
-      var next = "Test yourself: \(CourseSetup.program) quiz \(entry.lesson.number)"
-      if let exercise { next += ", then practise: \(CourseSetup.program) check \(exercise.number)" }
-      Output.write("\nLesson \(entry.lesson.number) done. \(next)\n")
+      var next = "Test yourself: `\(CourseSetup.program) quiz \(entry.lesson.number)`"
+      if let exercise { next += ", then practise: `\(CourseSetup.program) watch \(exercise.number)`" }
+      let console = setup.printer()
+      console.print()
+      console.print(console.markdown("Lesson \(entry.lesson.number) done. \(next)."))
     case .quit:
-      Output.write(
-        "\nYour place is kept. `\(CourseSetup.program) learn \(entry.lesson.number)` continues from screen \(state.page + 1).\n"
-      )
+      let console = setup.printer()
+      console.print()
+      console.print(
+        console.markdown(
+          "Your place is kept. `\(CourseSetup.program) learn \(entry.lesson.number)` continues from screen "
+            + "\(state.page + 1)."))
     }
     return 0
   }

@@ -36,7 +36,11 @@ enum QuizCommand {
     let session = QuizSession(
       attempt: attempt, lessonTitle: entry.lesson.title, console: setup.printer(), now: now)
     let graded = session.grade(chosen)
-    progress = setup.update(progress) { $0.record(graded) }
+    progress = setup.update(progress) { latest in
+      // A whole attempt given at once ends any sitting left half-way.
+      latest.openQuizzes[entry.lesson.id] = nil
+      latest.record(graded)
+    }
     report(graded, quiz: quiz, setup: setup, json: arguments.flag("json"))
     return 0
   }
@@ -52,17 +56,40 @@ enum QuizCommand {
       Output.error("lesson \(entry.lesson.number) has no quiz")
       return 1
     }
-    let attempt = QuizAttempt(quiz: quiz, seed: seed ?? randomSeed())
-    let graded = setup.withConsole { console in
-      QuizSession(attempt: attempt, lessonTitle: entry.lesson.title, console: console, now: now).run()
+    let lesson = entry.lesson.id
+    // A quiz left before its end resumes with the same shuffle and the answers given, unless a seed is asked.
+    let open = seed == nil ? progress.openQuizzes[lesson] : nil
+    let attempt = QuizAttempt(quiz: quiz, seed: seed ?? open?.seed ?? randomSeed())
+    let outcome = setup.withConsole { console in
+      QuizSession(attempt: attempt, lessonTitle: entry.lesson.title, console: console, now: now)
+        .run(answered: open?.answers ?? [])
     }
-    guard let graded else {
-      Output.write("\nQuiz left before the end; nothing was recorded.\n")
+    switch outcome {
+    case .left(let answers):
+      progress = setup.update(progress) { latest in
+        if answers.isEmpty {
+          latest.openQuizzes[lesson] = nil
+        } else {
+          latest.openQuizzes[lesson] = OpenQuiz(seed: attempt.seed, answers: answers, leftAt: now())
+        }
+      }
+      let console = setup.printer()
+      console.print()
+      let kept =
+        answers.isEmpty
+        ? "Quiz left before the first answer; nothing to keep."
+        : "Quiz left with \(answers.count) of \(quiz.questions.count) answered; your answers are kept. "
+          + "`\(CourseSetup.program) quiz \(entry.lesson.number)` resumes at the next question."
+      console.print(console.markdown(kept))
+      return 0
+    case .finished(let graded):
+      progress = setup.update(progress) { latest in
+        latest.openQuizzes[lesson] = nil
+        latest.record(graded)
+      }
+      report(graded, quiz: quiz, setup: setup, json: json)
       return 0
     }
-    progress = setup.update(progress) { $0.record(graded) }
-    report(graded, quiz: quiz, setup: setup, json: json)
-    return 0
   }
 
   static func report(_ graded: GradedAttempt, quiz: Quiz, setup: CourseSetup, json: Bool) {

@@ -26,8 +26,24 @@ enum ReviewCommand {
         items, progress: &progress, now: { Date().timeIntervalSince1970 }, seed: UInt64(now))
     }
     setup.save(progress)
-    Output.write(
-      "\nReviewed \(result.asked) of \(items.count): \(result.right) right. Each one is rescheduled.\n")
+    let console = setup.printer()
+    console.print()
+    if result.asked < items.count {
+      let left = items.count - result.asked
+      console.print(
+        console.markdown(
+          "Review stopped after \(result.asked) of \(items.count) (\(result.right) right). The other \(left) "
+            + "\(left == 1 ? "stays" : "stay") due: `\(CourseSetup.program) review` asks "
+            + "\(left == 1 ? "it" : "them") next time."))
+    } else {
+      console.print("Reviewed all \(items.count): \(result.right) right.")
+    }
+    let schedule = ReviewSession(content: content, console: console).schedule(
+      items, asked: result.asked, progress: progress, now: Date().timeIntervalSince1970)
+    if !schedule.isEmpty {
+      console.print()
+      console.print(schedule)
+    }
     return 0
   }
 }

@@ -21,7 +21,10 @@ enum SolutionCommand {
       let question =
         "Reading the solution before solving it teaches much less than the last hint does. Show it anyway?"
       guard setup.confirm(question) else {
-        Output.write("Kept hidden. `\(CourseSetup.program) hint \(exercise.number)` gives the next hint.\n")
+        let console = setup.printer()
+        console.print(
+          console.markdown(
+            "Kept hidden. `\(CourseSetup.program) hint \(exercise.number)` gives the next hint."))
         return 0
       }
     }

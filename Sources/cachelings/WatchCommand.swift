@@ -1,85 +1,54 @@
 import Arguments
 import Course
 import Foundation
+import Grader
 import Terminal
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// `cachelings watch [EXERCISE]`: grades now and again on every save of the learner's file, with keys for
-/// a hint, the next exercise, the list and quitting.
+/// `cachelings watch [EXERCISE]`: one screen, redrawn in place on every save of the learner's file, with
+/// keys for a hint, the task, the full report, the next exercise, the list, redrawing and quitting. Keys
+/// and saves are waited for together, so neither holds up the other.
 enum WatchCommand {
   static func run(_ arguments: ParsedArguments) -> Int32 {
     guard let loaded = ExerciseChoice.load(arguments) else { return 2 }
-    let setup = loaded.setup
-    let content = loaded.content
-    var progress = loaded.progress
-    var exercise = loaded.exercise
     let grading: GradingSetup
     do {
-      grading = try GradingSetup.make(arguments, setup: setup)
+      grading = try GradingSetup.make(arguments, setup: loaded.setup)
     } catch {
       return error.code
     }
-    let steps = ExerciseSteps(setup: setup)
-    let console = steps.console
-    guard var file = steps.prepare(exercise, workspace: grading.workspace, quiet: false) else { return 1 }
+    let steps = ExerciseSteps(setup: loaded.setup)
+    guard let file = steps.prepare(loaded.exercise, workspace: grading.workspace, quiet: true) else {
+      return 1
+    }
     guard let watcher = FileWatcher(folder: grading.workspace.folder) else {
       Output.error("could not watch \(grading.workspace.folder) for changes (inotify)")
       return 1
     }
     let terminal = isatty(1) == 1 ? RawTerminal(input: 0) : nil
     defer { terminal?.restore() }
-    let keys = terminal == nil ? "" : "  h hint  n next exercise  l list  q quit"
-
-    var first = true
-    func gradeAndShow() {
-      // The first report stays under the task; later ones replace the screen.
-      if terminal != nil && !first { console.clearScreen() }
-      first = false
-      guard let report = steps.grade(exercise, file: file, grading: grading, progress: &progress) else {
-        return
-      }
-      steps.show(report, exercise: exercise, file: file, content: content, progress: progress)
-      console.print()
-      console.print(console.paint("Watching \(setup.display(file)) for changes." + keys, .dim))
-    }
-
-    gradeAndShow()
+    var session = WatchSession(
+      steps: steps, grading: grading, content: loaded.content, progress: loaded.progress,
+      exercise: loaded.exercise, file: file, live: terminal != nil)
+    session.gradeAndDraw()
     while true {
-      switch watcher.wait(for: (file as NSString).lastPathComponent, keys: terminal == nil ? nil : 0) {
+      switch watcher.wait(for: (session.file as NSString).lastPathComponent, keys: terminal == nil ? nil : 0)
+      {
       case .changed:
-        gradeAndShow()
+        session.gradeAndDraw()
       case .input:
-        switch terminal?.readKey() {
-        case .character("h"):
-          console.print()
-          steps.showHint(exercise, progress: &progress)
-        case .character("n"):
-          let next = content.exercises.first { $0.number > exercise.number } ?? content.exercises[0]
-          guard let nextFile = steps.prepare(next, workspace: grading.workspace, quiet: true) else {
-            continue
-          }
-          exercise = next
-          file = nextFile
-          if terminal != nil { console.clearScreen() }
-          steps.showTask(exercise)
-          first = true
-          gradeAndShow()
-        case .character("l"):
-          console.print()
-          let now = Date().timeIntervalSince1970
-          console.print(
-            Overview(
-              content: content, progress: progress, console: console, now: now, program: CourseSetup.program
-            )
-            .list())
-        case .character("q"), .character("Q"), .escape, .interrupt, .endOfInput, nil:
-          console.print()
+        guard let keys = terminal?.availableKeys() else {
+          session.leave()
           return 0
-        default:
-          continue
+        }
+        for key in keys {
+          guard session.answer(key) else {
+            session.leave()
+            return 0
+          }
         }
       case .failed:
         Output.error("watching stopped: the change notifications failed")

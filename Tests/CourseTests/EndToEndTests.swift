@@ -45,7 +45,8 @@ import Testing
     let terminal = try PseudoTerminal(
       executable: try binary(), arguments: ["learn", "1"], environment: environment)
     let prompts = [
-      "your prediction:", "t true", "n or enter next", "z take the quiz now", "h hint", "any key",
+      "your prediction:", "t true", "n or enter next", "t take the quiz now", "h hint", "any key",
+      "space or enter more",
     ]
     var offset = 0
     var steps = 0
@@ -60,7 +61,7 @@ import Testing
       case "your prediction:": terminal.send("a")
       case "t true": terminal.send("t")
       case "n or enter next": terminal.send("n")
-      case "z take the quiz now": terminal.send("z")
+      case "t take the quiz now": terminal.send("t")
       case "h hint":
         questions += 1
         terminal.send(seen.contains("toggle") ? "a\r" : "a")

@@ -111,7 +111,7 @@ import Testing
     let binary = try #require(BuiltProducts.executable("cachelings"))
     let terminal = try PseudoTerminal(
       executable: binary, arguments: ["watch", "1", "--backend", "memory,file"], environment: environment)
-    #expect(terminal.waitFor(["Watching"], timeout: 60) != nil)
+    #expect(terminal.waitFor(["esc quit"], timeout: 60) != nil)
     let offset = terminal.text.count
     let (exercise, file) = try learnerFile(of: "1")
     let solution = try Data(contentsOf: URL(fileURLWithPath: exercise.solutionPath))
@@ -147,7 +147,7 @@ import Testing
     try Data(poisoning.utf8).write(to: URL(fileURLWithPath: file))
     let terminal = try PseudoTerminal(
       executable: binary, arguments: ["watch", "1", "--backend", "redis"], environment: environment)
-    #expect(terminal.waitFor(["Watching"], timeout: 60) != nil)
+    #expect(terminal.waitFor(["esc quit"], timeout: 60) != nil)
     let offset = terminal.text.count
     try Data(contentsOf: URL(fileURLWithPath: exercise.solutionPath))
       .write(to: URL(fileURLWithPath: file), options: .atomic)

@@ -22,6 +22,24 @@ import Testing
     try? FileManager.default.removeItem(atPath: folder)
   }
 
+  @Test func aFileFromBeforeOpenQuizzesOrWithABrokenOneStillLoads() throws {
+    let path = folder + "/progress.json"
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let lessons =
+      "\"lessons\": {\"why-caching\": {\"page\": 2, \"pages\": 7, \"completed\": false, \"answers\": {}}}"
+    for extra in ["", ", \"openQuizzes\": {\"why-caching\": {\"seed\": \"seven\"}}"] {
+      try "{\"schema\": 1, \(lessons)\(extra)}".write(toFile: path, atomically: false, encoding: .utf8)
+      let loaded = ProgressStore(path: path).load()
+      #expect(loaded.notice == nil, "nothing set aside for \(extra)")
+      #expect(loaded.progress.lessons["why-caching"]?.page == 2 && loaded.progress.openQuizzes.isEmpty)
+    }
+    var progress = CourseProgress()
+    progress.openQuizzes["why-caching"] = OpenQuiz(seed: 7, answers: [], leftAt: 1)
+    try ProgressStore(path: path).save(progress)
+    #expect(ProgressStore(path: path).load().progress.openQuizzes["why-caching"]?.seed == 7)
+  }
+
   @Test(arguments: ["{\"schema\": 1, \"lessons\": ", "not json", "{\"schema\": 99}"])
   func aDamagedFileIsSetAsideWithAMessage(contents: String) throws {
     let path = folder + "/progress.json"

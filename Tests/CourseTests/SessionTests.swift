@@ -14,11 +14,11 @@ final class ScriptedConsole {
     self.lines = lines
   }
 
-  func console(interactive: Bool, width: Int = 80) -> Console {
+  func console(interactive: Bool, width: Int = 80, height: Int? = nil) -> Console {
     Console(
       theme: .plain, width: width, isInteractive: interactive, write: { self.output += $0 },
       readKey: { self.keys.isEmpty ? nil : self.keys.removeFirst() },
-      readLine: { self.lines.isEmpty ? nil : self.lines.removeFirst() })
+      readLine: { self.lines.isEmpty ? nil : self.lines.removeFirst() }, height: height)
   }
 }
 
@@ -29,7 +29,7 @@ final class ScriptedConsole {
 
   @Test func learnWaitsForPredictionsAndRemembersAnswers() {
     let script = ScriptedConsole(keys: [
-      .character("n"), .character("x"), .character("b"), .enter, .character("f"), .character("z"),
+      .character("n"), .character("x"), .character("b"), .enter, .character("f"), .character("t"),
     ])
     var state = CourseProgress.LessonState()
     let outcome = LearnSession(lesson: lesson, console: script.console(interactive: true)).run(state: &state)
@@ -40,6 +40,23 @@ final class ScriptedConsole {
     #expect(script.output.contains("✓ Right. It is a myth."))
     #expect(script.output.contains("Lab: hit-ratio-latency"))
     #expect(script.keys.isEmpty)
+  }
+
+  @Test func aScreenTallerThanTheTerminalPagesAndKeepsTheFeedbackInView() {
+    let script = ScriptedConsole(keys: [
+      .character("n"), .character("b"), .enter, .character("f"), .character(" "), .character(" "),
+      .character(" "), .character("q"),
+    ])
+    var state = CourseProgress.LessonState()
+    _ = LearnSession(lesson: lesson, console: script.console(interactive: true, width: 60, height: 24))
+      .run(state: &state)
+    let screens = script.output.components(separatedBy: "\u{1B}[2J")
+    #expect(screens.allSatisfy { $0.split(separator: "\n", omittingEmptySubsequences: false).count <= 24 })
+    let myth = try! #require(screens.first { $0.contains("Right. It is a myth.") })
+    #expect(myth.contains("space or enter more"), "the lab waits for a key below the myth's answer")
+    #expect(!myth.contains("Lab: hit-ratio-latency"), "the lab does not push the answer off the screen")
+    #expect(screens.contains { $0.contains("Lab: hit-ratio-latency") })
+    #expect(screens.last?.contains("t take the quiz now") == true)
   }
 
   @Test func theEndOffersTheLessonsExerciseWhenThereIsOne() {
@@ -96,7 +113,7 @@ final class ScriptedConsole {
     let graded = try #require(
       QuizSession(
         attempt: attempt, lessonTitle: "Why", console: script.console(interactive: true), now: { 5 }
-      ).run())
+      ).run().graded)
     #expect(graded.answers.map(\.isCorrect) == [true, true])
     #expect(graded.answers.map(\.usedHint) == [true, false])
     #expect(graded.passed && graded.finishedAt == 5 && graded.seed == 3)
@@ -111,7 +128,7 @@ final class ScriptedConsole {
     let graded = try #require(
       QuizSession(
         attempt: attempt, lessonTitle: "Why", console: script.console(interactive: false), now: { 0 }
-      ).run())
+      ).run().graded)
     #expect(graded.answers.map(\.isCorrect) == [false, false])
     #expect(graded.answers[0].chosen == ["A"] && graded.answers[1].chosen == ["A", "B", "C"])
     #expect(script.output.contains("Please answer with a letter from A to C."))
@@ -122,16 +139,34 @@ final class ScriptedConsole {
     let score = ScoreView(console: script.console(interactive: false)).lines(graded, quiz: quiz).joined(
       separator: "\n")
     #expect(score.contains("Not passed yet: 0 of 2 right (0%); the pass mark is 80%."))
-    #expect(score.contains("average-latency (you chose A, right: B)"))
+    // The letters the learner saw in this shuffle, not the file's; the whole first paragraph.
+    let right = attempt.questions[0].rightPositions.map(Letters.letter).joined(separator: "+")
+    #expect(score.contains("• A cache answers in 1 ms, the database in 100 ms.\n"))
+    #expect(score.contains("you chose \(Letters.letter(wrong)); right: \(right)"))
+    #expect(wrong != 0 || right != "B", "seed 9 shuffles the options, so the letters differ from the file's")
+    let narrow = ScoreView(console: script.console(interactive: false, width: 50)).lines(graded, quiz: quiz)
+    #expect(narrow.allSatisfy { DisplayWidth.of($0) <= 50 }, "the score fits 50 columns: \(narrow)")
+    #expect(narrow.contains { $0.hasSuffix("80%.") }, "the pass mark keeps its % sign")
   }
 
-  @Test func quittingAQuizRecordsNothing() {
-    let script = ScriptedConsole(keys: [.character("q")])
-    #expect(
-      QuizSession(
-        attempt: QuizAttempt(quiz: quiz, seed: 1), lessonTitle: "W",
-        console: script.console(interactive: true), now: { 0 }
-      ).run() == nil)
+  @Test func aQuizLeftKeepsItsAnswersAndResumesAtTheNextQuestion() throws {
+    let attempt = QuizAttempt(quiz: quiz, seed: 1)
+    let first = Character(Letters.letter(attempt.questions[0].rightPositions[0]))
+    let script = ScriptedConsole(keys: [.character(first), .enter, .character("q")])
+    let session = QuizSession(
+      attempt: attempt, lessonTitle: "W", console: script.console(interactive: true), now: { 0 })
+    guard case .left(let answers) = session.run() else {
+      Issue.record("q leaves the quiz")
+      return
+    }
+    #expect(answers.map(\.question) == ["average-latency"] && answers[0].isCorrect)
+    let second = attempt.questions[1].rightPositions.map { Character(Letters.letter($0)) }
+    let again = ScriptedConsole(keys: second.map(Key.character) + [.enter, .enter])
+    let graded = try #require(
+      QuizSession(attempt: attempt, lessonTitle: "W", console: again.console(interactive: true), now: { 0 })
+        .run(answered: answers).graded)
+    #expect(graded.answers.map(\.question) == ["average-latency", "pick-two"] && graded.passed)
+    #expect(again.output.contains("question 2 of 2") && !again.output.contains("question 1 of 2"))
   }
 
   @Test func reviewAsksMissedAndDueQuestionsAndCramAsksAll() {

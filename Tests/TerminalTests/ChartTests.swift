@@ -167,4 +167,27 @@ import Testing
         "   • q",
       ])
   }
+
+  @Test func roundRangesLabelTheAxisWithRoundNumbers() {
+    #expect(Chart.roundRange(low: 2, high: 113.1) == (0, 120))
+    #expect(Chart.roundRange(low: 0, high: 100) == (0, 100))
+    #expect(Chart.roundRange(low: 21.8, high: 200) == (0, 200))
+    #expect(Chart.roundRange(low: 3, high: 47) == (0, 50))
+    let (low, high) = Chart.roundRange(low: 2, high: 113.1)
+    let chart = Chart.line(
+      [("latency", [2, 50, 113.1])], width: 30, height: 5, theme: .plain, yRange: (low, high),
+      format: integer)
+    #expect(
+      chart.prefix(5).compactMap { $0.split(separator: " ").first }.filter { $0 != "│" } == [
+        "120", "60", "0",
+      ])
+  }
+
+  @Test func xTicksMarkTheAxisAndLabelItsEndsAndMiddle() {
+    let ticks = Chart.XTicks(values: [0, 25, 50, 75, 100], format: integer)
+    let chart = Chart.line(
+      [("p", [0, 1, 2, 3, 4])], width: 24, height: 3, theme: .plain, xTicks: ticks, format: integer)
+    #expect(chart[3] == "  └┬─────────┬─────────┬")
+    #expect(chart[4] == "   0        50       100")
+  }
 }

@@ -10,6 +10,8 @@ import Testing
     (Array("日".utf8), [.character("日")]),
     (Array("🚀".utf8), [.character("🚀")]),
     ([0x0D], [.enter]),
+    ([0x0C], [.control("l")]),
+    ([0x1A], [.control("z")]),
     ([0x0A], [.enter]),
     ([0x7F], [.backspace]),
     ([0x08], [.backspace]),
@@ -99,8 +101,9 @@ import Testing
     #expect(decoder.feed([0xC3, 0x28]) == [.character("\u{FFFD}"), .character("(")])
   }
 
-  @Test func otherControlBytesAreIgnored() {
+  @Test func ctrlLettersAreKeysAndOtherControlBytesAreIgnored() {
     var decoder = KeyDecoder()
-    #expect(decoder.feed([0x01, 0x61, 0x1A]) == [.character("a")])
+    #expect(decoder.feed([0x01, 0x61, 0x1A]) == [.control("a"), .character("a"), .control("z")])
+    #expect(decoder.feed([0x00, 0x1C, 0x1F, 0x62]) == [.character("b")])
   }
 }

@@ -89,4 +89,16 @@ import Testing
     #expect(ioctl(pty.secondary, UInt(TIOCSWINSZ), &size) == 0)
     #expect(TerminalSize.columns(fd: pty.secondary, environment: [:]) == 20)
   }
+
+  @Test func availableKeysNeverWaitsForAKeyToArrive() throws {
+    let pty = try PseudoTerminal()
+    let terminal = try #require(RawTerminal(input: pty.secondary))
+    defer { terminal.restore() }
+    #expect(terminal.availableKeys() == [], "nothing typed: no keys, and no wait")
+    pty.type([0x0C])
+    #expect(terminal.availableKeys() == [.control("l")], "Ctrl-L is a key of its own")
+    pty.type(Array("q\u{1B}".utf8))
+    #expect(terminal.availableKeys() == [.character("q"), .escape])
+    #expect(terminal.availableKeys() == [])
+  }
 }

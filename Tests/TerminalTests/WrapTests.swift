@@ -3,6 +3,13 @@ import Testing
 @testable import Terminal
 
 @Suite struct WrapTests {
+  @Test func aNumberKeepsItsUnitOnItsLine() {
+    #expect(wrap("compiled before, run 0.77 s", width: 25) == ["compiled before, run", "0.77 s"])
+    #expect(wrap("a pass needs 80 %.", width: 15) == ["a pass needs", "80 %."])
+    #expect(wrap("wait 2 s then 3 ms", width: 10) == ["wait 2 s", "then 3 ms"])
+    #expect(wrap("the s key", width: 5) == ["the s", "key"], "a unit only sticks to a number")
+  }
+
   @Test func wrapsAtWordBoundaries() {
     #expect(
       wrap("the quick brown fox jumps over the lazy dog", width: 15) == [

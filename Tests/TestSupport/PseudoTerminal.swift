@@ -64,6 +64,15 @@ public final class PseudoTerminal {
     _ = bytes.withUnsafeMutableBytes { write(master, $0.baseAddress, $0.count) }
   }
 
+  /// Whether the terminal is in its usual cooked mode (echo and line editing on), as a program must
+  /// leave it; on Linux the master side reads the settings of the side the program has.
+  public var isCooked: Bool {
+    var settings = termios()
+    guard tcgetattr(master, &settings) == 0 else { return false }
+    let cooked = tcflag_t(ECHO | ICANON | ISIG)
+    return settings.c_lflag & cooked == cooked
+  }
+
   /// The output so far as text with escape sequences removed.
   public var text: String { Self.plain(output) }
 

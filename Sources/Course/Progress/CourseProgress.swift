@@ -30,6 +30,8 @@ public struct CourseProgress: Codable, Sendable, Equatable {
   public var hints: [String: Int] = [:]
   /// Exercise state by exercise id.
   public var exercises: [String: ExerciseState] = [:]
+  /// Quizzes left before their end, by lesson id, to resume where they were left.
+  public var openQuizzes: [String: OpenQuiz] = [:]
 
   /// How far the learner got in one exercise.
   public struct ExerciseState: Codable, Sendable, Equatable {
@@ -57,6 +59,8 @@ public struct CourseProgress: Codable, Sendable, Equatable {
     cards = try container.decodeIfPresent([String: ReviewCard].self, forKey: .cards) ?? [:]
     hints = try container.decodeIfPresent([String: Int].self, forKey: .hints) ?? [:]
     exercises = try container.decodeIfPresent([String: ExerciseState].self, forKey: .exercises) ?? [:]
+    // Only a convenience: an unreadable entry costs the place in a quiz, never the rest of the progress.
+    openQuizzes = (try? container.decodeIfPresent([String: OpenQuiz].self, forKey: .openQuizzes)) ?? [:]
   }
 
   /// The best attempt of a lesson's quiz, if any.

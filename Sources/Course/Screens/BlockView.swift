@@ -22,7 +22,9 @@ public struct BlockView {
 
   private func options(_ options: [String]) -> [String] {
     options.enumerated().flatMap { index, option in
-      wrap(console.paint(Letters.letter(index) + ")", .bold) + " " + option, width: inner, indent: "   ")
+      wrap(
+        console.paint(Letters.letter(index) + ")", .bold) + " " + console.inline(option), width: inner,
+        indent: "   ")
     }
   }
 
@@ -34,10 +36,10 @@ public struct BlockView {
     let answer = "\(Letters.letter(predict.answer))) \(predict.options[predict.answer])"
     var verdict: String
     switch correct {
-    case true?: verdict = console.paint("\(symbols.right) Right: \(answer)", [.green, .bold])
+    case true?: verdict = console.inline("\(symbols.right) Right: \(answer)", [.green, .bold])
     case false?:
-      verdict = console.paint("\(symbols.wrong) Not quite. The answer: \(answer)", [.yellow, .bold])
-    case nil: verdict = console.paint("The answer: \(answer)", .bold)
+      verdict = console.inline("\(symbols.wrong) Not quite. The answer: \(answer)", [.yellow, .bold])
+    case nil: verdict = console.inline("The answer: \(answer)", .bold)
     }
     return wrap(verdict, width: console.width) + [""]
       + MarkdownRenderer(width: console.width, theme: console.theme)
@@ -101,8 +103,13 @@ public struct BlockView {
     var lines = introduction.isEmpty ? [] : markdown(introduction) + [""]
     lines.append(console.paint(report.title, .bold))
     if !report.series.isEmpty {
+      let values = report.series.flatMap(\.values).filter(\.isFinite)
+      let yRange = Chart.roundRange(low: values.min() ?? 0, high: values.max() ?? 0)
+      let xTicks = report.xValues.isEmpty ? nil : Chart.XTicks(values: report.xValues, format: Self.number)
+      // An odd number of rows puts the middle label on a row of its own, at a round value.
       lines += Chart.line(
-        report.series, width: inner, height: 10, theme: console.theme, steps: report.steps,
+        report.series, width: inner, height: 9, theme: console.theme, yRange: yRange, xTicks: xTicks,
+        steps: report.steps,
         format: Self.number)
       lines.append(console.paint("x: \(report.xLabel), y: \(report.yUnit)", .dim))
       lines.append("")

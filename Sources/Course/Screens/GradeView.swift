@@ -10,17 +10,25 @@ public struct GradeView {
   let outputLines = 20
   /// Lines of compiler diagnostics shown.
   let diagnosticLines = 60
+  /// Distinct failures explained; watch explains the first only, to keep its screen in view.
+  let failureLimit: Int
+  /// Whether checks that passed on every backend are counted on one line instead of listed: for a
+  /// screen short of room, where the failing rows matter most.
+  let collapsesPassingRows: Bool
 
-  public init(console: Console) {
+  public init(console: Console, failureLimit: Int = 4, collapsesPassingRows: Bool = false) {
     self.console = console
+    self.failureLimit = max(1, failureLimit)
+    self.collapsesPassingRows = collapsesPassingRows
   }
 
+  /// Prints the report under a headline that starts with title (none when title is empty).
   public func show(_ report: GradeReport, title: String) {
     let symbols = Symbols(console.theme)
     let style: Style = report.passed ? .green : .red
     let mark = report.passed ? symbols.right : symbols.wrong
     let headline =
-      console.paint("\(mark) \(title): ", style.union(.bold))
+      console.paint(title.isEmpty ? "\(mark) " : "\(mark) \(title): ", style.union(.bold))
       + console.paint(report.headline, style)
       + console.paint("  (\(Self.timing(report)))", .dim)
     console.print(wrap(headline, width: console.width))
@@ -51,20 +59,47 @@ public struct GradeView {
     // Wide enough for the backend's name and for the widest mark, "· skip".
     let columns = backends.map { max($0.rawValue.count, 6) + 2 }
     let room = console.width - 4 - columns.reduce(0, +)
-    let nameWidth = min(max(report.checks.map(DisplayWidth.of).max() ?? 0, 10), max(20, room))
+    let nameWidth = min(max(report.checks.map(DisplayWidth.of).max() ?? 0, 10), max(16, room))
     var header = String(repeating: " ", count: nameWidth + 4)
     for (backend, width) in zip(backends, columns) { header += TextLayout.pad(backend.rawValue, to: width) }
     console.print(console.paint(header, .dim))
-    for check in report.checks {
-      var line =
-        "  "
-        + TextLayout.pad(TextLayout.truncate(check, to: nameWidth, ellipsis: ellipsis), to: nameWidth + 2)
+    var statuses: Set<GradeReport.Cell.Status> = []
+    let passing = report.checks.filter { check in
+      report.cells.allSatisfy { $0.check != check || $0.status == .passed }
+    }
+    for check in report.checks where !(collapsesPassingRows && passing.contains(check)) {
+      // A long check name wraps inside its column, its marks on its first line.
+      let names = wrap(check, width: nameWidth)
+      var line = "  " + TextLayout.pad(names[0], to: nameWidth + 2)
       for (backend, width) in zip(backends, columns) {
         let cell = report.cells.first { $0.check == check && $0.backend == backend }
+        statuses.insert(cell?.status ?? .notRun)
         line += TextLayout.pad(mark(cell?.status, symbols), to: width)
       }
       console.print(line)
+      for name in names.dropFirst() { console.print("  " + name) }
     }
+    if collapsesPassingRows && !passing.isEmpty {
+      statuses.insert(.passed)
+      let count = passing.count
+      console.print(
+        console.paint(
+          "  \(symbols.right) and \(count) more check\(count == 1 ? "" : "s") passed everywhere", .dim))
+    }
+    console.print(legend(statuses, symbols))
+  }
+
+  /// What each mark in the matrix means, for the marks it shows.
+  private func legend(_ statuses: Set<GradeReport.Cell.Status>, _ symbols: Symbols) -> [String] {
+    var items = ["\(symbols.right) passed", "\(symbols.wrong) failed"]
+    if statuses.contains(.skipped) {
+      items.append("\(symbols.dot) skip: not graded on that backend (why below)")
+    }
+    if statuses.contains(.interrupted) { items.append("! stop: the run stopped during this check") }
+    if statuses.contains(.notRun) { items.append("\(symbols.dot) -: not run, the run ended before it") }
+    var legend = console
+    legend.width = console.width - 2
+    return legend.keyHelp(items).split(separator: "\n").map { "  " + $0 }
   }
 
   private func mark(_ status: GradeReport.Cell.Status?, _ symbols: Symbols) -> String {
@@ -118,11 +153,17 @@ public struct GradeView {
         shown.append((cell, [cell.backend.rawValue]))
       }
     }
-    for (cell, backends) in shown.prefix(4) {
+    for (cell, backends) in shown.prefix(failureLimit) {
       console.print()
+      // The backends first: a check's name may itself name backends ("…, not on memory").
       let heading =
-        console.paint("\(symbols.wrong) \(cell.check)", .bold) + console.paint(" on " + list(backends), .dim)
-      console.print(wrap(heading, width: console.width))
+        console.paint("\(symbols.wrong) ", .bold)
+        + console.paint(
+          (backends.count > 1 && backends.count == report.backends.count ? "every backend" : list(backends))
+            + ": ",
+          .dim)
+        + console.paint(cell.check, .bold)
+      console.print(wrap(heading, width: console.width, indent: "  "))
       if let expected = cell.expected, let got = cell.got {
         console.print(console.markdown("  expected: " + expected))
         console.print(console.markdown("  got:      " + got))
@@ -131,9 +172,15 @@ public struct GradeView {
         console.print(console.markdown("  " + message))
       }
     }
-    if shown.count > 4 {
+    if shown.count > failureLimit {
       console.print()
-      console.print(console.paint("\(ellipsis) and \(shown.count - 4) more; fix these first.", .dim))
+      let more = shown.count - failureLimit
+      let first = failureLimit == 1 ? "this one" : "these"
+      console.print(
+        wrap(
+          console.paint(
+            "\(ellipsis) and \(more) more failure\(more == 1 ? "" : "s"); fix \(first) first.", .dim),
+          width: console.width))
     }
     for cell in report.cells where cell.status == .skipped {
       let text = "skipped \"\(cell.check)\" on \(cell.backend.rawValue): \(cell.message ?? "")"
@@ -167,11 +214,13 @@ public struct GradeView {
     for line in lines.prefix(diagnosticLines) {
       let text = String(line)
       if text.contains(": error:") {
-        console.print(console.paint(text, .red))
+        console.print(wrap(console.paint(text, .red), width: console.width, indent: "  "))
       } else if text.contains(": warning:") || text.contains(": note:") {
-        console.print(console.paint(text, .yellow))
+        console.print(wrap(console.paint(text, .yellow), width: console.width, indent: "  "))
       } else {
-        console.print(text)
+        // Source and caret lines keep their columns: cut at the edge, never wrapped, so a caret stays
+        // under what it points at.
+        console.print(TextLayout.truncate(text, to: console.width, ellipsis: ellipsis))
       }
     }
     if lines.count > diagnosticLines {

@@ -46,50 +46,59 @@ public struct LearnSession {
     var page = min(max(0, state.page), lesson.pages.count - 1)
     while true {
       state.page = page
-      console.clearScreen()
-      console.print(header(page: page))
+      let pager = ScreenPager(console: console)
+      pager.start(header(page: page))
       for (index, part) in lesson.pages[page].parts.enumerated() {
         let key = "\(page).\(index)"
         switch part {
         case .predict(let predict):
+          guard pager.show(view.predictQuestion(predict)) else { return .quit }
           if state.answers[key] == nil {
-            console.print(view.predictQuestion(predict))
             let choices = predict.options.indices.map(Letters.letter).joined(separator: "/")
-            console.print(console.keyHelp(["your prediction: \(choices)", "q quit"]))
-            guard let chosen = readChoice(count: predict.options.count) else { return .quit }
+            guard pager.show(console.keyHelp(["your prediction: \(choices)", "q quit"])),
+              let chosen = readChoice(count: predict.options.count)
+            else { return .quit }
             state.answers[key] = chosen == predict.answer
-          } else {
-            console.print(view.predictQuestion(predict))
           }
-          console.print(view.predictReveal(predict, correct: state.answers[key]))
+          guard pager.show(view.predictReveal(predict, correct: state.answers[key]), keepTogether: false)
+          else {
+            return .quit
+          }
         case .myth(let myth):
-          console.print(view.mythQuestion(myth))
+          guard pager.show(view.mythQuestion(myth)) else { return .quit }
           if state.answers[key] == nil {
-            console.print(console.keyHelp(["t true", "f false (a myth)", "q quit"]))
-            guard let answer = readTrueFalse() else { return .quit }
+            guard pager.show(console.keyHelp(["t true", "f false (a myth)", "q quit"])),
+              let answer = readTrueFalse()
+            else { return .quit }
             state.answers[key] = answer == myth.isTrue
           }
-          console.print(view.mythReveal(myth, correct: state.answers[key]))
+          guard pager.show(view.mythReveal(myth, correct: state.answers[key]), keepTogether: false) else {
+            return .quit
+          }
         default:
-          console.print(lines(part, answer: nil, reveal: true))
+          guard pager.show(lines(part, answer: nil, reveal: true)) else { return .quit }
         }
-        console.print()
+        guard pager.show("") else { return .quit }
       }
       let isLast = page == lesson.pages.count - 1
+      var footer: [String]
       if isLast {
         state.completed = true
-        console.print(console.paint("You reached the end of lesson \(lesson.number).", .bold))
         let exercise = hasExercise ? ["x start its exercise"] : []
-        console.print(console.keyHelp(["z take the quiz now"] + exercise + ["b back", "q or enter finish"]))
+        footer = [
+          console.paint("You reached the end of lesson \(lesson.number).", .bold),
+          console.keyHelp(["t take the quiz now"] + exercise + ["b back", "q or enter finish"]),
+        ]
       } else {
-        console.print(console.keyHelp(["n or enter next", "b back", "q quit (your place is kept)"]))
+        footer = [console.keyHelp(["n or enter next", "b back", "q quit (your place is kept)"])]
       }
+      guard pager.show(footer) else { return isLast ? .finished : .quit }
       let next: Int? = console.waitFor { key -> Int? in
         switch key {
         case .character("n"), .character(" "), .enter, .right, .pageDown: return isLast ? 2 : 1
         case .character("b"), .left, .pageUp: return -1
         case .character("q"), .escape, .interrupt, .endOfInput: return 0
-        case .character("z") where isLast: return 3
+        case .character("t") where isLast: return 3
         case .character("x") where isLast && hasExercise: return 4
         default: return nil
         }

@@ -22,8 +22,32 @@ public struct Overview {
 
   private var symbols: Symbols { Symbols(console.theme) }
 
-  /// The next thing to do and the command that does it.
+  /// The next thing to do and the command that does it: a quiz left half-way, then questions due for
+  /// review, then a quiz taken and not passed, then what comes next in the course.
   public func nextStep() -> (text: String, command: String) {
+    for entry in content.lessons {
+      guard let quiz = entry.quiz, let open = progress.openQuizzes[entry.lesson.id] else { continue }
+      return (
+        "Finish the quiz of lesson \(entry.lesson.number), \(entry.lesson.title) "
+          + "(\(open.answers.count) of \(quiz.questions.count) answered)",
+        "\(program) quiz \(entry.lesson.number)"
+      )
+    }
+    let due = progress.cards.values.filter { $0.isDue(at: now) }.count
+    if due > 0 {
+      return (
+        "Review \(due) question\(due == 1 ? "" : "s") that \(due == 1 ? "is" : "are") due",
+        "\(program) review"
+      )
+    }
+    for entry in content.lessons where entry.quiz != nil {
+      guard let best = progress.bestAttempt(entry.lesson.id), !best.passed else { continue }
+      return (
+        "Take the quiz of lesson \(entry.lesson.number) again (best \(BlockView.number(best.score.percent))%, "
+          + "pass mark \(BlockView.number(GradedAttempt.passMark))%)",
+        "\(program) quiz \(entry.lesson.number)"
+      )
+    }
     for entry in content.lessons where progress.lessons[entry.lesson.id]?.completed != true {
       let started = (progress.lessons[entry.lesson.id]?.page ?? 0) > 0
       return (
@@ -45,8 +69,6 @@ public struct Overview {
         "\(program) check \(exercise.number)"
       )
     }
-    let due = progress.cards.values.filter { $0.isDue(at: now) }.count
-    if due > 0 { return ("Review \(due) question\(due == 1 ? "" : "s") that are due", "\(program) review") }
     return (
       "You are up to date: every lesson read, every quiz and exercise passed. Practise with",
       "\(program) review --cram"
@@ -57,7 +79,9 @@ public struct Overview {
   public func greeting() -> [String] {
     let next = nextStep()
     let command = console.paint(next.command, [.bold, .cyan])
-    if progress.lessons.isEmpty && progress.attempts.isEmpty && progress.exercises.isEmpty {
+    if progress.lessons.isEmpty && progress.attempts.isEmpty && progress.exercises.isEmpty
+      && progress.openQuizzes.isEmpty
+    {
       return [
         console.paint("Welcome to cachelings!", [.bold, .cyan]), "",
       ]
@@ -68,7 +92,7 @@ public struct Overview {
             + "and \(content.exercises.count) exercises so far.", width: console.width)
         + [
           "", "Start with lesson 1:", "", "  " + command, "",
-          console.paint("`\(program) list` shows everything; `\(program) --help` lists the commands.", .dim),
+          console.inline("`\(program) list` shows everything; `\(program) --help` lists the commands.", .dim),
         ]
     }
     var lines = [console.paint("Welcome back.", [.bold, .cyan]), ""]
@@ -86,33 +110,49 @@ public struct Overview {
     return lines
   }
 
-  /// Every lesson and quiz with its status, and the exercises.
-  public func list() -> [String] {
+  /// Every lesson and quiz with its status, and the exercises: at the terminal's width, wrapped between
+  /// words under the title's indent; whole lines into a pipe. withNext ends it with the next command
+  /// (not inside watch, whose keys say what comes next).
+  public func list(withNext: Bool = true) -> [String] {
+    let indent = "      "
     var lines = [console.paint("Lessons", .bold)]
     for entry in content.lessons {
       let lesson = entry.lesson
       let number = lesson.number < 10 ? "0\(lesson.number)" : "\(lesson.number)"
-      lines.append(
-        "  \(console.paint(number, .bold))  \(lesson.title) \(console.paint("(\(lesson.id), \(lesson.minutes) min)", .dim))"
+      lines += listEntry(
+        number, "\(lesson.title) \(console.paint("(\(lesson.id), \(lesson.minutes) min)", .dim))", status: nil
       )
-      lines.append("      lesson: \(lessonStatus(lesson))   quiz: \(quizStatus(entry))")
+      lines += console.fit(
+        "\(indent)lesson: \(lessonStatus(lesson))   quiz: \(quizStatus(entry))", indent: indent)
       let practised = content.exercises.filter { $0.lesson == lesson.id }.map { exercise in
         exercise.number < 10 ? "0\(exercise.number)" : "\(exercise.number)"
       }
       if !practised.isEmpty {
-        lines.append(console.paint("      exercises: " + practised.joined(separator: ", "), .dim))
+        lines += console.fit(
+          console.paint("\(indent)exercises: " + practised.joined(separator: ", "), .dim), indent: indent)
       }
     }
     lines += ["", console.paint("Exercises", .bold)]
     if content.exercises.isEmpty { lines.append(console.paint("  none yet", .dim)) }
     for exercise in content.exercises {
       let number = exercise.number < 10 ? "0\(exercise.number)" : "\(exercise.number)"
-      lines.append(
-        "  \(console.paint(number, .bold))  \(exercise.title) \(console.paint("(\(exercise.id))", .dim))  "
-          + exerciseStatus(exercise))
+      lines += listEntry(
+        number, "\(exercise.title) \(console.paint("(\(exercise.id))", .dim))",
+        status: exerciseStatus(exercise))
     }
-    lines += ["", console.paint("Next: \(nextStep().command)", .dim)]
+    if withNext { lines += [""] + console.fit(console.paint("Next: \(nextStep().command)", .dim)) }
     return lines
+  }
+
+  /// A numbered entry of the list: on one line when it fits (or into a pipe), else its text wrapped
+  /// under its title and its status on a line of its own.
+  private func listEntry(_ number: String, _ text: String, status: String?) -> [String] {
+    let prefix = "  " + console.paint(number, .bold) + "  "
+    let whole = prefix + text + (status.map { "  " + $0 } ?? "")
+    guard console.followsWidth, DisplayWidth.of(whole) > console.width else { return [whole] }
+    let indent = String(repeating: " ", count: DisplayWidth.of(prefix))
+    return wrap(text, width: console.width, firstIndent: prefix, indent: indent)
+      + (status.map { [indent + $0] } ?? [])
   }
 
   /// `cachelings progress`: lessons read, quizzes passed, review state.

@@ -10,54 +10,63 @@ struct QuestionAsker {
   }
 
   let console: Console
+  /// Keeps the question, the hint and the feedback within the terminal's height.
+  let pager: ScreenPager
+
+  init(console: Console) {
+    self.console = console
+    pager = ScreenPager(console: console)
+  }
 
   private var symbols: Symbols { Symbols(console.theme) }
 
+  /// Clears the screen and asks: the title, the prompt and the options as shown, then the answer.
   func ask(_ shown: QuizAttempt.Shown, title: String) -> Reply {
     let question = shown.question
     let kind = question.isMultipleAnswer ? "choose all that apply" : "choose one"
-    console.print(
-      console.paint(title, [.bold, .cyan])
-        + console.paint("  \(symbols.dot) \(question.difficulty.rawValue) \(symbols.dot) \(kind)", .dim))
-    console.print()
-    console.print(console.markdown(question.prompt))
-    console.print()
+    pager.start(
+      wrap(
+        console.paint(title, [.bold, .cyan])
+          + console.paint("  \(symbols.dot) \(question.difficulty.rawValue) \(symbols.dot) \(kind)", .dim),
+        width: console.width) + [""])
+    var lines = console.markdown(question.prompt) + [""]
     for (index, option) in shown.options.enumerated() {
-      console.print(
-        wrap(
-          console.paint(Letters.letter(index) + ")", .bold) + " " + option, width: console.width,
-          firstIndent: "  ", indent: "     "))
+      lines += wrap(
+        console.paint(Letters.letter(index) + ")", .bold) + " " + console.inline(option),
+        width: console.width,
+        firstIndent: "  ", indent: "     ")
     }
-    console.print()
-    let reply = console.isInteractive ? askByKeys(shown) : askByLines(shown)
-    return reply
+    // The keys go right under the options they answer, on the same screen.
+    lines.append(console.isInteractive ? keyHelp(question, shown) : "")
+    guard pager.show(lines) else { return .quit }
+    return console.isInteractive ? askByKeys(shown) : askByLines(shown)
+  }
+
+  private func keyHelp(_ question: Question, _ shown: QuizAttempt.Shown) -> String {
+    let letters = shown.options.indices.map(Letters.letter).joined(separator: "/")
+    let help = question.isMultipleAnswer ? ["\(letters) toggle", "enter submit"] : ["\(letters) answer"]
+    return console.keyHelp(help + ["h hint", "q quit"])
   }
 
   private func showHint(_ question: Question) {
-    console.print(console.paint("Hint", [.bold, .yellow]))
-    console.print(console.markdown(question.hint))
-    console.print()
+    _ = pager.show([console.paint("Hint", [.bold, .yellow])] + console.markdown(question.hint) + [""])
   }
 
   private func askByKeys(_ shown: QuizAttempt.Shown) -> Reply {
     let question = shown.question
-    let letters = shown.options.indices.map(Letters.letter).joined(separator: "/")
-    var help = question.isMultipleAnswer ? ["\(letters) toggle", "enter submit"] : ["\(letters) answer"]
-    help += ["h hint", "q quit"]
-    console.print(console.keyHelp(help))
     var usedHint = false
     var selected: [Int] = []
     while let key = console.readKey() {
       switch key {
       case .character("h") where !usedHint:
         usedHint = true
-        console.print()
+        _ = pager.show("")
         showHint(question)
       case .character("q"), .interrupt, .endOfInput, .escape:
         console.print()
         return .quit
       case .enter where question.isMultipleAnswer && !selected.isEmpty:
-        console.print()
+        _ = pager.show("")
         return .answered(shown.fileIndices(ofShown: selected), usedHint: usedHint)
       case .character(let character):
         guard let index = Letters.index(character), index < shown.options.count else { continue }
@@ -104,30 +113,27 @@ struct QuestionAsker {
     return .quit
   }
 
-  /// Prints the verdict; after a wrong answer, the right one, the steps and the common mistakes.
+  /// Prints the verdict; after a wrong answer, the right one, the steps and the common mistakes. On a
+  /// short terminal it stops when the screen is full, so nothing scrolls away unread.
   func feedback(_ shown: QuizAttempt.Shown, chosen: [Int]) {
     let question = shown.question
-    let right = shown.rightPositions.map { "\(Letters.letter($0))) \(shown.options[$0])" }
+    let right = shown.rightPositions.map { "\(Letters.letter($0))) " + console.inline(shown.options[$0]) }
+    var lines: [String]
     if Grading.isRight(chosen, for: question) {
-      console.print(console.paint("\(symbols.right) Right.", [.green, .bold]))
-      console.print(console.markdown(question.steps))
+      lines = [console.paint("\(symbols.right) Right.", [.green, .bold])] + console.markdown(question.steps)
     } else {
-      console.print(console.paint("\(symbols.wrong) Not quite. The right answer:", [.red, .bold]))
-      console.print(right.flatMap { wrap($0, width: console.width, firstIndent: "  ", indent: "     ") })
-      console.print()
-      console.print(console.paint("How to get there", .bold))
-      console.print(console.markdown(question.steps))
-      console.print()
-      console.print(console.paint("Common mistakes", .bold))
-      console.print(console.markdown(question.mistakes))
+      lines = [console.paint("\(symbols.wrong) Not quite. The right answer:", [.red, .bold])]
+      lines += right.flatMap { wrap($0, width: console.width, firstIndent: "  ", indent: "     ") }
+      lines += ["", console.paint("How to get there", .bold)] + console.markdown(question.steps)
+      lines += ["", console.paint("Common mistakes", .bold)] + console.markdown(question.mistakes)
     }
-    console.print()
+    _ = pager.show([""] + lines + [""], keepTogether: false)
   }
 
   /// Waits for a key before the next question, on a terminal.
   func pause(last: Bool) {
     guard console.isInteractive else { return }
-    console.print(console.keyHelp([last ? "any key to see your score" : "any key for the next question"]))
+    _ = pager.show(console.keyHelp([last ? "any key to see your score" : "any key for the next question"]))
     _ = console.readKey()
   }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Terminal
 
 /// Taking a quiz: each question in turn, feedback after each, the score by difficulty at the end.
@@ -14,19 +15,39 @@ public struct QuizSession {
     self.now = now
   }
 
-  /// Asks every question; nil when the learner quits before the end (nothing is recorded then).
-  public func run() -> GradedAttempt? {
+  /// How a sitting ended.
+  public enum Outcome: Equatable, Sendable {
+    /// Every question answered: the graded attempt.
+    case finished(GradedAttempt)
+    /// The learner left (or input ended) with these questions answered, in the quiz's order.
+    case left([GradedAttempt.Answer])
+
+    /// The graded attempt when every question was answered.
+    public var graded: GradedAttempt? {
+      if case .finished(let attempt) = self { return attempt }
+      return nil
+    }
+  }
+
+  /// Asks every question not in answered (the answers of a sitting left before, of this attempt's seed).
+  public func run(answered: [GradedAttempt.Answer] = []) -> Outcome {
     let asker = QuestionAsker(console: console)
-    var answers: [GradedAttempt.Answer] = []
-    for (index, shown) in attempt.questions.enumerated() {
-      console.clearScreen()
+    let ids = Set(attempt.questions.map(\.question.id))
+    var answers = answered.filter { ids.contains($0.question) }
+    for (index, shown) in attempt.questions.enumerated()
+    where !answers.contains(where: { $0.question == shown.question.id }) {
       let title = "Quiz: \(lessonTitle), question \(index + 1) of \(attempt.questions.count)"
-      guard case .answered(let chosen, let usedHint) = asker.ask(shown, title: title) else { return nil }
+      guard case .answered(let chosen, let usedHint) = asker.ask(shown, title: title) else {
+        return .left(answers)
+      }
       answers.append(GradedAttempt.answer(shown.question, chosen: chosen, usedHint: usedHint))
       asker.feedback(shown, chosen: chosen)
-      asker.pause(last: index == attempt.questions.count - 1)
+      asker.pause(last: answers.count == attempt.questions.count)
     }
-    return GradedAttempt(lesson: attempt.lessonID, seed: attempt.seed, finishedAt: now(), answers: answers)
+    let order = attempt.questions.map(\.question.id)
+    answers.sort { (order.firstIndex(of: $0.question) ?? 0) < (order.firstIndex(of: $1.question) ?? 0) }
+    return .finished(
+      GradedAttempt(lesson: attempt.lessonID, seed: attempt.seed, finishedAt: now(), answers: answers))
   }
 
   /// Grades answers given up front (`--answers`), without asking.
@@ -60,24 +81,49 @@ public struct ScoreView {
       "\(attempt.score.correct) of \(attempt.score.total) right (\(BlockView.number(attempt.score.percent))%)"
     lines.append("")
     if attempt.passed {
-      lines.append(console.paint("\(symbols.right) Passed: \(total).", [.green, .bold]))
+      lines += wrap(
+        console.paint("\(symbols.right) Passed: \(total).", [.green, .bold]), width: console.width)
     } else {
       let mark = BlockView.number(GradedAttempt.passMark)
-      lines.append(
+      lines += wrap(
         console.paint(
-          "\(symbols.wrong) Not passed yet: \(total); the pass mark is \(mark)%.", [.yellow, .bold]))
+          "\(symbols.wrong) Not passed yet: \(total); the pass mark is \(mark)%.", [.yellow, .bold]),
+        width: console.width)
     }
-    let missed = zip(attempt.answers, quiz.questions).filter { !$0.0.isCorrect }
+    // The letters the learner saw: this attempt's shuffle, which the seed repeats.
+    let shown = QuizAttempt(quiz: quiz, seed: attempt.seed).questions
+    let missed = attempt.answers.filter { !$0.isCorrect }
     if !missed.isEmpty {
       lines.append("")
-      lines.append("Missed questions come back in `cachelings review`:")
-      for (answer, question) in missed {
-        let firstLine = question.prompt.split(separator: "\n").first.map(String.init) ?? question.id
+      lines += wrap(
+        console.inline("Missed questions come back in `cachelings review`:"), width: console.width)
+      for answer in missed {
+        guard let asked = shown.first(where: { $0.question.id == answer.question }) else { continue }
+        let chosen = Self.shownLetters(answer.chosen, asked)
+        let right = Self.shownLetters(answer.right, asked)
         lines += wrap(
-          "\(symbols.bullet) \(question.id) (you chose \(answer.chosen.joined(separator: "+")), right: \(answer.right.joined(separator: "+"))): \(firstLine)",
-          width: console.width, indent: "  ")
+          "\(symbols.bullet) " + console.inline(Self.firstParagraph(asked.question)), width: console.width,
+          indent: "  ")
+        lines.append(console.paint("  you chose \(chosen); right: \(right)", .dim))
       }
     }
     return lines
+  }
+
+  /// Letters of options in the file (A is the first written) as the attempt showed them, joined by +.
+  static func shownLetters(_ fileLetters: [String], _ asked: QuizAttempt.Shown) -> String {
+    let positions = fileLetters.compactMap { letter -> Int? in
+      guard let index = letter.first.flatMap(Letters.index) else { return nil }
+      return asked.order.firstIndex(of: index)
+    }
+    return positions.sorted().map(Letters.letter).joined(separator: "+")
+  }
+
+  /// The question's first paragraph as one line: the file's line breaks inside it are not the
+  /// learner's business.
+  static func firstParagraph(_ question: Question) -> String {
+    let paragraphs = question.prompt.components(separatedBy: "\n\n")
+    let first = paragraphs.first { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("```") } ?? question.id
+    return first.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
   }
 }

@@ -1,3 +1,5 @@
+import Terminal
+
 /// Spaced review across all lessons: the questions missed last time and those due, or with cram every
 /// question of the course; each answer reschedules its card.
 public struct ReviewSession {
@@ -33,7 +35,8 @@ public struct ReviewSession {
     return items.sorted { $0.1 < $1.1 }.map(\.0)
   }
 
-  /// Asks the items, updating progress after each answer; returns right and asked counts.
+  /// Asks the items, updating progress after each answer; returns right and asked counts, stopping
+  /// early when the learner quits or input ends.
   public func run(
     _ items: [Item], progress: inout CourseProgress, now: () -> Double, seed: UInt64
   ) -> (right: Int, asked: Int) {
@@ -41,7 +44,6 @@ public struct ReviewSession {
     var right = 0
     var asked = 0
     for (index, item) in items.enumerated() {
-      console.clearScreen()
       let quiz = Quiz(lessonID: "", questions: [item.question])
       let shown = QuizAttempt(quiz: quiz, seed: seed &+ UInt64(index)).questions[0]
       let title = "Review \(index + 1) of \(items.count): \(item.lessonTitle)"
@@ -55,5 +57,29 @@ public struct ReviewSession {
       asker.pause(last: index == items.count - 1)
     }
     return (right, asked)
+  }
+
+  /// When each of the first asked items comes back: "back tomorrow", "back in 6 days", or at the next
+  /// review after a miss; one line per question, its text as the learner read it.
+  public func schedule(_ items: [Item], asked: Int, progress: CourseProgress, now: Double) -> [String] {
+    guard asked > 0 else { return [] }
+    let symbols = Symbols(console.theme)
+    var lines = [console.paint("When they come back", .bold)]
+    for item in items.prefix(asked) {
+      guard let card = progress.cards[item.key] else { continue }
+      let days = Int(((card.due - now) / 86_400).rounded())
+      let when: String
+      switch days {
+      case _ where !card.lastCorrect: when = "at your next review (missed)"
+      case ...0: when = "today"
+      case 1: when = "tomorrow"
+      default: when = "in \(days) days"
+      }
+      lines += wrap(
+        "\(symbols.bullet) " + console.paint("back \(when): ", .dim)
+          + console.inline(ScoreView.firstParagraph(item.question)),
+        width: console.width, indent: "  ")
+    }
+    return lines
   }
 }
