@@ -57,7 +57,7 @@ extension CheckContext {
   /// Whether the check has taken the cache server down.
   public var cacheServerIsDown: Bool { outage.isDown }
 
-  /// How many calls of `cacheThatCanGoDown()` caches were made so far.
+  /// How many calls of `cacheThatCanGoDown()` and `countedCache()` caches were made so far.
   public var cacheCalls: Int { outage.calls }
 
   /// How many calls of `cacheThatCanGoDown()` caches failed to reach the store (threw

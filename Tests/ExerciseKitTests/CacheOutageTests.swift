@@ -170,4 +170,22 @@ import Glibc
     #expect(context.cacheCalls == 3)
     #expect(context.failedCacheCalls == 1)
   }
+
+  @Test(arguments: [Backend.memory, .file])
+  func theCountedCacheIsTheChecksCacheWithItsCallsCounted(backend: Backend) throws {
+    let files = NSTemporaryDirectory() + "cachelings-counted-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: files) }
+    let context = try CheckContext(
+      backend: backend, checkIndex: 0, servers: ServerSettings(clock: false), files: files,
+      token: "counted-test")
+    defer { context.finish() }
+    let cache = context.countedCache()
+    try cache.set("user:2", "Grace")
+    #expect(try context.cache.get("user:2", as: String.self) == "Grace", "the same data as the check's cache")
+    #expect(context.cacheCalls == 1, "calls of the check's own cache are not counted")
+    context.takeCacheServerDown()
+    #expect(try cache.get("user:2", as: String.self) == "Grace", "it never goes down")
+    #expect(context.cacheCalls == 2)
+    #expect(context.failedCacheCalls == 0)
+  }
 }
