@@ -36,13 +36,37 @@ extension Chart {
     return 10 * power
   }
 
-  /// The columns of the first, middle and last samples with their labels.
+  /// The columns of round x values (0, 10, 20... rather than 0, 19.5, 39) with their labels, where the
+  /// samples' x values are evenly spaced (the plot spaces samples evenly, so only then does a value have
+  /// a column of its own); otherwise of the first, middle and last samples.
   static func tickLabels(_ ticks: XTicks, plotWidth: Int) -> [(column: Int, label: String)] {
-    let positions = resample(ticks.values, to: plotWidth)
     guard plotWidth > 2 else { return [] }
+    if let first = ticks.values.first, let last = ticks.values.last, last > first, ticks.values.count > 1 {
+      let spacing = (last - first) / Double(ticks.values.count - 1)
+      let even = ticks.values.enumerated().allSatisfy {
+        abs($0.element - (first + Double($0.offset) * spacing)) <= spacing * 0.001
+      }
+      if even { return roundTicks(first: first, last: last, format: ticks.format, plotWidth: plotWidth) }
+    }
+    let positions = resample(ticks.values, to: plotWidth)
     return [0, (plotWidth - 1) / 2, plotWidth - 1].compactMap { column in
       positions[column].map { (column, ticks.format($0)) }
     }
+  }
+
+  /// Ticks at the round values between first and last, about four steps apart.
+  static func roundTicks(
+    first: Double, last: Double, format: (Double) -> String, plotWidth: Int
+  ) -> [(column: Int, label: String)] {
+    let step = roundStep(atLeast: (last - first) / 4)
+    var value = (first / step).rounded(.up) * step
+    var labels: [(column: Int, label: String)] = []
+    while value <= last + step * 0.000_001 {
+      let column = Int(((value - first) / (last - first) * Double(plotWidth - 1)).rounded())
+      labels.append((column, format(value)))
+      value += step
+    }
+    return labels
   }
 
   /// Labels under their ticks: the first starting at its tick, the last ending at its tick, the others

@@ -183,11 +183,24 @@ import Testing
       ])
   }
 
-  @Test func xTicksMarkTheAxisAndLabelItsEndsAndMiddle() {
+  @Test func xTicksMarkRoundValuesAlongTheAxis() {
     let ticks = Chart.XTicks(values: [0, 25, 50, 75, 100], format: integer)
     let chart = Chart.line(
       [("p", [0, 1, 2, 3, 4])], width: 24, height: 3, theme: .plain, xTicks: ticks, format: integer)
-    #expect(chart[3] == "  └┬─────────┬─────────┬")
-    #expect(chart[4] == "   0        50       100")
+    #expect(chart[3] == "  └┬────┬────┬────┬────┬")
+    #expect(chart[4] == "   0   25   50   75  100")
+    // Seconds 0 to 39: ticks at 0, 10, 20 and 30, not at the middle sample's 19.5.
+    let seconds = Chart.XTicks(values: (0..<40).map(Double.init), format: integer)
+    #expect(Chart.tickLabels(seconds, plotWidth: 40).map(\.label) == ["0", "10", "20", "30"])
+    #expect(Chart.tickLabels(seconds, plotWidth: 40).map(\.column) == [0, 10, 20, 30])
+  }
+
+  @Test func xValuesNotEvenlySpacedAreLabelledAtTheEndsAndMiddle() {
+    let ticks = Chart.XTicks(values: [3, 1, 2], format: integer)
+    #expect(Chart.tickLabels(ticks, plotWidth: 21).map(\.label) == ["3", "1", "2"])
+    // TTLs of 1 s to an hour sit at evenly spaced columns, so a round value has no column of its own.
+    let ttls = Chart.XTicks(values: [1, 60, 600, 3600], format: integer)
+    let labels = Chart.tickLabels(ttls, plotWidth: 31).map(\.label)
+    #expect(labels.first == "1" && labels.last == "3600" && labels.count == 3)
   }
 }
