@@ -35,7 +35,8 @@ let package = Package(
       dependencies: [
         "Arguments", "CacheKit", "CacheServer", "Course", "GradeProtocol", "Grader", "Primitives", "Terminal",
       ]),
-    .executableTarget(name: "CacheBench", dependencies: ["CacheKit", "Primitives", "ServerAttacks"]),
+    .executableTarget(
+      name: "CacheBench", dependencies: ["Arguments", "CacheKit", "Primitives", "ServerAttacks"]),
     .target(
       name: "TestSupport", dependencies: ["CacheServer", "CLinux", "Primitives", "RESP", "ServerAttacks"],
       path: "Tests/TestSupport"),
