@@ -27,6 +27,9 @@ final class Database: Sendable {
     func product(_ id: Int) throws -> Product? {
         id < 1_000 ? Product(id: id, name: "Mug", priceCents: 900) : nil
     }
+
+    /// The product's current price, in cents.
+    func priceCents(_ id: Int) throws -> Int { 900 }
 }
 
 let database = Database()
@@ -49,3 +52,6 @@ final class HitCounter: Sendable {
 
 /// The counters of the `product:<id>` key family.
 let productStats = HitCounter()
+
+/// The counters of the `price:<id>` key family.
+let priceStats = HitCounter()
