@@ -112,7 +112,9 @@ private func expectReport(
       ? " Read the server's counters before and after the run."
       : " The \(context.backend.rawValue) cache keeps no counters: hand the traffic a cache that "
         + "counts the lookups going through it."
-  } else if report.hits >= run.hits && report.misses >= run.misses && report.hits + report.misses > run.lookups {
+  } else if report.hits >= run.hits && report.misses >= run.misses
+    && report.hits + report.misses > run.lookups
+  {
     let before =
       earlier.hits + earlier.misses > 0
       ? ", and here \(figures(hits: earlier.hits, misses: earlier.misses)) just before it" : ""
