@@ -1,11 +1,14 @@
 /// What the servers report about themselves: the counters a cache is monitored by.
 extension RedisCache {
   /// Each server's `INFO`, in LOCATION order (the leader first, then any replicas): one dictionary of
-  /// `name: value` lines per server, as redis-py's `info()` returns for one (values stay text).
+  /// `name: value` lines per server, like redis-py's `info()` for one; unlike it, values stay text
+  /// (`Int(...)` them) and `db0` stays `keys=1,expires=0,avg_ttl=0`.
   ///
   /// With no sections, Redis's default ones; otherwise only those named, such as `"stats"` (with
-  /// `keyspace_hits`, `keyspace_misses`, `evicted_keys`) or `"memory"` (`used_memory`, `maxmemory`).
-  /// Counters run from the server's start or its last `CONFIG RESETSTAT`: compare two readings.
+  /// `keyspace_hits`, `keyspace_misses`, `evicted_keys`) or `"memory"` (`used_memory`, `maxmemory`);
+  /// several sections in one call need Redis 7.0 or later. Counters run from the server's start or
+  /// its last `CONFIG RESETSTAT`: compare two readings. INFO describes a server, not a database, so
+  /// two LOCATIONs on one server with different `/db` numbers report the same counters twice.
   /// A server that cannot be reached is an error here even with `ignoreErrors`: a monitor must see it.
   public func info(_ sections: String...) throws -> [[String: String]] {
     try locations.indices.map { server in

@@ -155,6 +155,8 @@ struct ServerStatisticsTests {
     #expect(try cache.stats("reset").allSatisfy(\.isEmpty))
     #expect(try counters(cache) == (0, 0))
     #expect(throws: CacheError.self) { try cache.stats("no-such-kind") }
+    #expect(throws: CacheError.self) { try cache.stats("cachedump 1 2") }  // ITEM lines, not STAT
+    #expect(try cache.stats("items").count == cache.location.servers.count)
     #expect(throws: CacheError.self) { try cache.stats("settings\r\nflush_all") }
     #expect(try cache.get("kept", as: String.self) == "x", "the line break never reached the server")
   }
