@@ -164,16 +164,37 @@ private func expectReport(
     line: line)
 }
 
+/// The server's hit counter summed over its servers; nil on memory and file.
+private func serverHits(_ cache: any Cache) throws -> Int? {
+  let (readings, name) =
+    if let redis = cache as? RedisCache {
+      (try redis.info("stats"), "keyspace_hits")
+    } else if let memcached = cache as? MemcachedCache {
+      (try memcached.stats(), "get_hits")
+    } else {
+      ([[String: String]](), "")
+    }
+  return name.isEmpty ? nil : readings.reduce(0) { $0 + (Int($1[name] ?? "") ?? 0) }
+}
+
 let exerciseChecks: [Check] = [
   Check("the run's own lookups, not totals from before") { context in
     try earlierTraffic(context.cache)
     let run = Run()
+    let hitsBefore = try serverHits(context.cache)
     let report = try measureHits(on: context.cache) { cache in
       try run.traffic {
         for number in 1...6 { try run.set(cache, number) }
         for number in 1...8 { try run.get(cache, number) }
         try run.getMany(cache, [5, 9, 10])
       }
+    }
+    if let hitsBefore, let hitsAfter = try serverHits(context.cache), hitsAfter < hitsBefore + run.hits {
+      throw CheckFailure(
+        expected: "the server's hit counter up by \(run.hits)",
+        got: "\(hitsBefore) before, \(hitsAfter) after",
+        why: "Your measurement reset the server's counters. Every other monitor reading them sees a "
+          + "restart, and two measurements at once wipe each other's: take two readings instead.")
     }
     try expectReport(report, of: run, context, earlier: (2, 1))
   },
