@@ -197,8 +197,7 @@ public final class MemcachedCache: Cache {
     return groups.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
   }
 
-  private func withConnection<T>(to server: Int, _ body: (MemcachedClientConnection) throws -> T) throws -> T
-  {
+  func withConnection<T>(to server: Int, _ body: (MemcachedClientConnection) throws -> T) throws -> T {
     try pools[server].withConnection(
       open: {
         try MemcachedClientConnection(server: location.servers[server], timeoutSeconds: socketTimeout)

@@ -168,7 +168,7 @@ public final class RedisCache: Cache {
   private func sendRead(_ arguments: [Argument]) throws -> RESPValue { try run(arguments, on: readServer) }
 
   /// One command's reply; an error reply becomes the CacheError it means.
-  private func run(_ arguments: [Argument], on server: Int) throws -> RESPValue {
+  func run(_ arguments: [Argument], on server: Int) throws -> RESPValue {
     let reply = try withConnection(to: server) { try $0.pipeline([arguments.map(\.bytes)])[0] }
     guard case .error(let bytes) = reply else { return reply }
     let message = String(decoding: bytes, as: UTF8.self)

@@ -12,6 +12,14 @@ extension Store {
     return databases[database].entry(at: position)
   }
 
+  /// A lookup by a read command that leaves recency alone (EXISTS, TYPE, TTL: Redis's
+  /// LOOKUP_NOTOUCH): counts a hit or a miss, as `keyspace_hits` and `keyspace_misses` do.
+  public mutating func inspect(_ key: StoreKey, in database: Int) -> StoreEntry? {
+    let entry = peek(key, in: database)
+    if entry == nil { statistics.misses += 1 } else { statistics.hits += 1 }
+    return entry
+  }
+
   /// A lookup by a write command: no hit or miss counted, recency unchanged.
   public mutating func peek(_ key: StoreKey, in database: Int) -> StoreEntry? {
     let now = clock.now()

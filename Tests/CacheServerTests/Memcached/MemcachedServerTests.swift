@@ -109,6 +109,16 @@ struct MemcachedServerTests {
     #expect(text(client, "stats settings\r\n").contains("STAT item_size_max 1048576\r\n"))
   }
 
+  @Test("stats counts the gets sent before it in the same read, as memcached's per-thread stats do")
+  func statsPipelinedAfterGets() throws {
+    let server = try RunningServer(memcached: .forTests())
+    let client = try MemcachedTextClient(port: server.port)
+    let replies = text(client, "set a 0 0 1\r\n1\r\nget a\r\nget b c\r\nstats\r\n")
+    #expect(
+      replies.contains("STAT get_hits 1\r\n") && replies.contains("STAT get_misses 2\r\n"), "\(replies)")
+    #expect(text(client, "get a\r\nstats reset\r\nget a\r\nstats\r\n").contains("STAT get_hits 1\r\n"))
+  }
+
   @Test(
     "100,000 random and mutated frames, 1,000 connections and vanishing clients leave it serving, with no connection left"
   )

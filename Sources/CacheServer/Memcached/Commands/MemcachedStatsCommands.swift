@@ -11,6 +11,7 @@ enum MemcachedStatsCommands {
     switch String(decoding: tokens[1], as: UTF8.self) {
     case "reset" where tokens.count == 2:
       session.shared.resetCounters(now: store.clock.now())
+      session.counters = MemcachedCounters()
       store.statistics = StoreStatistics()
       session.reply.line("RESET")
     case "settings" where tokens.count == 2: settings(&session)
@@ -21,7 +22,10 @@ enum MemcachedStatsCommands {
 
   private static func general(_ session: inout MemcachedSession, _ store: inout Store) {
     let state = session.shared.snapshot()
-    let counters = state.counters
+    // This connection's counts since its last merge, as memcached's thread-local stats count at once:
+    // a get pipelined before `stats` in one read shows in it.
+    var counters = state.counters
+    counters.add(session.counters)
     let now = store.clock.now()
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)

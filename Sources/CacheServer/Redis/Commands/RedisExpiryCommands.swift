@@ -80,7 +80,7 @@ enum RedisExpiryCommands {
   private static func remaining(
     _ store: inout Store, _ call: RedisCall, _ reply: inout RESPWriter, scale: (Int64) -> Int64
   ) {
-    guard let entry = store.read(call.key(1), in: call.session.database) else { return reply.integer(-2) }
+    guard let entry = store.inspect(call.key(1), in: call.session.database) else { return reply.integer(-2) }
     guard entry.hasExpiry else { return reply.integer(-1) }
     reply.integer(scale(max(0, entry.expiresAt - store.clock.now())))
   }

@@ -12,14 +12,14 @@ enum RedisKeyCommands {
 
   static func exists(_ store: inout Store, _ call: RedisCall, _ reply: inout RESPWriter) {
     var found: Int64 = 0
-    for index in 1..<call.count where store.peek(call.key(index), in: call.session.database) != nil {
+    for index in 1..<call.count where store.inspect(call.key(index), in: call.session.database) != nil {
       found += 1
     }
     reply.integer(found)
   }
 
   static func type(_ store: inout Store, _ call: RedisCall, _ reply: inout RESPWriter) {
-    reply.simpleString(store.peek(call.key(1), in: call.session.database) == nil ? "none" : "string")
+    reply.simpleString(store.inspect(call.key(1), in: call.session.database) == nil ? "none" : "string")
   }
 
   static func keys(_ store: inout Store, _ call: RedisCall, _ reply: inout RESPWriter) {

@@ -1,0 +1,100 @@
+import CacheKit
+import Synchronization
+
+/// Runs `traffic` against `cache` and reports the hits and misses its lookups made: from the
+/// server's own counters on Redis and memcached (which see every process), and from a counting
+/// wrapper on memory and file (which keep no counters).
+func measureHits(
+  on cache: any Cache, during traffic: (any Cache) throws -> Void
+) throws -> HitReport {
+  switch cache {
+  case let redis as RedisCache:
+    let before = try counters(redis.info("stats"), "keyspace_hits", "keyspace_misses")
+    try traffic(redis)
+    let after = try counters(redis.info("stats"), "keyspace_hits", "keyspace_misses")
+    return report(hits: after.hits - before.hits, misses: after.misses - before.misses)
+  case let memcached as MemcachedCache:
+    let before = try counters(memcached.stats(), "get_hits", "get_misses")
+    try traffic(memcached)
+    let after = try counters(memcached.stats(), "get_hits", "get_misses")
+    return report(hits: after.hits - before.hits, misses: after.misses - before.misses)
+  default:
+    let counting = CountingCache(wrapping: cache)
+    try traffic(counting)
+    let counts = counting.counts
+    return report(hits: counts.hits, misses: counts.misses)
+  }
+}
+
+/// A report with its hit rate: nil when there was no lookup.
+func report(hits: Int, misses: Int) -> HitReport {
+  let lookups = hits + misses
+  return HitReport(
+    hits: hits, misses: misses, hitRate: lookups == 0 ? nil : Double(hits) / Double(lookups))
+}
+
+/// Two counters added up over every server: each one counts only the lookups it served.
+func counters(
+  _ servers: [[String: String]], _ hitsName: String, _ missesName: String
+) -> (hits: Int, misses: Int) {
+  servers.reduce((0, 0)) { total, server in
+    (total.0 + (Int(server[hitsName] ?? "") ?? 0), total.1 + (Int(server[missesName] ?? "") ?? 0))
+  }
+}
+
+/// A cache that passes every call to the one it wraps and counts its lookups: a get that finds a
+/// value is a hit, one that finds nothing a miss. Every typed read (`get(_:as:)`, `getOrSet`)
+/// goes through `get` or `getMany`, so it sees them all.
+final class CountingCache: Cache {
+  let wrapped: any Cache
+  private let tally = Mutex((hits: 0, misses: 0))
+
+  init(wrapping cache: any Cache) { wrapped = cache }
+
+  /// The lookups so far.
+  var counts: (hits: Int, misses: Int) { tally.withLock { $0 } }
+
+  var options: CacheOptions { wrapped.options }
+  var keyPolicy: KeyPolicy { wrapped.keyPolicy }
+
+  func get(_ key: CacheKey) throws -> [UInt8]? {
+    let value = try wrapped.get(key)
+    tally.withLock { if value == nil { $0.misses += 1 } else { $0.hits += 1 } }
+    return value
+  }
+
+  func getMany(_ keys: [CacheKey]) throws -> [CacheKey: [UInt8]] {
+    let found = try wrapped.getMany(keys)
+    tally.withLock {
+      $0.hits += found.count
+      $0.misses += keys.count - found.count
+    }
+    return found
+  }
+
+  func add(_ key: CacheKey, _ value: [UInt8], timeout: ResolvedTimeout) throws -> Bool {
+    try wrapped.add(key, value, timeout: timeout)
+  }
+
+  func set(_ key: CacheKey, _ value: [UInt8], timeout: ResolvedTimeout) throws {
+    try wrapped.set(key, value, timeout: timeout)
+  }
+
+  func touch(_ key: CacheKey, timeout: ResolvedTimeout) throws -> Bool {
+    try wrapped.touch(key, timeout: timeout)
+  }
+
+  func delete(_ key: CacheKey) throws -> Bool { try wrapped.delete(key) }
+  func hasKey(_ key: CacheKey) throws -> Bool { try wrapped.hasKey(key) }
+  func incr(_ key: CacheKey, by delta: Int) throws -> Int { try wrapped.incr(key, by: delta) }
+  func clear() throws { try wrapped.clear() }
+
+  func setMany(
+    _ items: [(key: CacheKey, value: [UInt8])], timeout: ResolvedTimeout
+  ) throws -> [CacheKey] {
+    try wrapped.setMany(items, timeout: timeout)
+  }
+
+  func deleteMany(_ keys: [CacheKey]) throws { try wrapped.deleteMany(keys) }
+  func close() throws { try wrapped.close() }
+}
