@@ -1,4 +1,5 @@
 import CacheKit
+import Glibc
 import RESP
 import TestSupport
 import Testing
@@ -163,7 +164,9 @@ struct ServerStatisticsTests {
 
   @Test("a server that cannot be reached is an error, even with ignoreErrors")
   func unreachableServer() throws {
-    let port = try RedisPeer.freePort()
+    // A port held bound but not listening: every connection to it is refused.
+    let (descriptor, port) = try #require(LoopbackPort.bound())
+    defer { close(descriptor) }
     let redis = RedisCache(location: RedisLocation(port: port), socketTimeout: 1, ignoreErrors: true)
     #expect(try redis.get("k") == nil, "a read degrades to a miss")
     #expect(throws: CacheError.self) { try redis.info("stats") }
