@@ -30,7 +30,8 @@ struct ExerciseSteps {
   }
 
   func showTask(_ exercise: Exercise) {
-    console.print(console.paint("Exercise \(exercise.number): \(exercise.title)", [.bold, .cyan]))
+    console.print(
+      console.fit(console.paint("Exercise \(exercise.number): \(exercise.title)", [.bold, .cyan])))
     console.print()
     console.print(console.markdown(exercise.task))
     console.print()
