@@ -168,6 +168,12 @@ import Testing
     let course = try fixtureCourse(solution: "wrong")
     let screen = try capture(["watch", "1"], size: size, course: course) { terminal in
       #expect(terminal.waitFor(["reads back what it stored"], timeout: 60) != nil)
+      // Each of watch's keys draws its own screen: the hint, the task, the full report, the list.
+      for key in ["h", "t", "f", "l"] {
+        let offset = terminal.text.count
+        terminal.send(key)
+        _ = terminal.waitFor(["q or esc quit"], after: offset, timeout: 10)
+      }
       terminal.send("q")
     }
     expectFits(screen, "watch 1", size)
