@@ -1,5 +1,6 @@
 /// Soft-wraps a line of code that is wider than the terminal, so none of it is cut: the line breaks at
-/// the last space that fits (at any column only when there is none), and each continuation starts under
+/// the last space that fits (without one, after the last "." "(" "," that fits; at any column only when
+/// there is neither), and each continuation starts under
 /// the line's own indentation with a marker ("↪ "), so it cannot be read as a line of its own.
 /// Every space inside a piece is kept, so alignment and indentation survive; ANSI styles open at a break
 /// are closed at the end of the piece and reopened after the marker.
@@ -60,7 +61,7 @@ public enum CodeLineWrap {
       let space = (start...index).reversed().first(where: { position in
         isSpace(tokens[position]) && tokens[start..<position].contains { isCode($0) }
       })
-    else { return nil }
+    else { return afterPunctuation(tokens, from: start, before: index) }
     var position = space
     while position >= start, isSpace(tokens[position]) || isEscape(tokens[position]) {
       if isSpace(tokens[position]) { plan.dropped.insert(position) }
@@ -72,6 +73,18 @@ public enum CodeLineWrap {
       position += 1
     }
     return space + 1
+  }
+
+  /// Without a space, the place just after the last ".", "(", "[", "{" or "," that has code before
+  /// it, so a call chain breaks between its parts rather than inside a name. Nil without one.
+  static func afterPunctuation(_ tokens: [ANSIToken], from start: Int, before index: Int) -> Int? {
+    guard start + 1 <= index else { return nil }
+    return (start + 1...index).reversed().first { position in
+      guard case .character(let character, _) = tokens[position - 1], ".([{,".contains(character) else {
+        return false
+      }
+      return tokens[start..<(position - 1)].contains { isCode($0) }
+    }
   }
 
   /// The pieces as text: each closes a style still open at its end, and a continuation starts with

@@ -28,6 +28,15 @@ struct CodeLineWrapTests {
       ])
   }
 
+  @Test func withoutASpaceACallChainBreaksAfterItsPunctuation() {
+    #expect(
+      CodeLineWrap.wrap("  Product.objects.filter(pk=pk).update(price_cents=cents)", width: 40, marker: "↪ ")
+        == [
+          "  Product.objects.filter(pk=pk).update(",
+          "    ↪ price_cents=cents)",
+        ])
+  }
+
   @Test func spacesInsideAPieceAreKept() {
     #expect(
       CodeLineWrap.wrap("  a  =  1   // the first", width: 13, marker: "> ") == [
