@@ -76,31 +76,16 @@ import Testing
     text.range(of: needle, options: .backwards)?.lowerBound ?? text.startIndex
   }
 
-  /// The rule, each breach recorded with the row as it was shown. A breach known today (issue 20, being
-  /// fixed on another branch) is passed as wide or cut for the size it happens at: the test then expects
-  /// it, and fails once it is gone, so the mark is taken off with the fix.
-  func expectFits(
-    _ screen: ScreenEmulator, _ what: String, _ size: Size, wide: Comment? = nil, cut: Comment? = nil
-  ) {
+  /// The rule, each breach recorded with the row as it was shown.
+  func expectFits(_ screen: ScreenEmulator, _ what: String, _ size: Size) {
     #expect(!screen.transcript.joined().isEmpty, "\(what) drew something")
-    withKnownIssue(wide ?? "") {
-      for row in screen.overflows {
-        Issue.record(
-          "\(what) at \(size.testDescription): a line wider than the terminal wrapped after: \(row)")
-      }
-    } when: {
-      wide != nil
+    for row in screen.overflows {
+      Issue.record("\(what) at \(size.testDescription): a line wider than the terminal wrapped after: \(row)")
     }
-    withKnownIssue(cut ?? "") {
-      for row in screen.transcript where Self.isCut(row) {
-        Issue.record("\(what) at \(size.testDescription): a line cut short: \(row)")
-      }
-    } when: {
-      cut != nil
+    for row in screen.transcript where Self.isCut(row) {
+      Issue.record("\(what) at \(size.testDescription): a line cut short: \(row)")
     }
   }
-
-  static func narrow(_ size: Size) -> Bool { size.columns < 100 }
 
   /// Whether a row shows text cut short: an ellipsis right after a letter ("the que…"), or one that ends
   /// the row or a padded cell ("runs …  ✓"). "… and 3 more" stands for lines left out, not a cut.
