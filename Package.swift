@@ -20,7 +20,7 @@ let package = Package(
     .target(name: "CacheKit", dependencies: ["Primitives", "RESP"]),
     .target(name: "CLinux"),
     .target(name: "Terminal"),
-    .target(name: "Arguments"),
+    .target(name: "Arguments", dependencies: ["Terminal"]),
     // What a graded program and the grader say to each other: backends, grade records, the environment.
     .target(name: "GradeProtocol"),
     .target(name: "ExerciseKit", dependencies: ["CacheKit", "GradeProtocol", "Primitives"]),

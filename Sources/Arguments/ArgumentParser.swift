@@ -10,9 +10,12 @@ public struct ArgumentParser: Sendable {
   }
 
   public let root: CommandSpec
+  /// The width usage text is wrapped to (a terminal's); nil leaves its lines as written, for a pipe.
+  public let width: Int?
 
-  public init(root: CommandSpec) {
+  public init(root: CommandSpec, width: Int? = nil) {
     self.root = root
+    self.width = width
   }
 
   /// Parses the arguments after the program name. A mistake throws an ArgumentError holding the usage of
@@ -113,6 +116,6 @@ public struct ArgumentParser: Sendable {
   }
 
   func usage(of command: CommandSpec, path: [String]) -> String {
-    UsageText(command: command, fullName: ([root.name] + path).joined(separator: " ")).text
+    UsageText(command: command, fullName: ([root.name] + path).joined(separator: " "), width: width).text
   }
 }

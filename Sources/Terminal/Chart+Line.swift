@@ -1,5 +1,5 @@
 extension Chart {
-  /// A small line chart of one or more series on a shared y axis: height rows of plot plus an x axis line and a legend line; y labels on the left (max and min and middle, printed with format); each series drawn with its own glyph (•, ×, ◦, + / ASCII *, x, o, +) and, with colour, its own colour; points between samples are resampled to the plot width.
+  /// A small line chart of one or more series on a shared y axis: height rows of plot plus an x axis line and the legend (on more lines when it is wider than width); y labels on the left (max and min and middle, printed with format); each series drawn with its own glyph (•, ×, ◦, + / ASCII *, x, o, +) and, with colour, its own colour; points between samples are resampled to the plot width.
   /// The middle label names the value of the middle row exactly; later series draw over earlier ones.
   /// With `steps`, each sample is a bucket of its own (counts per second, say): a column shows the nearest
   /// sample and nothing is interpolated, so a one-bucket spike draws no slope into its neighbours.
@@ -52,10 +52,29 @@ extension Chart {
     }
     let legend = series.enumerated().map { index, entry in
       theme.paint(glyphs[index % glyphs.count], palette[index % palette.count]) + " " + entry.name
-    }.joined(separator: "  ")
-    let legendLine = String(repeating: " ", count: labelWidth + 2) + legend
-    lines.append(TextLayout.truncate(legendLine, to: max(width, 1), ellipsis: TextLayout.ellipsis(theme)))
-    return lines
+    }
+    return lines + legendLines(legend, indent: String(repeating: " ", count: labelWidth + 2), width: width)
+  }
+
+  /// The legend's entries on as few lines as fit width, two spaces apart, a line broken between
+  /// entries (inside one only when it alone is too wide), so no name is cut.
+  static func legendLines(_ entries: [String], indent: String, width: Int) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    for entry in entries {
+      let joined = line.isEmpty ? entry : line + "  " + entry
+      if !line.isEmpty && DisplayWidth.of(indent + joined) > width {
+        lines.append(line)
+        line = entry
+      } else {
+        line = joined
+      }
+    }
+    lines.append(line)
+    return lines.flatMap { line in
+      DisplayWidth.of(indent + line) <= width
+        ? [indent + line] : wrap(line, width: max(width, 1), firstIndent: indent, indent: indent + "  ")
+    }
   }
 
   /// Cells joined, each run of one style painted once.

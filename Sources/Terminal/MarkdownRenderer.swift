@@ -1,6 +1,7 @@
 /// Renders the course's Markdown for a terminal of a given width, in colour or plain, with Unicode or ASCII.
-/// Blocks are separated by one blank line. Fenced code is indented by two spaces, never wrapped, and cut
-/// with an ellipsis when too wide; with colour, Swift and Python code is highlighted.
+/// Blocks are separated by one blank line. Fenced code is indented by two spaces; a code line too wide
+/// for the terminal is soft-wrapped at a space with a continuation marker (`CodeLineWrap`), never cut;
+/// with colour, Swift and Python code is highlighted.
 public struct MarkdownRenderer: Sendable {
   /// The widest line rendered, in columns.
   public let width: Int
@@ -13,7 +14,7 @@ public struct MarkdownRenderer: Sendable {
     self.theme = theme
   }
 
-  /// Renders Markdown for the terminal: the returned lines, none wider than width (except code lines that cannot be wrapped, which are cut with an ellipsis).
+  /// Renders Markdown for the terminal: the returned lines, none wider than width (code lines are soft-wrapped, see `CodeLineWrap`).
   public func renderLines(_ markdown: String) -> [String] {
     renderBlocks(MarkdownBlockParser.parse(markdown), width: width, base: [])
   }
@@ -73,9 +74,9 @@ public struct MarkdownRenderer: Sendable {
     if theme.color, let language = CodeHighlighter.Language(name: language) {
       painted = CodeHighlighter.highlight(trimmed, language: language, theme: theme)
     }
-    let ellipsis = TextLayout.ellipsis(theme)
-    return zip(trimmed, painted).map { plain, line in
-      plain.isEmpty ? "" : TextLayout.truncate("  " + line, to: width, ellipsis: ellipsis)
+    let marker = CodeLineWrap.marker(theme)
+    return zip(trimmed, painted).flatMap { plain, line in
+      plain.isEmpty ? [""] : CodeLineWrap.wrap("  " + line, width: width, marker: marker)
     }
   }
 

@@ -30,7 +30,8 @@ struct ExerciseSteps {
   }
 
   func showTask(_ exercise: Exercise) {
-    console.print(console.paint("Exercise \(exercise.number): \(exercise.title)", [.bold, .cyan]))
+    console.print(
+      console.fit(console.paint("Exercise \(exercise.number): \(exercise.title)", [.bold, .cyan])))
     console.print()
     console.print(console.markdown(exercise.task))
     console.print()
@@ -114,7 +115,8 @@ struct ExerciseSteps {
     var state = progress.exercises[exercise.id] ?? CourseProgress.ExerciseState()
     let total = exercise.hints.count
     if state.hintsTaken >= total {
-      console.print(console.paint("All \(total) hints of exercise \(exercise.number), once more:", .bold))
+      console.print(
+        console.fit(console.paint("All \(total) hints of exercise \(exercise.number), once more:", .bold)))
       for (index, hint) in exercise.hints.enumerated() {
         console.print()
         console.print(console.paint("Hint \(index + 1)", .cyan))
@@ -130,8 +132,9 @@ struct ExerciseSteps {
       latest.exercises[exercise.id] = current
     }
     console.print(
-      console.paint("Hint \(state.hintsTaken) of \(total)", [.bold, .cyan])
-        + console.paint(" for exercise \(exercise.number), \(exercise.title)", .dim))
+      console.fit(
+        console.paint("Hint \(state.hintsTaken) of \(total)", [.bold, .cyan])
+          + console.paint(" for exercise \(exercise.number), \(exercise.title)", .dim)))
     console.print()
     console.print(console.markdown(exercise.hints[state.hintsTaken - 1]))
     if state.hintsTaken < total {

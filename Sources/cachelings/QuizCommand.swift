@@ -87,7 +87,11 @@ enum QuizCommand {
         latest.openQuizzes[lesson] = nil
         latest.record(graded)
       }
-      report(graded, quiz: quiz, setup: setup, json: json)
+      if json {
+        report(graded, quiz: quiz, setup: setup, json: true)
+      } else {
+        setup.withConsole { ScoreView(console: $0).show(graded, quiz: quiz) }
+      }
       return 0
     }
   }

@@ -35,8 +35,7 @@ struct WatchSession {
   mutating func gradeAndDraw() {
     if live {
       clear()
-      console.print(
-        console.paint("Grading \(steps.setup.display(file))\(TextLayout.ellipsis(console.theme))", .dim))
+      console.print(console.fit(console.paint("Grading \(steps.setup.display(file))", .dim)))
     }
     report = steps.grade(exercise, file: file, grading: grading, progress: &progress)
     // When grading could not run, its reason (on standard error) stays above the screen.

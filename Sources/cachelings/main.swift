@@ -2,6 +2,7 @@ import Arguments
 import Course
 import Foundation
 import Glibc
+import Terminal
 
 /// The command line. It only wires: the course, the grader and the servers live in their modules.
 let version = "0.2.0"
@@ -13,7 +14,9 @@ ProcessLabs.localVsShared.install(LocalVsSharedLab.run)
 ProcessLabs.twoLevel.install(TwoLevelLab.run)
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-let parser = ArgumentParser(root: CommandTree.root)
+// Help on a terminal is wrapped to its width; into a pipe it is left whole.
+let parser = ArgumentParser(
+  root: CommandTree.root, width: TerminalSize.isTerminal(1) ? TerminalSize.columns() : nil)
 do {
   switch try parser.parse(arguments) {
   case .help(let text):

@@ -46,8 +46,14 @@ import Testing
       session.send(" ")
     }
     #expect(session.waitFor(["Not passed yet"]) != nil)
+    // The score is paged to the terminal's height: space at each "more" until it ends.
+    var offset = session.text.components(separatedBy: "Your score").first?.count ?? 0
+    while session.waitFor(["space or enter more"], after: offset, timeout: 5) != nil {
+      offset = session.text.count
+      session.send(" ")
+    }
     #expect(session.wait() == 0)
-    let end = String(session.text.components(separatedBy: "Your score").last ?? "")
+    let end = String(session.text.components(separatedBy: "Your score").dropFirst().joined())
     let first = attempt.questions[0]
     let chose = Letters.letter(first.options.indices.first { !first.rightPositions.contains($0) } ?? 0)
     let right = first.rightPositions.map(Letters.letter).joined(separator: "+")

@@ -149,6 +149,32 @@ final class ScriptedConsole {
     #expect(narrow.contains { $0.hasSuffix("80%.") }, "the pass mark keeps its % sign")
   }
 
+  /// A score longer than the terminal waits at "more" and goes on under "Your score": no screen is
+  /// taller than the terminal, and every line of the score is shown.
+  @Test func aLongScoreIsPagedToTheTerminalsHeight() throws {
+    let attempt = QuizAttempt(quiz: quiz, seed: 9)
+    let wrong = attempt.questions[0].order.firstIndex(of: 0)!
+    let graded = QuizSession(
+      attempt: attempt, lessonTitle: "Why", console: ScriptedConsole().console(interactive: false), now: { 0 }
+    ).grade([[wrong], [0, 1, 2]])
+    let script = ScriptedConsole(keys: Array(repeating: .character(" "), count: 5))
+    let view = ScoreView(console: script.console(interactive: true, width: 40, height: 6))
+    let lines = view.lines(graded, quiz: quiz)
+    #expect(lines.count > 6, "the score is longer than the terminal: \(lines)")
+    view.show(graded, quiz: quiz)
+    #expect(script.output.contains("space or enter more"))
+    let screens = script.output.components(separatedBy: "\u{1B}[2J\u{1B}[H").dropFirst()
+    #expect(screens.count > 1)
+    for screen in screens {
+      let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
+      #expect(rows.count <= 6, "a screen of \(rows.count) rows: \(rows)")
+      #expect(rows.first == "Your score")
+    }
+    for line in lines where !line.isEmpty {
+      #expect(script.output.contains(line))
+    }
+  }
+
   @Test func aQuizLeftKeepsItsAnswersAndResumesAtTheNextQuestion() throws {
     let attempt = QuizAttempt(quiz: quiz, seed: 1)
     let first = Character(Letters.letter(attempt.questions[0].rightPositions[0]))

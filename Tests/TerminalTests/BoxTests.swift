@@ -23,20 +23,25 @@ import Testing
       ])
   }
 
-  @Test func withoutTitleLongLinesAreCut() {
+  @Test func withoutTitleLongLinesWrapWithAMarker() {
     #expect(
       Box.render(title: nil, lines: ["x", "a line that is too long"], width: 16, theme: .plain) == [
         "┌──────────────┐",
         "│ x            │",
-        "│ a line that… │",
+        "│ a line that  │",
+        "│   ↪ is too   │",
+        "│   ↪ long     │",
         "└──────────────┘",
       ])
   }
 
-  @Test func longTitleIsCut() {
+  @Test func aLongTitleGoesOnInsideTheBoxWrappedBetweenWords() {
     #expect(
-      Box.render(title: "A very long title indeed", lines: [], width: 16, theme: .plain) == [
-        "┌─ A very lo… ─┐",
+      Box.render(title: "A very long title indeed", lines: ["x"], width: 16, theme: .plain) == [
+        "┌─ A very ─────┐",
+        "│ long title   │",
+        "│ indeed       │",
+        "│ x            │",
         "└──────────────┘",
       ])
   }

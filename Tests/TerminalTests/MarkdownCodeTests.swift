@@ -55,7 +55,8 @@ import Testing
       markdown, widths: [40], themes: [.plain],
       lines: [
         "  def get(key):  # look up",
-        "      return cache.get(key, 'it\\'s') or…",
+        "      return cache.get(key, 'it\\'s') or",
+        "        ↪ None",
       ])
     expectRendered(
       markdown, widths: [80], themes: [.plain],
@@ -67,7 +68,8 @@ import Testing
       markdown, widths: [40], themes: [colour],
       lines: [
         "  \(sgr("35", "def")) get(key):  \(sgr("90", "# look up"))",
-        "      \(sgr("35", "return")) cache.get(key, \(sgr("32", "'it\\'s'"))) \(sgr("35", "or"))…",
+        "      \(sgr("35", "return")) cache.get(key, \(sgr("32", "'it\\'s'"))) \(sgr("35", "or"))",
+        "        \(sgr("2", "↪")) \(sgr("35", "None"))",
       ])
     expectRendered(
       markdown, widths: [80], themes: [colour],
@@ -77,7 +79,7 @@ import Testing
       ])
   }
 
-  @Test func longCode() {
+  @Test func longCodeIsSoftWrappedNeverCut() {
     let markdown = #"""
       ```swift
       let aVeryLongLineOfCodeThatCannotBeWrapped = "and goes well past the forty column limit"
@@ -86,27 +88,38 @@ import Testing
     expectRendered(
       markdown, widths: [40], themes: [.plain],
       lines: [
-        "  let aVeryLongLineOfCodeThatCannotBeWr…"
+        "  let",
+        "    ↪ aVeryLongLineOfCodeThatCannotBeWra",
+        "    ↪ pped = \"and goes well past the",
+        "    ↪ forty column limit\"",
       ])
     expectRendered(
       markdown, widths: [80], themes: [.plain],
       lines: [
-        "  let aVeryLongLineOfCodeThatCannotBeWrapped = \"and goes well past the forty co…"
+        "  let aVeryLongLineOfCodeThatCannotBeWrapped = \"and goes well past the forty",
+        "    ↪ column limit\"",
       ])
     expectRendered(
       markdown, widths: [40], themes: [colour],
       lines: [
-        "  \(sgr("35", "let")) aVeryLongLineOfCodeThatCannotBeWr…"
+        "  \(sgr("35", "let"))",
+        "    \(sgr("2", "↪")) aVeryLongLineOfCodeThatCannotBeWra",
+        "    \(sgr("2", "↪")) pped = \(sgr("32", "\"and goes well past the"))",
+        "    \(sgr("2", "↪")) \(sgr("32", "forty column limit\""))",
       ])
     expectRendered(
       markdown, widths: [80], themes: [colour],
       lines: [
-        "  \(sgr("35", "let")) aVeryLongLineOfCodeThatCannotBeWrapped = \(sgr("32", "\"and goes well past the forty co…"))"
+        "  \(sgr("35", "let")) aVeryLongLineOfCodeThatCannotBeWrapped = \(sgr("32", "\"and goes well past the forty"))",
+        "    \(sgr("2", "↪")) \(sgr("32", "column limit\""))",
       ])
     expectRendered(
       markdown, widths: [40], themes: [ascii],
       lines: [
-        "  let aVeryLongLineOfCodeThatCannotBe..."
+        "  let",
+        "    > aVeryLongLineOfCodeThatCannotBeWra",
+        "    > pped = \"and goes well past the",
+        "    > forty column limit\"",
       ])
   }
 

@@ -101,7 +101,7 @@ public struct BlockView {
   public func lab(_ simulation: Simulation, introduction: String = "") -> [String] {
     let report = simulation.run()
     var lines = introduction.isEmpty ? [] : markdown(introduction) + [""]
-    lines.append(console.paint(report.title, .bold))
+    lines += wrap(console.paint(report.title, .bold), width: inner)
     if !report.series.isEmpty {
       let values = report.series.flatMap(\.values).filter(\.isFinite)
       let yRange = Chart.roundRange(low: values.min() ?? 0, high: values.max() ?? 0)
@@ -111,7 +111,7 @@ public struct BlockView {
         report.series, width: inner, height: 9, theme: console.theme, yRange: yRange, xTicks: xTicks,
         steps: report.steps,
         format: Self.number)
-      lines.append(console.paint("x: \(report.xLabel), y: \(report.yUnit)", .dim))
+      lines += wrap(console.paint("x: \(report.xLabel), y: \(report.yUnit)", .dim), width: inner)
       lines.append("")
     }
     if !report.table.isEmpty {

@@ -67,6 +67,16 @@ public struct ScoreView {
     self.console = console
   }
 
+  /// Shows the score on a screen of its own, a terminal-full at a time ("space or enter more" between
+  /// screens, "Your score" atop each) so a long list of missed questions does not scroll away unread;
+  /// printed straight through when the console reads no keys.
+  public func show(_ attempt: GradedAttempt, quiz: Quiz) {
+    let lines = lines(attempt, quiz: quiz)
+    let pager = ScreenPager(console: console)
+    pager.start(Array(lines.prefix(1)))
+    _ = pager.show(Array(lines.dropFirst()), keepTogether: false)
+  }
+
   public func lines(_ attempt: GradedAttempt, quiz: Quiz) -> [String] {
     let symbols = Symbols(console.theme)
     var lines = [console.paint("Your score", .bold)]
