@@ -100,6 +100,15 @@ import Testing
     return false
   }
 
+  /// The first screen a new learner sees: `cachelings` alone.
+  @Test(arguments: sizes)
+  func welcome(size: Size) throws {
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let screen = try capture([], size: size, course: EndToEndTests.courseRoot)
+    #expect(screen.transcript.contains { $0.contains("Welcome to cachelings") })
+    expectFits(screen, "cachelings", size)
+  }
+
   @Test(arguments: sizes)
   func list(size: Size) throws {
     defer { try? FileManager.default.removeItem(atPath: scratch) }

@@ -92,8 +92,9 @@ public struct Overview {
             + "and \(content.exercises.count) exercises so far.", width: console.width)
         + [
           "", "Start with lesson 1:", "", "  " + command, "",
-          console.inline("`\(program) list` shows everything; `\(program) --help` lists the commands.", .dim),
         ]
+        + console.fit(
+          console.inline("`\(program) list` shows everything; `\(program) --help` lists the commands.", .dim))
     }
     var lines = [console.paint("Welcome back.", [.bold, .cyan]), ""]
     if let current = progress.currentLesson, let entry = content.lesson(named: current) {
