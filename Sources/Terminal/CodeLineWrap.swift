@@ -47,8 +47,10 @@ public enum CodeLineWrap {
       plan.starts.append(next)
       start = next
       limit = room
-      index = max(index, start)
-      used = visibleWidth(tokens, start..<index, dropped: plan.dropped)
+      // Measure the new piece again from its start: what came before the break may not fit the room a
+      // continuation has (less than the width, for the marker), and then it breaks again.
+      index = start
+      used = 0
     }
     return plan
   }
@@ -118,13 +120,6 @@ public enum CodeLineWrap {
       count += 1
     }
     return count
-  }
-
-  static func visibleWidth(_ tokens: [ANSIToken], _ range: Range<Int>, dropped: Set<Int>) -> Int {
-    range.reduce(0) { sum, index in
-      guard case .character(_, let columns) = tokens[index], !dropped.contains(index) else { return sum }
-      return sum + columns
-    }
   }
 
   static func isSpace(_ token: ANSIToken) -> Bool { token == .character(" ", width: 1) }

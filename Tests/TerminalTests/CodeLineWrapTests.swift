@@ -71,6 +71,9 @@ struct CodeLineWrapTests {
       "  let reply = try await client.send(.set(key: \"session:8f2c\", value: payload, ttl: .seconds(1800)))",
       "  " + sgr("35", "let") + " total = " + sgr("32", "\"hits and misses add up to requests\"") + ";",
       "  x",
+      // A break early, then bytes with no break in them: what follows the break must break again.
+      "    f(b\"*4\\r\\n$6\\r\\nCLIENT\\r\\n$7\\r\\nSETINFO\\r\\n$8\\r\\nLIB-NAME\\r\\n\")",
+      "send: *4\\r\\n$6\\r\\nCLIENT\\r\\n$7\\r\\nSETINFO\\r\\n$8\\r\\nLIB-NAME\\r\\n$8\\r\\nredis-py",
     ]
     for line in lines {
       let pieces = CodeLineWrap.wrap(line, width: width, marker: "↪ ")

@@ -122,9 +122,12 @@ public struct LearnSession {
     } else {
       title += console.paint("  \(dot) about \(lesson.minutes) minutes", .dim)
     }
-    guard page == nil || page == 0 else { return [title, ""] }
+    // A title wider than the terminal is wrapped here: left to the terminal it breaks mid-word, and the
+    // row it adds is one the pager did not count.
+    let titleLines = console.fit(title)
+    guard page == nil || page == 0 else { return titleLines + [""] }
     let bullet = Symbols(console.theme).bullet
-    return [title, "", console.paint("You will be able to:", .bold)]
+    return titleLines + ["", console.paint("You will be able to:", .bold)]
       + lesson.objectives.flatMap { wrap("\(bullet) " + $0, width: console.width, indent: "  ") } + [""]
   }
 
