@@ -9,6 +9,8 @@ private final class Run {
   private(set) var misses = 0
   /// Keys getMany asked for and did not find.
   private(set) var manyMisses = 0
+  /// Lookups that found a stored nil: hits, since the key holds a value that says "nothing".
+  private(set) var nilHits = 0
   /// How many times the traffic closure was called.
   private(set) var calls = 0
   /// A wrong value the traffic read back, described; nil when every read was right.
@@ -37,6 +39,30 @@ private final class Run {
     let value = try cache.get(key, as: String.self)
     record(key, value)
     if value == nil { misses += 1 } else { hits += 1 }
+  }
+
+  /// Stores nil, as a site caches "no such product" so it does not ask the database again.
+  func setNil(_ cache: any Cache, _ number: Int) throws {
+    try cache.set("product:\(number)", nil as String?, timeout: 300)
+  }
+
+  /// Reads a stored nil back twice, with `get(_:as:)` and with `get(_:default:)`: two hits, as
+  /// the key is there and holds a value.
+  func getNil(_ cache: any Cache, _ number: Int) throws {
+    let key = "product:\(number)"
+    let read = try cache.get(key, as: String?.self)
+    let withDefault = try cache.get(key, default: Optional("no such product"))
+    let reads = [
+      ("get(_:as:)", read == .some(nil), read.map { describe($0) } ?? "missing"),
+      ("get(_:default:)", withDefault == nil, describe(withDefault)),
+    ]
+    for (call, right, got) in reads {
+      hits += 1
+      nilHits += 1
+      if !right && wrongRead == nil {
+        wrongRead = "\(key) read with \(call) as \(got) where the cache holds a stored nil"
+      }
+    }
   }
 
   func getMany(_ cache: any Cache, _ numbers: [Int]) throws {
@@ -136,6 +162,15 @@ private func expectReport(
         : " Counters kept from one measurement to the next (a global, or a counting cache reused) "
           + "make every report a running total: count each run from 0.")
   }
+  if run.nilHits > 0 && report.hits < run.hits && run.hits - report.hits <= run.nilHits
+    && report.hits + report.misses == run.lookups
+  {
+    why +=
+      " \(counted(run.nilHits, "lookup")) read a stored nil. A stored nil is a value: the server "
+      + "counted that lookup as a hit, because the key was found (Django's get returns None for both, "
+      + "but a stored None is a hit); only a key with nothing under it is a miss. Count by whether "
+      + "get(_ key: CacheKey) returned bytes, not by what they decode to."
+  }
   if report.hits == run.hits && report.misses < run.misses && run.manyMisses > 0 {
     why +=
       " A key getMany did not find is a miss: getMany leaves missing keys out of its answer, so "
@@ -233,6 +268,19 @@ let exerciseChecks: [Check] = [
           + "reads again (as Django's get_or_set does, in case another process added the key in "
           + "between), and the servers count both reads: count at the cache's get, which every "
           + "read goes through.")
+    }
+    try expectReport(report, of: run, context)
+  },
+
+  Check("a stored nil is a hit, not a miss") { context in
+    let run = Run()
+    let report = try measureHits(on: context.cache) { cache in
+      try run.traffic {
+        for number in 1...2 { try run.set(cache, number) }
+        try run.setNil(cache, 3)
+        for number in [1, 2, 4] { try run.get(cache, number) }
+        try run.getNil(cache, 3)
+      }
     }
     try expectReport(report, of: run, context)
   },
