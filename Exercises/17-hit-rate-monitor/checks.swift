@@ -166,10 +166,11 @@ private func expectReport(
     && report.hits + report.misses == run.lookups
   {
     why +=
-      " \(counted(run.nilHits, "lookup")) read a stored nil. A stored nil is a value: the server "
-      + "counted that lookup as a hit, because the key was found (Django's get returns None for both, "
-      + "but a stored None is a hit); only a key with nothing under it is a miss. Count by whether "
-      + "get(_ key: CacheKey) returned bytes, not by what they decode to."
+      " \(run.nilHits) of them read a stored nil, and you counted "
+      + (run.hits - report.hits == 1 ? "it" : "them") + " as nothing. A stored nil is a value: "
+      + "a server counts that lookup as a hit, because the key was found (Django's get returns "
+      + "None for both, but a stored None is a hit); only a key with nothing under it is a miss. "
+      + "Count by whether get(_ key: CacheKey) returned bytes, not by what they decode to."
   }
   if report.hits == run.hits && report.misses < run.misses && run.manyMisses > 0 {
     why +=
