@@ -310,6 +310,37 @@ let exerciseChecks: [Check] = [
     try expectReport(report, of: run, context)
   },
 
+  Check("a pool's servers added up", backends: [.memcached]) { context in
+    let pool = try context.memcachedPoolOfTwo()
+    let stats = { try (pool as? MemcachedCache)?.stats() ?? [] }
+    let before = try stats()
+    let run = Run()
+    let report = try measureHits(on: pool) { cache in
+      try run.traffic {
+        for number in 1...8 { try run.set(cache, number) }
+        for number in 1...10 { try run.get(cache, number) }
+        try run.getMany(cache, [3, 11, 12])
+      }
+    }
+    let after = try stats()
+    let perServer = zip(before, after).map { earlier, later in
+      (hits: (Int(later["get_hits"] ?? "") ?? 0) - (Int(earlier["get_hits"] ?? "") ?? 0),
+       misses: (Int(later["get_misses"] ?? "") ?? 0) - (Int(earlier["get_misses"] ?? "") ?? 0))
+    }
+    if let one = perServer.first(where: { $0.hits == report.hits && $0.misses == report.misses }),
+      one.hits != run.hits || one.misses != run.misses
+    {
+      let each = perServer.map { figures(hits: $0.hits, misses: $0.misses) }
+      throw CheckFailure(
+        expected: figures(hits: run.hits, misses: run.misses), got: figures(report),
+        why: "Your figures are one server's. The cache is a pool of two memcached servers, and "
+          + "each counts only the lookups of the keys placed on it (the client spreads keys by "
+          + "hashing, as Django's pool does): here \(each.joined(separator: " and ")). stats() "
+          + "returns one reading per server: add up every server's.")
+    }
+    try expectReport(report, of: run, context)
+  },
+
   Check("two runs reported apart") { context in
     let first = Run()
     _ = try measureHits(on: context.cache) { cache in
