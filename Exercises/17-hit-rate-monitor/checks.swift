@@ -9,6 +9,8 @@ private final class Run {
   private(set) var misses = 0
   /// Keys getMany asked for and did not find.
   private(set) var manyMisses = 0
+  /// Lookups that found a stored nil: hits, since the key holds a value that says "nothing".
+  private(set) var nilHits = 0
   /// How many times the traffic closure was called.
   private(set) var calls = 0
   /// A wrong value the traffic read back, described; nil when every read was right.
@@ -37,6 +39,30 @@ private final class Run {
     let value = try cache.get(key, as: String.self)
     record(key, value)
     if value == nil { misses += 1 } else { hits += 1 }
+  }
+
+  /// Stores nil, as a site caches "no such product" so it does not ask the database again.
+  func setNil(_ cache: any Cache, _ number: Int) throws {
+    try cache.set("product:\(number)", nil as String?, timeout: 300)
+  }
+
+  /// Reads a stored nil back twice, with `get(_:as:)` and with `get(_:default:)`: two hits, as
+  /// the key is there and holds a value.
+  func getNil(_ cache: any Cache, _ number: Int) throws {
+    let key = "product:\(number)"
+    let read = try cache.get(key, as: String?.self)
+    let withDefault = try cache.get(key, default: Optional("no such product"))
+    let reads = [
+      ("get(_:as:)", read == .some(nil), read.map { describe($0) } ?? "missing"),
+      ("get(_:default:)", withDefault == nil, describe(withDefault)),
+    ]
+    for (call, right, got) in reads {
+      hits += 1
+      nilHits += 1
+      if !right && wrongRead == nil {
+        wrongRead = "\(key) read with \(call) as \(got) where the cache holds a stored nil"
+      }
+    }
   }
 
   func getMany(_ cache: any Cache, _ numbers: [Int]) throws {
@@ -135,6 +161,16 @@ private func expectReport(
           + "reading before the run and one after it."
         : " Counters kept from one measurement to the next (a global, or a counting cache reused) "
           + "make every report a running total: count each run from 0.")
+  }
+  if run.nilHits > 0 && report.hits < run.hits && run.hits - report.hits <= run.nilHits
+    && report.hits + report.misses == run.lookups
+  {
+    why +=
+      " \(run.nilHits) of them read a stored nil, and you counted "
+      + (run.hits - report.hits == 1 ? "it" : "them") + " as nothing. A stored nil is a value: "
+      + "a server counts that lookup as a hit, because the key was found (Django's get returns "
+      + "None for both, but a stored None is a hit); only a key with nothing under it is a miss. "
+      + "Count by whether get(_ key: CacheKey) returned bytes, not by what they decode to."
   }
   if report.hits == run.hits && report.misses < run.misses && run.manyMisses > 0 {
     why +=
@@ -237,6 +273,19 @@ let exerciseChecks: [Check] = [
     try expectReport(report, of: run, context)
   },
 
+  Check("a stored nil is a hit, not a miss") { context in
+    let run = Run()
+    let report = try measureHits(on: context.cache) { cache in
+      try run.traffic {
+        for number in 1...2 { try run.set(cache, number) }
+        try run.setNil(cache, 3)
+        for number in [1, 2, 4] { try run.get(cache, number) }
+        try run.getNil(cache, 3)
+      }
+    }
+    try expectReport(report, of: run, context)
+  },
+
   Check(
     "other processes' lookups count too",
     backends: [.redis, .memcached]
@@ -257,6 +306,37 @@ let exerciseChecks: [Check] = [
           + "process of the site made 5 more on the same \(context.backend.rawValue) server in the "
           + "same run, through its own connection, where no counter of yours can see them. The "
           + "server counts every client's lookups: report its counters here.")
+    }
+    try expectReport(report, of: run, context)
+  },
+
+  Check("a pool's servers added up", backends: [.memcached]) { context in
+    let pool = try context.memcachedPoolOfTwo()
+    let stats = { try (pool as? MemcachedCache)?.stats() ?? [] }
+    let before = try stats()
+    let run = Run()
+    let report = try measureHits(on: pool) { cache in
+      try run.traffic {
+        for number in 1...8 { try run.set(cache, number) }
+        for number in 1...10 { try run.get(cache, number) }
+        try run.getMany(cache, [3, 11, 12])
+      }
+    }
+    let after = try stats()
+    let perServer = zip(before, after).map { earlier, later in
+      (hits: (Int(later["get_hits"] ?? "") ?? 0) - (Int(earlier["get_hits"] ?? "") ?? 0),
+       misses: (Int(later["get_misses"] ?? "") ?? 0) - (Int(earlier["get_misses"] ?? "") ?? 0))
+    }
+    if let one = perServer.first(where: { $0.hits == report.hits && $0.misses == report.misses }),
+      one.hits != run.hits || one.misses != run.misses
+    {
+      let each = perServer.map { figures(hits: $0.hits, misses: $0.misses) }
+      throw CheckFailure(
+        expected: figures(hits: run.hits, misses: run.misses), got: figures(report),
+        why: "Your figures are one server's. The cache is a pool of two memcached servers, and "
+          + "each counts only the lookups of the keys placed on it (the client spreads keys by "
+          + "hashing, as Django's pool does): here \(each.joined(separator: " and ")). stats() "
+          + "returns one reading per server: add up every server's.")
     }
     try expectReport(report, of: run, context)
   },

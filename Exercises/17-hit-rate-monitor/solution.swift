@@ -34,11 +34,36 @@ func report(hits: Int, misses: Int) -> HitReport {
 }
 
 /// Two counters added up over every server: each one counts only the lookups it served.
+/// Throws when a server does not report one: a monitor that read it as 0 would report a period
+/// with no lookups.
 func counters(
   _ servers: [[String: String]], _ hitsName: String, _ missesName: String
-) -> (hits: Int, misses: Int) {
-  servers.reduce((0, 0)) { total, server in
-    (total.0 + (Int(server[hitsName] ?? "") ?? 0), total.1 + (Int(server[missesName] ?? "") ?? 0))
+) throws -> (hits: Int, misses: Int) {
+  var total = (hits: 0, misses: 0)
+  for (index, server) in servers.enumerated() {
+    total.hits += try counter(hitsName, of: server, index)
+    total.misses += try counter(missesName, of: server, index)
+  }
+  return total
+}
+
+/// One counter of one server's reading, or an error that names it.
+func counter(_ name: String, of server: [String: String], _ index: Int) throws -> Int {
+  guard let value = server[name].flatMap({ Int($0) }) else {
+    throw MissingCounter(name: name, server: index, value: server[name])
+  }
+  return value
+}
+
+/// A counter a server's statistics lacked, or held as something other than a whole number.
+struct MissingCounter: Error, CustomStringConvertible {
+  let name: String
+  let server: Int
+  let value: String?
+
+  var description: String {
+    "server \(server) reports no counter \"\(name)\""
+      + (value.map { " as a number (it holds \"\($0)\")" } ?? "")
   }
 }
 

@@ -83,7 +83,8 @@ public final class CheckContext: Sendable {
     let addresses =
       backend == .redis
       ? servers.redis.map { [($0.host, $0.port)] } ?? []
-      : servers.memcached?.servers.map { ($0.host, $0.port) } ?? []
+      : ((servers.memcached?.servers ?? []) + (servers.secondMemcached.map { [$0] } ?? []))
+        .map { ($0.host, $0.port) }
     guard !addresses.isEmpty else {
       throw CheckSkipped(reason: "no \(backend.rawValue) server was given")
     }
@@ -122,5 +123,7 @@ public final class CheckContext: Sendable {
 struct ServerSettings: Sendable {
   var redis: RedisLocation?
   var memcached: MemcachedLocation?
+  /// A second memcached server of the course's own, for `memcachedPoolOfTwo()`.
+  var secondMemcached: MemcachedLocation.Server? = nil
   var clock: Bool
 }

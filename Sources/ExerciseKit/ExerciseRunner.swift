@@ -24,6 +24,9 @@ public enum ExerciseRunner {
     let servers = ServerSettings(
       redis: environment[GradeEnvironment.redis].flatMap { RedisLocation(url: $0) },
       memcached: environment[GradeEnvironment.memcached].flatMap { try? MemcachedLocation(parsing: $0) },
+      secondMemcached: environment[GradeEnvironment.secondMemcached].flatMap {
+        try? MemcachedLocation(parsing: $0).servers.first
+      },
       clock: environment[GradeEnvironment.serverClock] == "1")
     let files = environment[GradeEnvironment.files] ?? NSTemporaryDirectory() + "cachelings-grade-\(getpid())"
     if let worker = environment[GradeEnvironment.worker] {

@@ -52,6 +52,9 @@ public enum GradeEnvironment {
   /// memcached servers as Django's LOCATION names them (host:port, several with commas); they are
   /// flushed before every check.
   public static let memcached = "CACHELINGS_GRADE_MEMCACHED"
+  /// A second memcached server of the course's own (host:port), for checks that grade a pool of
+  /// two; unset when the learner names a real server.
+  public static let secondMemcached = "CACHELINGS_GRADE_MEMCACHED_SECOND"
   /// "1" when the servers accept the test clock command, so time can move without sleeping.
   public static let serverClock = "CACHELINGS_GRADE_SERVER_CLOCK"
   public static let files = "CACHELINGS_GRADE_FILES"

@@ -20,14 +20,16 @@ public struct GradeRequest: Sendable {
   /// A redis:// URL and a memcached host:port, and whether both accept the test clock command.
   public var redis: String?
   public var memcached: String?
+  /// A second memcached server (host:port) for checks that grade a pool of two; nil when there is none.
+  public var secondMemcached: String?
   public var serverClock: Bool
   public var limits: RunLimits
 
   public init(
     exercise: String, solution: String, checks: String, support: String? = nil, interface: [String] = [],
     protectedFiles: [String] = [],
-    backends: [Backend], redis: String? = nil, memcached: String? = nil, serverClock: Bool = false,
-    limits: RunLimits = RunLimits()
+    backends: [Backend], redis: String? = nil, memcached: String? = nil,
+    secondMemcached: String? = nil, serverClock: Bool = false, limits: RunLimits = RunLimits()
   ) {
     self.exercise = exercise
     self.solution = solution
@@ -38,6 +40,7 @@ public struct GradeRequest: Sendable {
     self.backends = backends
     self.redis = redis
     self.memcached = memcached
+    self.secondMemcached = secondMemcached
     self.serverClock = serverClock
     self.limits = limits
   }
@@ -138,6 +141,7 @@ public struct Grader: Sendable {
     environment[GradeEnvironment.serverClock] = request.serverClock ? "1" : "0"
     environment[GradeEnvironment.redis] = request.redis
     environment[GradeEnvironment.memcached] = request.memcached
+    environment[GradeEnvironment.secondMemcached] = request.secondMemcached
     // The program may write only here and in its own TMPDIR (where the kernel enforces it), so it cannot
     // change the course's checks or the learner's progress.
     try? FileManager.default.createDirectory(atPath: files, withIntermediateDirectories: true)

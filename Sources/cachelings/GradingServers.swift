@@ -10,6 +10,8 @@ import Grader
 final class GradingServers: @unchecked Sendable {
   private(set) var redis: String?
   private(set) var memcached: String?
+  /// A second memcached server of ours, for checks that grade a pool of two; nil with a real server.
+  private(set) var secondMemcached: String?
   /// Whether every server in use accepts the test clock command; real servers do not.
   private(set) var clock = true
   private var stoppers: [EventLoopStopper] = []
@@ -69,14 +71,20 @@ final class GradingServers: @unchecked Sendable {
       start(server.stopper) { server.run() }
     }
     if ownsMemcached {
-      var options = MemcachedServer.Options()
-      options.port = 0
-      options.configuration.testClock = true
-      options.configuration.memoryLimit = min(options.configuration.memoryLimit, Self.memoryLimit)
-      let server = try MemcachedServer(options)
-      memcached = "127.0.0.1:\(server.port)"
-      start(server.stopper) { server.run() }
+      memcached = try startMemcached()
+      secondMemcached = try startMemcached()
     }
+  }
+
+  /// Starts one of our memcached servers with its test clock on; returns its host:port.
+  private func startMemcached() throws -> String {
+    var options = MemcachedServer.Options()
+    options.port = 0
+    options.configuration.testClock = true
+    options.configuration.memoryLimit = min(options.configuration.memoryLimit, Self.memoryLimit)
+    let server = try MemcachedServer(options)
+    start(server.stopper) { server.run() }
+    return "127.0.0.1:\(server.port)"
   }
 
   /// The most a grading server holds: what a graded program may use.

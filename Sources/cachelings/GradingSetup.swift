@@ -104,7 +104,7 @@ struct GradingSetup {
     let wanted = backends.filter { exercise.backends.contains($0) }
     return exercise.gradeRequest(
       solution: solution, backends: wanted, redis: servers.redis, memcached: servers.memcached,
-      serverClock: servers.clock)
+      secondMemcached: servers.secondMemcached, serverClock: servers.clock)
   }
 }
 

@@ -7,13 +7,13 @@ extension Exercise {
   /// files only the course may change, and its time limit.
   public func gradeRequest(
     solution: String, backends: [Backend], redis: String? = nil, memcached: String? = nil,
-    serverClock: Bool = false, limits: RunLimits? = nil
+    secondMemcached: String? = nil, serverClock: Bool = false, limits: RunLimits? = nil
   ) -> GradeRequest {
     let support = FileManager.default.fileExists(atPath: supportPath) ? supportPath : nil
     return GradeRequest(
       exercise: id, solution: solution, checks: checksPath, support: support,
       interface: [starterPath] + (support.map { [$0] } ?? []), protectedFiles: courseFiles,
-      backends: backends, redis: redis, memcached: memcached,
+      backends: backends, redis: redis, memcached: memcached, secondMemcached: secondMemcached,
       serverClock: serverClock, limits: limits ?? RunLimits(seconds: timeLimit))
   }
 }
