@@ -154,7 +154,7 @@ extension TerminalBugTests {
     return [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].contains { abs(step / power - $0) < 0.000_1 }
   }
 
-  @Test(arguments: ["ttl-staleness", "stampede"])
+  @Test(arguments: ["ttl-staleness", "stampede", "hit-ratio-latency"])
   func theChartsYLabelsAreRoundAndItsXAxisHasLabelledTicks(lab: String) throws {
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     let (session, screen) = try capture(["lab", lab], columns: 100, rows: 32)
