@@ -59,7 +59,9 @@ import Testing
     ]
     var offset = 0
     for _ in 0..<400 {
-      guard terminal.waitFor(Array(prompts.keys), after: offset, timeout: 5) != nil else {
+      // A long wait before a blind enter: on a loaded machine a screen can take seconds to draw, and an
+      // enter sent early is read by a later prompt.
+      guard terminal.waitFor(Array(prompts.keys), after: offset, timeout: 20) != nil else {
         if !terminal.isRunning { return }
         terminal.send("\r")
         continue
@@ -125,7 +127,8 @@ import Testing
     #expect(screen.transcript.contains { $0.contains("Lesson \(lesson):") })
     let progress = ProgressStore(path: workspace + "/progress.json").load().progress
     #expect(
-      progress.lessons.values.contains { $0.completed }, "every screen of lesson \(lesson) was shown")
+      progress.lessons.values.contains { $0.completed },
+      "every screen of lesson \(lesson) was shown; the last rows: \(screen.transcript.suffix(12))")
     expectFits(screen, "learn \(lesson)", size)
   }
 
