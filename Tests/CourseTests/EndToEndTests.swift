@@ -55,7 +55,11 @@ import Testing
       steps += 1
       guard terminal.waitFor(prompts, after: offset) != nil else { break }
       let seen = String(terminal.text.dropFirst(offset))
-      let pending = prompts.max { last(of: $0, in: seen) < last(of: $1, in: seen) }!
+      // The prompt shown last, among those shown (one at the very start of what is new must not tie
+      // with the absent ones).
+      let pending = prompts.compactMap { prompt in
+        seen.range(of: prompt, options: .backwards).map { (prompt: prompt, at: $0.lowerBound) }
+      }.max { $0.at < $1.at }!.prompt
       offset = terminal.text.count
       switch pending {
       case "your prediction:": terminal.send("a")
@@ -160,9 +164,5 @@ import Testing
     #expect(message.contains("could not be read") && message.contains("moved to"))
     let files = try FileManager.default.contentsOfDirectory(atPath: workspace)
     #expect(files.contains { $0.hasPrefix("progress.json.damaged-") })
-  }
-
-  private func last(of needle: String, in text: String) -> String.Index {
-    text.range(of: needle, options: .backwards)?.lowerBound ?? text.startIndex
   }
 }

@@ -68,14 +68,15 @@ import Testing
       }
       let seen = String(terminal.text.dropFirst(offset))
       offset = terminal.text.count
-      let last = prompts.keys.max { lastPosition(of: $0, in: seen) < lastPosition(of: $1, in: seen) }!
+      // The prompt shown last, among those shown: one at the very start of what is new must not tie
+      // with the prompts that are absent (a tie picked a key at random, q among them).
+      let shown = prompts.keys.compactMap { prompt in
+        seen.range(of: prompt, options: .backwards).map { (prompt: prompt, at: $0.lowerBound) }
+      }
+      let last = shown.max { $0.at < $1.at }!.prompt
       terminal.send(prompts[last]!)
       if last == "h hint" && seen.contains("toggle") { terminal.send("\r") }
     }
-  }
-
-  private func lastPosition(of needle: String, in text: String) -> String.Index {
-    text.range(of: needle, options: .backwards)?.lowerBound ?? text.startIndex
   }
 
   /// The rule, each breach recorded with the row as it was shown.
@@ -132,9 +133,12 @@ import Testing
     expectFits(screen, "learn \(lesson)", size)
   }
 
-  /// Lessons whose screens test the rule hardest: the first a learner meets, raw protocol bytes wider
-  /// than any terminal (7), the longest title (12) and two labs drawn on one screen (13).
-  static let lessons = [1, 7, 12, 13]
+  /// Every lesson of the course, by the numbers of its folders.
+  static let lessons: [Int] = {
+    let folders =
+      (try? FileManager.default.contentsOfDirectory(atPath: EndToEndTests.courseRoot + "/Lessons")) ?? []
+    return folders.compactMap { Int($0.prefix { $0.isNumber }) }.sorted()
+  }()
 
   @Test(arguments: sizes)
   func quiz(size: Size) throws {
