@@ -3,7 +3,7 @@ import ExerciseKit
 
 /// The check's cache as a site whose cache is configured with another default timeout sees it: the
 /// same store and keys, but a call that leaves its timeout out gets `defaultTimeout` seconds.
-private final class CacheWithDefault: Cache {
+private final class CacheWithDefault: ForwardingCache {
   let store: any Cache
   let options: CacheOptions
 
@@ -14,21 +14,6 @@ private final class CacheWithDefault: Cache {
     self.options = options
   }
 
-  var keyPolicy: KeyPolicy { store.keyPolicy }
-  func add(_ key: CacheKey, _ value: [UInt8], timeout: ResolvedTimeout) throws -> Bool {
-    try store.add(key, value, timeout: timeout)
-  }
-  func get(_ key: CacheKey) throws -> [UInt8]? { try store.get(key) }
-  func set(_ key: CacheKey, _ value: [UInt8], timeout: ResolvedTimeout) throws {
-    try store.set(key, value, timeout: timeout)
-  }
-  func touch(_ key: CacheKey, timeout: ResolvedTimeout) throws -> Bool {
-    try store.touch(key, timeout: timeout)
-  }
-  func delete(_ key: CacheKey) throws -> Bool { try store.delete(key) }
-  func hasKey(_ key: CacheKey) throws -> Bool { try store.hasKey(key) }
-  func incr(_ key: CacheKey, by delta: Int) throws -> Int { try store.incr(key, by: delta) }
-  func clear() throws { try store.clear() }
 }
 
 /// What one lookup did.

@@ -132,7 +132,7 @@ private struct LockTakes: Codable, Sendable {
 }
 
 /// The check's cache, watched: how the requests took the lock.
-private final class LockWatch: Cache {
+private final class LockWatch: ForwardingCache {
   let store: any Cache
   let takes = Mutex(LockTakes())
 
@@ -147,39 +147,27 @@ private final class LockWatch: Cache {
     }
   }
 
-  var options: CacheOptions { store.options }
-  var keyPolicy: KeyPolicy { store.keyPolicy }
   func add(_ key: CacheKey, _ value: [UInt8], timeout: ResolvedTimeout) throws -> Bool {
     let added = try store.add(key, value, timeout: timeout)
     if added { took(key, timeout: timeout, added: true) }
     return added
   }
-  func get(_ key: CacheKey) throws -> [UInt8]? { try store.get(key) }
   func set(_ key: CacheKey, _ value: [UInt8], timeout: ResolvedTimeout) throws {
     try store.set(key, value, timeout: timeout)
     took(key, timeout: timeout, added: false)
   }
-  func touch(_ key: CacheKey, timeout: ResolvedTimeout) throws -> Bool {
-    try store.touch(key, timeout: timeout)
-  }
-  func delete(_ key: CacheKey) throws -> Bool { try store.delete(key) }
-  func hasKey(_ key: CacheKey) throws -> Bool { try store.hasKey(key) }
-  func incr(_ key: CacheKey, by delta: Int) throws -> Int { try store.incr(key, by: delta) }
-  func clear() throws { try store.clear() }
 }
 
 /// The cache as a request sees it while another request finishes the report: just before the
 /// request's first attempt to take the lock, the other request stores the posts and lets its lock
 /// go, so the lock is free and the posts are there.
-private final class CacheRacedAhead: Cache {
+private final class CacheRacedAhead: ForwardingCache {
   let store: any Cache
   /// Whether the request tried an add, so the other request got ahead of it.
   let raced = Mutex(false)
 
   init(_ store: any Cache) { self.store = store }
 
-  var options: CacheOptions { store.options }
-  var keyPolicy: KeyPolicy { store.keyPolicy }
   func add(_ key: CacheKey, _ value: [UInt8], timeout: ResolvedTimeout) throws -> Bool {
     let first = raced.withLock { raced in
       defer { raced = true }
@@ -188,17 +176,6 @@ private final class CacheRacedAhead: Cache {
     if first { try store.set(postsKey, SlowDatabase().topPosts(), timeout: 300) }
     return try store.add(key, value, timeout: timeout)
   }
-  func get(_ key: CacheKey) throws -> [UInt8]? { try store.get(key) }
-  func set(_ key: CacheKey, _ value: [UInt8], timeout: ResolvedTimeout) throws {
-    try store.set(key, value, timeout: timeout)
-  }
-  func touch(_ key: CacheKey, timeout: ResolvedTimeout) throws -> Bool {
-    try store.touch(key, timeout: timeout)
-  }
-  func delete(_ key: CacheKey) throws -> Bool { try store.delete(key) }
-  func hasKey(_ key: CacheKey) throws -> Bool { try store.hasKey(key) }
-  func incr(_ key: CacheKey, by delta: Int) throws -> Int { try store.incr(key, by: delta) }
-  func clear() throws { try store.clear() }
 }
 
 /// Why `queries` reports ran where one should have, read from how the requests took the lock.

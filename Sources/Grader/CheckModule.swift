@@ -13,7 +13,7 @@ enum CheckModule {
         "struct Check", "class CheckContext", "struct CheckFailure", "struct CheckSkipped", "func expect",
         "func expectQueries", "func expectStored", "func describe", "protocol OptionalProtocol",
         "enum ExerciseRunner", "struct User", "struct Post", "struct Product", "class SlowDatabase",
-        "class CacheWithReaderAfterDeletes", "struct SeededGenerator",
+        "class CacheWithReaderAfterDeletes", "struct SeededGenerator", "protocol ForwardingCache",
       ]
     ),
     (
