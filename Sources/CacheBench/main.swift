@@ -1,8 +1,5 @@
 import Arguments
-
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// cachelings-bench: measured figures for the project's speed targets, with the real peer in the same run.
 let parser = ArgumentParser(root: BenchmarkCommand.root)

@@ -17,11 +17,7 @@ public struct SystemClock: CacheClock {
 
   public func now() -> Double {
     var spec = timespec()
-    #if os(Linux)
     clock_gettime(CLOCK_REALTIME_COARSE, &spec)
-    #else
-    clock_gettime(CLOCK_REALTIME, &spec)
-    #endif
     return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1_000_000_000
   }
 }

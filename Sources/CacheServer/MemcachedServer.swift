@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// A Memcached-protocol server: one event loop per worker thread (memcached's `-t`), all listening on
 /// one port and sharing one store. `run()` serves on the calling thread plus `threads - 1` more.

@@ -1,10 +1,7 @@
 import Foundation
-import Synchronization
-
-#if canImport(Glibc)
 import Glibc
 import Primitives
-#endif
+import Synchronization
 
 /// A TCP relay on a loopback port in front of a cache server, so a check can take the server away and
 /// bring it back. While it is up it copies bytes both ways; taking it down closes the listening socket

@@ -1,8 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
 import Glibc
-#endif
 
 extension CheckContext {
   /// Holds a worker until `count` workers of the check have called it, or `seconds` have passed,

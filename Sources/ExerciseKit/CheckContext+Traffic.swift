@@ -1,10 +1,7 @@
 import CacheKit
 import Foundation
-import Synchronization
-
-#if canImport(Glibc)
 import Glibc
-#endif
+import Synchronization
 
 extension CheckContext {
   /// Sends a request every `1 / perSecond` seconds of the check's time for `seconds`, each on a

@@ -1,10 +1,7 @@
 import CacheKit
 import Foundation
-
-#if canImport(Glibc)
 import Glibc
 import Primitives
-#endif
 
 /// The entry point of a graded program: runs every check on every backend the grader asked for and
 /// reports each outcome on the grader's channel.

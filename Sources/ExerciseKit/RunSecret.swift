@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The run's token, handed over on its own descriptor: read once at the start and the descriptor closed,
 /// so it lives in no environment variable and no file that code of the learner's could read back.

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 extension SlowDatabase {
   /// Makes every query from now on hold its caller for `seconds` of wall time, as a heavy report

@@ -1,8 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
 import Glibc
-#endif
 
 extension CheckContext {
   /// Runs the check's worker in `count` separate processes of this program against the check's

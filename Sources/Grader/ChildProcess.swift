@@ -1,9 +1,6 @@
 import CLinux
 import Foundation
-
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Limits for one run of a graded program.
 public struct RunLimits: Sendable, Equatable {

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Reads small files under /proc with open and read into one reused buffer. Foundation's
 /// String(contentsOfFile:) kept about 4 KB per call of an empty /proc file, which a grader that scans

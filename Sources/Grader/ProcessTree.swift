@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The processes of one run, followed through /proc while it runs: the supervisor at the root, the
 /// namespace's first process when there is one, then the program and everything it started. It sums

@@ -1,9 +1,6 @@
 import Foundation
-import Synchronization
-
-#if canImport(Glibc)
 import Glibc
-#endif
+import Synchronization
 
 /// The supervisors of the runs in progress and the temporary folders they use, so that a command
 /// interrupted by a signal can end every one of them and remove the folders before it dies.

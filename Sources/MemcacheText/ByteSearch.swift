@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The first occurrence of a byte in memory, found with memchr, which compares many bytes per step.
 enum ByteSearch {

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// A process's memory as Linux reports it in /proc: resident now, and the peak since start or since
 /// the peak was last reset.

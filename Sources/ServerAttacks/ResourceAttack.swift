@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The resource attacks of issue #18, run on a server over loopback and measured: whether it answered,
 /// how long the answer took, and how far its resident memory rose above what it held before.

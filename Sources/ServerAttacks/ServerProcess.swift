@@ -1,9 +1,6 @@
 import Foundation
-import Primitives
-
-#if canImport(Glibc)
 import Glibc
-#endif
+import Primitives
 
 /// A server (ours, redis-server, memcached) run as a child process on a free loopback port, killed and
 /// reaped when released: the server a test compares against or a benchmark measures. Immutable after

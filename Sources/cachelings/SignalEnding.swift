@@ -1,11 +1,8 @@
 import Course
 import Foundation
-import Terminal
-
-#if canImport(Glibc)
 import Glibc
 import Grader
-#endif
+import Terminal
 
 /// For the commands that grade: interrupted (Ctrl-C), terminated or hung up, the command ends every run
 /// in progress, the learner's program with everything it started and the compiler alike, removes their

@@ -1,12 +1,9 @@
 import Arguments
 import Course
 import Foundation
+import Glibc
 import Grader
 import Terminal
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `cachelings watch [EXERCISE]`: one screen, redrawn in place on every save of the learner's file, with
 /// keys for a hint, the task, the full report, the next exercise, the list, redrawing and quitting. Keys

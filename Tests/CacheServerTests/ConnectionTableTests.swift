@@ -1,11 +1,8 @@
+import CLinux
+import Glibc
 import Testing
 
 @testable import CacheServer
-
-#if canImport(Glibc)
-import CLinux
-import Glibc
-#endif
 
 /// Echoes what it receives and counts its close.
 private final class EchoHandler: ConnectionHandler {

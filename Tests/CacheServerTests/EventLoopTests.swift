@@ -1,12 +1,9 @@
+import CLinux
 import CacheServer
 import Foundation
+import Glibc
 import Synchronization
 import Testing
-
-#if canImport(Glibc)
-import CLinux
-import Glibc
-#endif
 
 /// Upper-cases every byte it receives and closes on "q".
 private final class ShoutingFrontEnd: ProtocolFrontEnd, Sendable {

@@ -1,12 +1,9 @@
 import CacheServer
 import Foundation
+import Glibc
 import ServerAttacks
 import TestSupport
 import Testing
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 @Suite("Redis front end under bad input and many clients", .serialized)
 struct RedisRobustnessTests {

@@ -1,12 +1,9 @@
 import Foundation
+import Glibc
 import Testing
 
 @testable import Course
-
-#if canImport(Glibc)
-import Glibc
 @testable import Grader
-#endif
 
 /// What a graded program must not get away with: processes that outlive the grade, files left in the
 /// temporary folder, the grader's own descriptors, a lost result channel, and being charged once per

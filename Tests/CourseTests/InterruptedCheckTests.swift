@@ -1,13 +1,10 @@
 import Foundation
+import Glibc
 import TestSupport
 import Testing
 
 @testable import Course
-
-#if canImport(Glibc)
-import Glibc
 @testable import Grader
-#endif
 
 /// `cachelings check` stopped from outside while the learner's program spins with a child of its own:
 /// interrupted, terminated or hung up, it ends the program, the child and its temporary files, then

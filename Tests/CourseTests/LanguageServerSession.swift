@@ -1,8 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// A language server (sourcekit-lsp) on pipes, spoken to in JSON-RPC as an editor would: requests wait
 /// for their answer, and requests the server sends the editor are answered with null.

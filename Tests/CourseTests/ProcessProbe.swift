@@ -1,8 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Looks at the machine's processes through /proc, for tests that must show a process has ended.
 enum ProcessProbe {

@@ -1,12 +1,9 @@
 import Foundation
+import Glibc
 import TestSupport
 import Testing
 
 @testable import Course
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `watch` in a pseudo-terminal as a learner uses it: keys and saves waited for together, one screen
 /// redrawn in place, and the terminal put back however watch ends.

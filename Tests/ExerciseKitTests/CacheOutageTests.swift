@@ -1,13 +1,10 @@
 import CacheKit
 import Foundation
+import Glibc
 import Primitives
 import Testing
 
 @testable import ExerciseKit
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The relay a check's Redis or memcached cache goes through, and the cache that fails in front of
 /// memory and file, which let a check take its cache server down and bring it back.

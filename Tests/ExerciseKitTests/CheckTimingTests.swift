@@ -1,13 +1,10 @@
 import CacheKit
 import Foundation
+import Glibc
 import Synchronization
 import Testing
 
 @testable import ExerciseKit
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// What the stampede and early-refresh checks rely on: queries dated by the check's clock, time
 /// that runs while requests wait for real, and a start line for worker processes.

@@ -1,9 +1,6 @@
 import CLinux
 import Foundation
-
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Runs a program on a pseudo-terminal, as a learner's terminal would, so tests can type keys and read
 /// the screens it draws.

@@ -1,8 +1,5 @@
-import RESP
-
-#if canImport(Glibc)
 import Glibc
-#endif
+import RESP
 
 /// A bare RESP connection for tests: one command, one reply, no cache rules in between.
 public final class RawRedis {

@@ -98,12 +98,8 @@ enum PosixFiles {
 
   /// glibc's renameat2, which Swift's Glibc module does not export; nil where the C library lacks it.
   private static let exchangeFunction: RenameAt2? = {
-    #if os(Linux)
     guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
     return unsafeBitCast(symbol, to: RenameAt2.self)
-    #else
-    return nil
-    #endif
   }()
 
   /// Links `source` to `destination` only if `destination` does not exist: false when it does.

@@ -1,7 +1,5 @@
-#if canImport(Glibc)
 import Glibc
 import Primitives
-#endif
 
 /// A blocking TCP connection for the server-backed caches: connect, send and receive, each bounded by
 /// one timeout, with errors worded for the person reading them. One caller at a time uses it.

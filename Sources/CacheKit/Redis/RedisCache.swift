@@ -1,9 +1,6 @@
+import Glibc
 import RESP
 import Synchronization
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// A cache on a Redis-protocol server, issuing what Django's RedisCache issues: SET with EX and NX, MGET,
 /// DEL, EXISTS then INCRBY, EXPIRE or PERSIST for touch, a MULTI/EXEC pipeline for setMany, FLUSHDB.

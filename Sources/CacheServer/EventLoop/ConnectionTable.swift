@@ -1,7 +1,5 @@
-#if canImport(Glibc)
 import CLinux
 import Glibc
-#endif
 
 /// The open connections of one event loop, indexed by descriptor, with the socket work done on them:
 /// reading into the handler, writing its replies, back-pressure and closing. A value owned by the

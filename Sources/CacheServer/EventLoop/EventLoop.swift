@@ -1,9 +1,6 @@
-import Synchronization
-
-#if canImport(Glibc)
 import CLinux
 import Glibc
-#endif
+import Synchronization
 
 /// One thread's epoll loop: accepts connections on a listening socket, hands what they send to the
 /// front end's handlers, writes the replies back in order (see `ConnectionTable`), and calls the front

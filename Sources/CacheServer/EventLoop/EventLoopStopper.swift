@@ -1,7 +1,5 @@
-#if canImport(Glibc)
 import CLinux
 import Glibc
-#endif
 
 /// Stops an event loop from any thread: it writes to the loop's eventfd, which wakes `epoll_wait`.
 /// It owns that eventfd, closed when the loop and every holder of a stopper are gone, so a stop that

@@ -1,7 +1,5 @@
-#if canImport(Glibc)
 import CLinux
 import Glibc
-#endif
 
 /// A non-blocking IPv4 TCP socket bound and listening on an address and port (port 0 picks a free one).
 public struct ListeningSocket: ~Copyable {

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// One connection's unsent replies: small replies copied into a buffer, and large stored values held
 /// by reference instead of copied (a value is an immutable array, so holding it costs a reference

@@ -1,7 +1,5 @@
-#if canImport(Glibc)
 import CLinux
 import Glibc
-#endif
 
 /// A socket call that failed, with the call's name and the system's reason.
 public struct SocketError: Error, CustomStringConvertible, Sendable {

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Starts a POSIX thread for a worker's event loop. The loop object moves to that thread, which owns
 /// it from then on; the starting thread only stops and joins it.

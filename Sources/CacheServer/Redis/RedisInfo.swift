@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The INFO text: `# Section` headers, `key:value` lines, a blank line between sections.
 struct RedisInfo {

@@ -1,8 +1,5 @@
-import Primitives
-
-#if canImport(Glibc)
 import Glibc
-#endif
+import Primitives
 
 /// One database: entries in recency order (most recent first) with O(1) lookup, move-to-front, insert
 /// and removal; the positions of keys that have a TTL, for the active expiry cycle to sample; and the

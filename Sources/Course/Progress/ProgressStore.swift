@@ -1,9 +1,6 @@
 import Foundation
-
-#if canImport(Glibc)
 import Glibc
 import Primitives
-#endif
 
 /// Reads and writes the progress file. Writes are atomic (a temporary file, fsync, rename), so a crash
 /// leaves the old file or the new one; a damaged file is moved aside, never overwritten. Changes made

@@ -1,10 +1,7 @@
 import CacheKit
+import Glibc
 import TestSupport
 import Testing
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 @Suite("RedisCache: locations, degradation and pooling")
 struct RedisCacheTests {

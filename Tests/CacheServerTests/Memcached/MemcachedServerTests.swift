@@ -1,11 +1,8 @@
 import CacheServer
 import Foundation
+import Glibc
 import TestSupport
 import Testing
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The Memcached front end's own rules: expiry on the test clock, eviction under the memory limit,
 /// worker threads, stats, and input that must not hurt the server.

@@ -1,8 +1,5 @@
-import MemcacheText
-
-#if canImport(Glibc)
 import Glibc
-#endif
+import MemcacheText
 
 /// `stats`, `stats settings` and `stats reset`, with memcached 1.6's names in its order.
 enum MemcachedStatsCommands {

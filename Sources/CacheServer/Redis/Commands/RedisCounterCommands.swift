@@ -1,8 +1,5 @@
-import RESP
-
-#if canImport(Glibc)
 import Glibc
-#endif
+import RESP
 
 /// INCR, DECR, INCRBY, DECRBY and INCRBYFLOAT: a missing key counts as 0 and the TTL is kept.
 enum RedisCounterCommands {
