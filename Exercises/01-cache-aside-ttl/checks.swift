@@ -10,6 +10,11 @@ private func postIDs(_ posts: [Post]?) -> String {
   return "posts with ids " + posts.map { String($0.id) }.joined(separator: ", ")
 }
 
+/// Fails unless the learner's code returned `expected`, naming both lists by their posts' ids.
+private func expectPosts(_ posts: [Post], are expected: [Post], _ why: String, line: Int = #line) throws {
+  try expect(posts == expected, expected: postIDs(expected), got: postIDs(posts), why, line: line)
+}
+
 let exerciseChecks: [Check] = [
   Check("the first call runs the query once and returns the top posts") { context in
     let posts = try topPosts(cache: context.cache, database: context.database)
@@ -17,8 +22,8 @@ let exerciseChecks: [Check] = [
       context, 1,
       "The cache starts empty, so the first call is a miss and must ask the database, exactly once. "
         + "More than one query on a miss means the slow path does its work twice.")
-    try expect(
-      posts == expectedTopPosts, expected: postIDs(expectedTopPosts), got: postIDs(posts),
+    try expectPosts(
+      posts, are: expectedTopPosts,
       "On a miss the caller must get what the database returned: a cache may save work, but it must "
         + "never change the answer.")
   },
@@ -32,8 +37,8 @@ let exerciseChecks: [Check] = [
         + "cache-aside is that only a miss pays for the slow query. Two queries means nothing was found "
         + "in the cache: check that you look under \"top-posts\" before querying, and store the result "
         + "there.")
-    try expect(
-      second == first, expected: postIDs(first), got: postIDs(second),
+    try expectPosts(
+      second, are: first,
       "A hit must return the same posts the miss stored; anything else means the value changed on its "
         + "way through the cache.")
   },
@@ -47,14 +52,14 @@ let exerciseChecks: [Check] = [
   },
 
   Check("the copy lives 60 seconds, then the query runs again") { context in
-    _ = try topPosts(cache: context.cache, database: context.database)
-    try context.advance(seconds: 59)
-    _ = try topPosts(cache: context.cache, database: context.database)
-    try expectQueries(
-      context, 1,
+    try expectStillCached(
+      after: 59, context,
       "59 seconds after the posts were stored they are still within their 60 s, so this call should be "
         + "a hit. A second query here means the posts were not stored, or were stored with a timeout "
-        + "shorter than 60 s, which throws away work the page was allowed to reuse.")
+        + "shorter than 60 s, which throws away work the page was allowed to reuse."
+    ) {
+      _ = try topPosts(cache: context.cache, database: context.database)
+    }
     try context.advance(seconds: 2)
     let posts = try topPosts(cache: context.cache, database: context.database)
     try expectQueries(
@@ -63,8 +68,8 @@ let exerciseChecks: [Check] = [
         + "miss that queries again. Still 1 query means the timeout is longer than 60 s: leaving it out "
         + "gives the default of 300 s and .never keeps the copy until something removes it. The timeout "
         + "is how long visitors may see old like counts, so set exactly the 60 s the page allows.")
-    try expect(
-      posts == expectedTopPosts, expected: postIDs(expectedTopPosts), got: postIDs(posts),
+    try expectPosts(
+      posts, are: expectedTopPosts,
       "After the copy expires, the next call must return what the database says now.")
     _ = try topPosts(cache: context.cache, database: context.database)
     try expectQueries(

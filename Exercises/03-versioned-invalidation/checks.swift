@@ -25,6 +25,25 @@ private func renameThroughCache(
   }
 }
 
+/// Reads member `userID`'s profile through the learner's code (from `cache`, the check's own unless
+/// given) and fails unless it shows `name`.
+private func expectName(
+  _ name: String, of userID: Int, _ context: CheckContext, cache: (any Cache)? = nil, _ why: String,
+  line: Int = #line
+) throws {
+  let read = try profile(userID: userID, cache: cache ?? context.cache, database: context.database)
+  try expect(read.name, equals: name, why, line: line)
+}
+
+/// Member 1 renamed to "Ada Lovelace" through the learner's code, read before and after the rename so
+/// both versions' copies are cached, then `seconds` later.
+private func renameAdaAndWait(_ seconds: Double, _ context: CheckContext) throws {
+  _ = try profile(userID: 1, cache: context.cache, database: context.database)
+  try renameThroughCache(1, to: "Ada Lovelace", context.cache, context)
+  _ = try profile(userID: 1, cache: context.cache, database: context.database)
+  try context.advance(seconds: seconds)
+}
+
 let exerciseChecks: [Check] = [
   Check("two reads of a profile run one query") { context in
     let first = try profile(userID: 1, cache: context.cache, database: context.database)
@@ -47,12 +66,9 @@ let exerciseChecks: [Check] = [
       1, of: 2, in: context.cache,
       "A member without a version starts at 1, and the counter must live in the cache under "
         + "\"user-version:<id>\" so that every reader and every rename works with the same number.")
-    let stored = try? context.cache.get("user:2:v1", as: User.self)
-    let found = try context.cache.hasKey("user:2:v1")
-    try expect(
-      stored?.name == "Grace", expected: "Grace's profile under \"user:2:v1\"",
-      got: stored.map { "\($0.name)'s profile there" }
-        ?? (found ? "a value there that is not a User" : "no value under \"user:2:v1\""),
+    try expectStored(
+      try SlowDatabase().user(id: 2), under: "user:2:v1", in: context.cache, kind: "a User",
+      shown: { "\($0.name)'s profile" },
       "The profile belongs under a key that carries the version, \"user:<id>:v<version>\". A write "
         + "changes the version and with it the key, so readers stop finding the old copy without "
         + "anyone deleting it.")
@@ -62,9 +78,8 @@ let exerciseChecks: [Check] = [
     _ = try profile(userID: 2, cache: context.cache, database: context.database)
     context.database.resetCounters()
     try renameThroughCache(2, to: "Grace Hopper", context.cache, context)
-    let renamed = try profile(userID: 2, cache: context.cache, database: context.database)
-    try expect(
-      renamed.name, equals: "Grace Hopper",
+    try expectName(
+      "Grace Hopper", of: 2, context,
       "This is a stale read: the database says \"Grace Hopper\", but the cache served the copy from "
         + "before the rename. The rename has to move readers to a new key: bump \"user-version:2\" "
         + "with incr after the database write, and build the profile key from the version.")
@@ -93,17 +108,15 @@ let exerciseChecks: [Check] = [
       3, of: 4, in: context.cache,
       "Every rename must move the version on by exactly one; a second rename that leaves it alone "
         + "would leave readers on a key that holds the old name.")
-    let renamed = try profile(userID: 4, cache: context.cache, database: context.database)
-    try expect(
-      renamed.name, equals: "M. Hamilton",
+    try expectName(
+      "M. Hamilton", of: 4, context,
       "After two renames the profile must show the latest name.")
   },
 
   Check("renaming a member whose profile was never read works") { context in
     try renameThroughCache(5, to: "Alan Turing", context.cache, context)
-    let renamed = try profile(userID: 5, cache: context.cache, database: context.database)
-    try expect(
-      renamed.name, equals: "Alan Turing",
+    try expectName(
+      "Alan Turing", of: 5, context,
       "The first read after the rename must show the name the database now holds.")
   },
 
@@ -119,9 +132,8 @@ let exerciseChecks: [Check] = [
         + "query here means the rename invalidated more than it had to (a version shared by every "
         + "member, say), and every write would send all readers back to the database.")
     try expect(linus.name, equals: "Linus", "Member 3's profile must be member 3's row.")
-    let ada = try profile(userID: 1, cache: context.cache, database: context.database)
-    try expect(
-      ada.name, equals: "Ada Lovelace",
+    try expectName(
+      "Ada Lovelace", of: 1, context,
       "Member 1 was renamed, so their next read must show the new name, not the cached old one.")
     try expectQueries(
       context, 1,
@@ -129,24 +141,20 @@ let exerciseChecks: [Check] = [
   },
 
   Check("a cached profile is still used an hour later") { context in
-    _ = try profile(userID: 6, cache: context.cache, database: context.database)
-    try context.advance(seconds: 3_600)
-    _ = try profile(userID: 6, cache: context.cache, database: context.database)
-    try expectQueries(
-      context, 1,
+    try expectStillCached(
+      after: 3_600, context,
       "An hour later the profile should still be cached; the task keeps profiles for a day. With "
         + "versioned keys a write does not wait for a timeout to show, it changes the key; the "
-        + "timeout mostly decides how long copies nobody reads any more linger, so it can be long.")
+        + "timeout mostly decides how long copies nobody reads any more linger, so it can be long."
+    ) {
+      _ = try profile(userID: 6, cache: context.cache, database: context.database)
+    }
   },
 
   Check("the version counter outlives the profiles it points to") { context in
-    _ = try profile(userID: 1, cache: context.cache, database: context.database)
-    try renameThroughCache(1, to: "Ada Lovelace", context.cache, context)
-    _ = try profile(userID: 1, cache: context.cache, database: context.database)
-    try context.advance(seconds: 3_600)
-    let later = try profile(userID: 1, cache: context.cache, database: context.database)
-    try expect(
-      later.name, equals: "Ada Lovelace",
+    try renameAdaAndWait(3_600, context)
+    try expectName(
+      "Ada Lovelace", of: 1, context,
       "An hour after the rename the old name came back. If the read right after the rename was "
         + "right, the counter under \"user-version:1\" expired: it started over at 1 and pointed "
         + "readers back at \"user:1:v1\", the copy from before the rename, which is still alive. "
@@ -155,15 +163,11 @@ let exerciseChecks: [Check] = [
   },
 
   Check("a lost version counter cannot bring back a copy older than a day") { context in
-    _ = try profile(userID: 1, cache: context.cache, database: context.database)
-    try renameThroughCache(1, to: "Ada Lovelace", context.cache, context)
-    _ = try profile(userID: 1, cache: context.cache, database: context.database)
-    try context.advance(seconds: 86_401)
+    try renameAdaAndWait(86_401, context)
     // An eviction or a restart of the server that holds it: .never does not protect against either.
     _ = try context.cache.delete("user-version:1")
-    let later = try profile(userID: 1, cache: context.cache, database: context.database)
-    try expect(
-      later.name, equals: "Ada Lovelace",
+    try expectName(
+      "Ada Lovelace", of: 1, context,
       "A day after the rename the version counter was lost, as a full cache evicting it or its "
         + "server restarting would lose it. It started over at 1, and readers were sent to "
         + "\"user:1:v1\", where the copy from before the rename was still alive: the old name came "
@@ -175,13 +179,13 @@ let exerciseChecks: [Check] = [
   Check("a second process sees the rename at once", backends: [.file, .redis, .memcached]) { context in
     let otherProcess = try context.cacheOfAnotherProcess()
     defer { try? otherProcess.close() }
-    let before = try profile(userID: 2, cache: otherProcess, database: context.database)
-    try expect(before.name, equals: "Grace", "The other process's first read must load member 2's row.")
+    try expectName(
+      "Grace", of: 2, context, cache: otherProcess,
+      "The other process's first read must load member 2's row.")
     try renameThroughCache(2, to: "Grace Hopper", context.cache, context)
-    let after = try profile(userID: 2, cache: otherProcess, database: context.database)
     let backend = context.backend == .redis ? "Redis" : context.backend.rawValue
-    try expect(
-      after.name, equals: "Grace Hopper",
+    try expectName(
+      "Grace Hopper", of: 2, context, cache: otherProcess,
       "One process renamed member 2 while another had the old profile cached. On the \(backend) "
         + "backend both processes read the same store, so the bumped version is what the other "
         + "process reads next, and it must miss and load the new name. Seeing the old name means "

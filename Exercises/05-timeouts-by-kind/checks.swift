@@ -54,20 +54,30 @@ private func written(_ timeout: CacheTimeout) -> String {
   }
 }
 
+/// Fails unless the learner's table gives `kind` the timeout `wanted`, both written as the learner
+/// writes them; a `.default` is told apart from a lifetime.
+private func expectTimeout(
+  for kind: DataKind, is wanted: CacheTimeout, _ why: String, line: Int = #line
+) throws {
+  let chosen = timeout(for: kind)
+  try expect(
+    chosen == wanted, expected: "timeout(for: .\(kind)) to be \(written(wanted))", got: written(chosen),
+    why
+      + (chosen == .default
+        ? " .default is not a lifetime: it is the cache's configured default, 300 s today "
+          + "and whatever someone sets tomorrow."
+        : ""),
+    line: line)
+}
+
 let exerciseChecks: [Check] = [
   Check("timeout(for:) gives every kind its own timeout") { _ in
     for (kind, wanted, reason) in table {
-      let chosen = timeout(for: kind)
-      try expect(
-        chosen == wanted, expected: "timeout(for: .\(kind)) to be \(written(wanted))",
-        got: written(chosen),
+      try expectTimeout(
+        for: kind, is: wanted,
         "timeout(for:) is the site's one table of lifetimes, and every piece of code that caches "
           + "this kind asks it; a number written at a call site instead is one the next caller "
-          + "does not see. \(reason)"
-          + (chosen == .default
-            ? " .default is not a lifetime: it is the cache's configured default, 300 s today "
-              + "and whatever someone sets tomorrow."
-            : ""))
+          + "does not see. \(reason)")
     }
   },
 
@@ -90,9 +100,8 @@ let exerciseChecks: [Check] = [
         + "memcached reads it as a date. .never (Django's None) is the one timeout that never "
         + "runs out.")
     try expect(later, equals: settings, "A hit must return the settings that were stored.")
-    let chosen = timeout(for: .siteSettings)
-    try expect(
-      chosen == .never, expected: "timeout(for: .siteSettings) to be .never", got: "\(chosen)",
+    try expectTimeout(
+      for: .siteSettings, is: .never,
       "However long, a number of seconds runs out some day, and the settings would reload for no "
         + "reason. Over 30 days memcached reads the number as a date, computed with the web "
         + "server's clock, so when the clocks disagree the copy lives longer or shorter than you "

@@ -40,6 +40,29 @@ private func search(_ userID: Int, _ query: String, _ context: CheckContext) thr
   }
 }
 
+/// Searches right after an earlier search, both through the learner's code, with the query counters
+/// reset in between: the count then says whether the second search was served from the first's key.
+private func search(
+  _ userID: Int, _ query: String, after earlier: (userID: Int, query: String), _ context: CheckContext
+) throws -> [Post] {
+  _ = try search(earlier.userID, earlier.query, context)
+  context.database.resetCounters()
+  return try search(userID, query, context)
+}
+
+/// Fails unless the learner's searchKey gives the two searches (member and text) different keys;
+/// `searches` names them for the message.
+private func expectDifferentKeys(
+  _ one: (userID: Int, query: String), _ other: (userID: Int, query: String), _ searches: String,
+  _ why: String, line: Int = #line
+) throws {
+  let oneKey = searchKey(userID: one.userID, query: one.query)
+  let otherKey = searchKey(userID: other.userID, query: other.query)
+  try expect(
+    oneKey != otherKey, expected: "two keys for \(searches)", got: "both give \(shown(oneKey))", why,
+    line: line)
+}
+
 /// The awkward texts members type: the long non-ASCII one is 117 characters but 351 bytes in UTF-8,
 /// and memcached counts bytes.
 private let awkwardTexts: [String] = [
@@ -101,19 +124,14 @@ let exerciseChecks: [Check] = [
 
   Check("different texts get different keys") { context in
     for (one, other) in differentTexts {
-      let oneKey = searchKey(userID: 1, query: one)
-      let otherKey = searchKey(userID: 1, query: other)
-      try expect(
-        oneKey != otherKey, expected: "two keys for \(shown(one)) and \(shown(other))",
-        got: "both give \(shown(oneKey))",
+      try expectDifferentKeys(
+        (1, one), (1, other), "\(shown(one)) and \(shown(other))",
         "Two different searches share a key, so whichever runs second is served the first one's "
           + "results. Replacing spaces, trimming them, dropping characters or cutting long text "
           + "short all merge texts that differ; the key must stand for the whole text as the "
           + "member typed it.")
     }
-    _ = try search(1, "same", context)
-    context.database.resetCounters()
-    let spaced = try search(1, "same ", context)
+    let spaced = try search(1, "same ", after: (1, "same"), context)
     try expectQueries(
       context, 1,
       "The member searched \"same\", then \"same \" with a space at the end, and the second "
@@ -123,9 +141,7 @@ let exerciseChecks: [Check] = [
     try expect(
       spaced, equals: expectedResults(1, "same "),
       "A search must show the results for the text the member typed, spaces included.")
-    _ = try search(1, "the", context)
-    context.database.resetCounters()
-    let other = try search(1, "the deploy", context)
+    let other = try search(1, "the deploy", after: (1, "the"), context)
     try expectQueries(
       context, 1, "A new text must miss and run its own query, not reuse another text's results.")
     try expect(
@@ -138,21 +154,15 @@ let exerciseChecks: [Check] = [
       ((1, "2 cats"), (12, " cats")), ((1, "the"), (2, "the")), ((1, "1"), (11, "")),
     ]
     for ((oneID, oneText), (otherID, otherText)) in pairs {
-      let oneKey = searchKey(userID: oneID, query: oneText)
-      let otherKey = searchKey(userID: otherID, query: otherText)
-      try expect(
-        oneKey != otherKey,
-        expected: "two keys for member \(oneID)'s \(shown(oneText)) and member \(otherID)'s "
-          + "\(shown(otherText))",
-        got: "both give \(shown(oneKey))",
+      try expectDifferentKeys(
+        (oneID, oneText), (otherID, otherText),
+        "member \(oneID)'s \(shown(oneText)) and member \(otherID)'s \(shown(otherText))",
         "Two members' searches share a key, so one member is shown the other's posts: a data "
           + "leak. The member's id must be in the key, apart from the text, with a separator a "
           + "digit cannot be confused with: \"search:<userID>:<digest>\". Hashing the id and text "
           + "run together makes member 1's \"2 cats\" and member 12's \" cats\" the same input.")
     }
-    _ = try search(2, "the", context)
-    context.database.resetCounters()
-    let ada = try search(1, "the", context)
+    let ada = try search(1, "the", after: (2, "the"), context)
     try expect(
       ada, equals: expectedResults(1, "the"),
       "Member 1 must see their own posts, not the results cached for member 2's search of the "
