@@ -135,10 +135,13 @@ public struct SnippetCheck: Sendable {
     } catch {
       return failure("could not prepare the snippet for the compiler: \(error)")
     }
+    // LLVM-style diagnostics quote the offending line under its original file and line; the default style
+    // would number the excerpt by the lines of the copies, which are not the author's.
     let arguments =
       [
-        "-typecheck", "-swift-version", "6", "-suppress-warnings", "-module-name", "Snippet", "-I",
-        toolchain.modules,
+        "-typecheck", "-swift-version", "6", "-suppress-warnings", "-diagnostic-style", "llvm",
+        "-module-name",
+        "Snippet", "-I", toolchain.modules,
       ] + names
     let outcome: ChildOutcome
     do {
