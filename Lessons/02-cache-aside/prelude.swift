@@ -1,6 +1,6 @@
 // Declarations the Swift blocks of "Cache-aside with the low-level API" assume but do not show. CI
-// compiles each block as the top level of a main.swift, with `import CacheKit`, `import Foundation`
-// and this file.
+// compiles each block as the top level of a main.swift, with `import CacheKit`, `import Foundation`,
+// the course's Lessons/prelude.swift (User, Product) and this file.
 import CacheKit
 import Foundation
 import Synchronization
@@ -8,24 +8,10 @@ import Synchronization
 /// The cache the lesson's functions use: CacheKit's in-process cache (Django's LocMemCache).
 let cache = MemoryCache(name: "shop")
 
-/// A product of the shop, stored in the cache as JSON.
-struct Product: Codable, Sendable {
-    var id: Int
-    var name: String
-    var priceCents: Int
-}
-
-/// A member of the site.
-struct User: Codable, Sendable {
-    var id: Int
-    var name: String
-    var email: String
-}
-
 /// The data layer: the source of truth the cache keeps copies of. Writes are committed when the call
 /// returns.
 final class Database: Sendable {
-    private let products = Mutex([7: Product(id: 7, name: "Mug", priceCents: 1000)])
+    private let products = Mutex([7: Product(id: 7, categoryID: 3, name: "Mug", priceCents: 1000)])
     private let users = Mutex([7: User(id: 7, name: "Ada", email: "ada@example.com")])
     /// Each category's product ids, in listing order.
     private let categories = Mutex([3: [7]])

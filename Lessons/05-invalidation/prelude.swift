@@ -1,19 +1,12 @@
 // Declarations the Swift blocks of "Invalidation" assume but do not show. CI compiles each block as the top
-// level of a main.swift, with `import CacheKit`, `import Foundation` and this file.
+// level of a main.swift, with `import CacheKit`, `import Foundation`, the course's Lessons/prelude.swift
+// (Product, listed in one category) and this file.
 import CacheKit
 import Foundation
 import Synchronization
 
 /// The cache the lesson's functions use: CacheKit's in-process cache (Django's LocMemCache).
 let cache = MemoryCache(name: "catalog")
-
-/// A product of the shop, listed in one category.
-struct Product: Codable, Sendable {
-  var id: Int
-  var categoryID: Int
-  var name: String
-  var priceCents: Int
-}
 
 /// The data layer. Each write is committed when the call returns.
 final class Database: Sendable {

@@ -1,20 +1,15 @@
 // Declarations the Swift blocks of "Configuration, and when the cache server fails" assume but do not
 // show. CI compiles each block as the top level of a main.swift, with `import CacheKit`,
-// `import Foundation` and this file.
+// `import Foundation`, the course's Lessons/prelude.swift (Product) and this file.
 import CacheKit
 import Foundation
 import Synchronization
 
-/// A product of the shop, stored in the cache as JSON.
-struct Product: Codable, Sendable {
-    var id: Int
-    var name: String
-    var priceCents: Int
-}
-
 /// The data layer: the source of truth, and the fallback when the cache is down.
 final class Database: Sendable {
-    func loadProduct(_ id: Int) throws -> Product { Product(id: id, name: "Mug", priceCents: 900) }
+    func loadProduct(_ id: Int) throws -> Product {
+        Product(id: id, categoryID: 3, name: "Mug", priceCents: 900)
+    }
 }
 
 let database = Database()

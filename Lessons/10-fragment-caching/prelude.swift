@@ -1,21 +1,17 @@
 // Declarations the Swift blocks of "Template fragment caching" assume but do not show. CI compiles each
-// block as the top level of a main.swift, with `import CacheKit`, `import Foundation` and this file.
+// block as the top level of a main.swift, with `import CacheKit`, `import Foundation`, the course's
+// Lessons/prelude.swift (Product) and this file.
 import CacheKit
 import Foundation
 
 /// The cache the fragments are stored in: CacheKit's in-process cache (Django's LocMemCache).
 let cache = MemoryCache(name: "fragments")
 
-/// A product of the shop, as the templates show it.
-struct Product: Sendable {
-    var id: Int
-    var name: String
-    var priceCents: Int
-}
-
 /// The data layer: what rendering a fragment reads when the fragment is not cached.
 enum Catalog {
-    static func product(_ id: Int) -> Product { Product(id: id, name: "Mug", priceCents: 900) }
+    static func product(_ id: Int) -> Product {
+        Product(id: id, categoryID: 3, name: "Mug", priceCents: 900)
+    }
     static func bestSellers() -> [Product] { [product(7), product(12)] }
 }
 

@@ -1,9 +1,8 @@
 // Declarations the Swift blocks of "Monitoring a cache, and when not to cache" assume but do not show.
-// CI compiles each block as the top level of a main.swift, with `import CacheKit`, `import Foundation`
-// and this file.
+// CI compiles each block as the top level of a main.swift, with `import CacheKit`, `import Foundation`,
+// the course's Lessons/prelude.swift (Product, HitCounter, productStats) and this file.
 import CacheKit
 import Foundation
-import Synchronization
 
 /// The shop's cache: CacheKit's in-process cache (Django's LocMemCache).
 let cache = MemoryCache(name: "shop")
@@ -14,18 +13,11 @@ let redisCache = RedisCache(location: RedisLocation(url: "redis://127.0.0.1:6379
 /// The shop's memcached pool, as Django's PyMemcacheCache would use it: two servers.
 let memcachedCache = MemcachedCache(location: try! MemcachedLocation(parsing: "10.0.0.1:11211;10.0.0.2:11211"))
 
-/// A product of the shop.
-struct Product: Codable, Sendable {
-    var id: Int
-    var name: String
-    var priceCents: Int
-}
-
 /// The data layer: the slow source the cache saves work for.
 final class Database: Sendable {
     /// The product with this id, or nil when there is none (bots ask for ids that never existed).
     func product(_ id: Int) throws -> Product? {
-        id < 1_000 ? Product(id: id, name: "Mug", priceCents: 900) : nil
+        id < 1_000 ? Product(id: id, categoryID: 3, name: "Mug", priceCents: 900) : nil
     }
 
     /// The product's current price, in cents.
@@ -33,25 +25,6 @@ final class Database: Sendable {
 }
 
 let database = Database()
-
-/// A pair of counters for one key family: lookups that found a value, and lookups that did not.
-final class HitCounter: Sendable {
-    private let counts = Mutex((hits: 0, misses: 0))
-
-    func recordHit() { counts.withLock { $0.hits += 1 } }
-    func recordMiss() { counts.withLock { $0.misses += 1 } }
-
-    /// hits / (hits + misses), or nil before the first lookup.
-    var hitRate: Double? {
-        counts.withLock { total in
-            let lookups = total.hits + total.misses
-            return lookups == 0 ? nil : Double(total.hits) / Double(lookups)
-        }
-    }
-}
-
-/// The counters of the `product:<id>` key family.
-let productStats = HitCounter()
 
 /// The counters of the `price:<id>` key family.
 let priceStats = HitCounter()

@@ -3,8 +3,8 @@ import Synchronization
 
 /// Type-checks snippets of Swift (a lesson's code blocks) with the grader's compiler against the build's
 /// CacheKit (and ExerciseKit where a snippet asks), so course text cannot drift from the library. Each
-/// snippet is checked on its own as the top-level code of a program, with an optional prelude file beside
-/// it; a snippet that passed is remembered by content hash and not checked again.
+/// snippet is checked on its own as the top-level code of a program, with the prelude files it assumes
+/// beside it; a snippet that passed is remembered by content hash and not checked again.
 public struct SnippetCheck: Sendable {
   /// One snippet: where it stands (its first line of code), its code, and what it needs.
   public struct Snippet: Sendable, Equatable {
@@ -14,15 +14,15 @@ public struct SnippetCheck: Sendable {
     public var code: String
     /// Modules imported besides CacheKit and Foundation, such as ExerciseKit.
     public var imports: [String]
-    /// A Swift file compiled beside the snippet, with the declarations it assumes; nil for none.
-    public var prelude: String?
+    /// Swift files compiled beside the snippet, with the declarations it assumes (none, one or more).
+    public var preludes: [String]
 
-    public init(file: String, line: Int, code: String, imports: [String] = [], prelude: String? = nil) {
+    public init(file: String, line: Int, code: String, imports: [String] = [], preludes: [String] = []) {
       self.file = file
       self.line = line
       self.code = code
       self.imports = imports
-      self.prelude = prelude
+      self.preludes = preludes
     }
   }
 
@@ -30,6 +30,14 @@ public struct SnippetCheck: Sendable {
   public struct Failure: Sendable, Equatable {
     public var snippet: Snippet
     public var message: String
+
+    /// The line of file that the compiler's first error names, or nil when no error stands in that file.
+    public func errorLine(in file: String) -> Int? {
+      for row in message.split(separator: "\n") where row.hasPrefix(file + ":") && row.contains(": error:") {
+        if let line = Int(row.dropFirst(file.count + 1).prefix { $0.isNumber }) { return line }
+      }
+      return nil
+    }
   }
 
   public let toolchain: Toolchain
@@ -85,27 +93,56 @@ public struct SnippetCheck: Sendable {
       + SourceLocation.placed(snippet.code, file: snippet.file, line: snippet.line)
   }
 
+  /// The files a snippet is compiled as, main.swift's text first, then each prelude's placed under its own
+  /// path: the copies get names of their own, since the compiler refuses two files of one name (a course
+  /// prelude and a lesson's may both be prelude.swift), yet its diagnostics still name the originals.
+  static func sources(_ snippet: Snippet) throws(PreludeUnreadable) -> [String] {
+    var sources = [program(snippet)]
+    for path in snippet.preludes {
+      guard let data = FileManager.default.contents(atPath: path),
+        let text = String(data: data, encoding: .utf8)
+      else { throw PreludeUnreadable(path: path) }
+      sources.append(SourceLocation.placed(text, file: path, line: 1))
+    }
+    return sources
+  }
+
+  /// A prelude that is missing or not UTF-8 text.
+  struct PreludeUnreadable: Error {
+    var path: String
+  }
+
   func check(_ snippet: Snippet) -> Outcome {
     let files = FileManager.default
-    let program = Self.program(snippet)
-    let prelude = snippet.prelude.flatMap { files.contents(atPath: $0) }
-    let key = ContentKey.of([Data(toolchain.fingerprint.utf8), Data(program.utf8), prelude ?? Data()])
+    func failure(_ message: String) -> Outcome { .failed(Failure(snippet: snippet, message: message)) }
+    let sources: [String]
+    do {
+      sources = try Self.sources(snippet)
+    } catch {
+      return failure("could not read the prelude \(error.path) as UTF-8 text")
+    }
+    let key = ContentKey.of([Data(toolchain.fingerprint.utf8)] + sources.map { Data($0.utf8) })
     let marker = cacheFolder + "/" + key
     if files.fileExists(atPath: marker) { return .cached }
-    func failure(_ message: String) -> Outcome { .failed(Failure(snippet: snippet, message: message)) }
     let folder = NSTemporaryDirectory() + "cachelings-snippet-" + UUID().uuidString
     defer { try? files.removeItem(atPath: folder) }
+    let names = sources.indices.map { folder + ($0 == 0 ? "/main.swift" : "/prelude-\($0).swift") }
     do {
       try files.createDirectory(atPath: folder, withIntermediateDirectories: true)
-      try Data(program.utf8).write(to: URL(fileURLWithPath: folder + "/main.swift"))
+      for (name, source) in zip(names, sources) {
+        try Data(source.utf8).write(to: URL(fileURLWithPath: name))
+      }
     } catch {
       return failure("could not prepare the snippet for the compiler: \(error)")
     }
-    var arguments = [
-      "-typecheck", "-swift-version", "6", "-suppress-warnings", "-module-name", "Snippet", "-I",
-      toolchain.modules, folder + "/main.swift",
-    ]
-    if prelude != nil, let path = snippet.prelude { arguments.append(path) }
+    // LLVM-style diagnostics quote the offending line under its original file and line; the default style
+    // would number the excerpt by the lines of the copies, which are not the author's.
+    let arguments =
+      [
+        "-typecheck", "-swift-version", "6", "-suppress-warnings", "-diagnostic-style", "llvm",
+        "-module-name",
+        "Snippet", "-I", toolchain.modules,
+      ] + names
     let outcome: ChildOutcome
     do {
       outcome = try ChildProcess.run(

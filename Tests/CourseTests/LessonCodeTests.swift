@@ -6,8 +6,9 @@ import Testing
 @testable import Grader
 
 /// Lessons' Swift blocks through the grader's SnippetCheck: a block that compiles passes once and is remembered, a
-/// broken one fails naming lesson.md and the line, fragments are left alone, and the prelude and
-/// `exercisekit` reach the blocks that need them.
+/// broken one fails naming lesson.md and the line, fragments are left alone, the course's and the lesson's
+/// preludes and `exercisekit` reach the blocks that need them, and a broken prelude is one error naming its
+/// own file and line.
 @Suite(.serialized) struct LessonCodeTests {
   let root = NSTemporaryDirectory() + "cachelings-lesson-code-\(UUID().uuidString)"
 
@@ -19,15 +20,22 @@ import Testing
     return SnippetCheck(toolchain: toolchain, cacheFolder: root + "/cache")
   }
 
-  /// A lesson holding body, with prelude.swift beside it when given.
-  func entry(_ body: String, prelude: String? = nil) throws -> CourseContent.Entry {
-    let folder = root + "/Lessons/01-code"
+  /// The course's prelude, Lessons/prelude.swift.
+  var coursePrelude: String { root + "/Lessons/prelude.swift" }
+
+  /// A lesson holding body, with prelude.swift beside it when given, and the course's prelude when given.
+  func entry(
+    _ body: String, prelude: String? = nil, coursePrelude course: String? = nil,
+    folder name: String = "01-code"
+  ) throws -> CourseContent.Entry {
+    let folder = root + "/Lessons/" + name
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let text = "---\nid: code\ntitle: Code\nminutes: 1\nobjectives:\n  - Compile\n---\n\n" + body + "\n"
     try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/lesson.md"))
     if let prelude { try Data(prelude.utf8).write(to: URL(fileURLWithPath: folder + "/prelude.swift")) }
+    if let course { try Data(course.utf8).write(to: URL(fileURLWithPath: coursePrelude)) }
     let lesson = try LessonParser.parse(text, file: folder + "/lesson.md", number: 1, simulations: [])
-    return CourseContent.Entry(folder: "01-code", lesson: lesson, quiz: nil, path: folder)
+    return CourseContent.Entry(folder: name, lesson: lesson, quiz: nil, path: folder)
   }
 
   @Test func aBlockThatCompilesPassesOnceAndIsThenRemembered() throws {
@@ -109,5 +117,79 @@ import Testing
     #expect(
       LessonCode.check([withoutKit], with: try checker()).errors.count == 1,
       "SlowDatabase needs `swift exercisekit`")
+  }
+
+  @Test func theCoursePreludeReachesEveryLessonBesideTheLessonsOwn() throws {
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let course = """
+      struct Product: Codable, Sendable { var id: Int; var priceCents: Int }
+      """
+    let first = try entry(
+      "```swift\nlet price = database.loadProduct(7).priceCents\n```",
+      prelude:
+        "final class Database: Sendable { func loadProduct(_ id: Int) -> Product { Product(id: id, priceCents: 900) } }\nlet database = Database()",
+      coursePrelude: course)
+    let second = try entry("```swift\nlet mug = Product(id: 7, priceCents: 900)\n```", folder: "02-other")
+    let result = LessonCode.check([first, second], with: try checker())
+    #expect(result.errors.isEmpty, "\(result.errors)")
+    #expect((result.compiled, result.cached) == (2, 0), "the preludes' own checks are not counted as blocks")
+    let content = CourseContent.load(root: root)
+    #expect(content.lessons.map(\.folder) == ["01-code", "02-other"])
+    #expect(
+      !content.errors.contains { $0.file.hasSuffix("prelude.swift") },
+      "the course's prelude is not read as a lesson folder: \(content.errors)")
+  }
+
+  @Test func aBrokenCoursePreludeIsOneErrorNamingItsFileAndLine() throws {
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let course = """
+      struct Product: Codable, Sendable { var id: Int; var priceCents: Int }
+
+      let mug = Product(id: 7, priceCents: "nine hundred")
+      """
+    let first = try entry(
+      "```swift\nlet a = mug.id\n```\n\n```swift\nlet b = mug.priceCents\n```", prelude: "let database = 1",
+      coursePrelude: course)
+    let second = try entry("```swift\nlet c = mug.id\n```", folder: "02-other")
+    let result = LessonCode.check([first, second], with: try checker())
+    #expect(result.errors.count == 1, "one error, not one a block or a lesson: \(result.errors)")
+    let error = try #require(result.errors.first)
+    #expect(error.file == coursePrelude)
+    #expect(error.line == 3, "the line the compiler names: \(error.message)")
+    #expect(
+      error.message.hasPrefix("the course's prelude does not compile, so no lesson's Swift block was checked")
+    )
+    #expect(error.message.contains("prelude.swift:3:"), "the compiler's own words: \(error.message)")
+    #expect((result.compiled, result.cached) == (0, 0), "no block is checked behind a broken prelude")
+  }
+
+  @Test func aBrokenLessonPreludeIsOneErrorOnItsLineAndStopsOnlyItsLesson() throws {
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let first = try entry(
+      "```swift\nlet a = database\n```\n\n```swift\nlet b = database\n```",
+      prelude: "// The lesson's data layer.\nlet database: Int = \"one\"", coursePrelude: "let shared = 1")
+    let second = try entry("```swift\nlet c = shared\n```", folder: "02-other")
+    let result = LessonCode.check([first, second], with: try checker())
+    #expect(result.errors.count == 1, "\(result.errors)")
+    let error = try #require(result.errors.first)
+    #expect(error.file == first.preludeFile)
+    #expect(error.line == 2, "\(error.message)")
+    #expect(
+      error.message.hasPrefix("this prelude does not compile beside the course's prelude"), "\(error.message)"
+    )
+    #expect((result.compiled, result.cached) == (1, 0), "the other lesson's block is still checked")
+  }
+
+  @Test func aLessonPreludeThatRedeclaresTheCoursesIsAnErrorOnTheLessonsPrelude() throws {
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let lesson = try entry(
+      "```swift\nlet a = Product(id: 7)\n```", prelude: "struct Product { var id: Int }",
+      coursePrelude: "struct Product { var id: Int; var priceCents: Int }")
+    let result = LessonCode.check([lesson], with: try checker())
+    #expect(result.errors.count == 1, "\(result.errors)")
+    let error = try #require(result.errors.first)
+    #expect(error.file == lesson.preludeFile)
+    #expect(error.message.contains("redeclaration"), "\(error.message)")
+    #expect(result.compiled == 0)
   }
 }

@@ -14,8 +14,16 @@ public struct CourseContent: Sendable {
     public var lessonFile: String { path + "/lesson.md" }
     public var quizFile: String { path + "/quiz.md" }
     /// Declarations the lesson's Swift blocks assume but do not show; optional.
-    public var preludeFile: String { path + "/prelude.swift" }
+    public var preludeFile: String { path + "/" + CourseContent.preludeName }
+    /// The course's prelude beside the lesson folders: declarations that several lessons' blocks assume,
+    /// compiled with every lesson's; optional.
+    public var coursePreludeFile: String {
+      (path as NSString).deletingLastPathComponent + "/" + CourseContent.preludeName
+    }
   }
+
+  /// The name of a prelude: Lessons/prelude.swift for the whole course, NN-slug/prelude.swift for a lesson.
+  public static let preludeName = "prelude.swift"
 
   /// The course folder: the one holding Lessons/ and Exercises/.
   public var root: String
@@ -41,7 +49,7 @@ public struct CourseContent: Sendable {
         ContentError(file: lessonsFolder, line: 0, message: "cannot read the lessons folder"))
       return content
     }
-    for name in names where !name.hasPrefix(".") && !name.hasSuffix(".md") {
+    for name in names where !name.hasPrefix(".") && !name.hasSuffix(".md") && name != preludeName {
       content.read(folder: name, in: lessonsFolder)
     }
     content.readTopics()
