@@ -58,58 +58,68 @@ private struct SocketPair: ~Copyable {
   deinit { close(client) }
 }
 
+/// Runs body with a table on an epoll of its own and one connection open in it, answered by handler:
+/// the table serves `pair.server`, the test speaks at `pair.client`.
+private func withOneConnection(
+  to handler: any ConnectionHandler, outputHighWater: Int? = nil,
+  _ body: (borrowing SocketPair, inout ConnectionTable) -> Void
+) {
+  let epoll = epoll_create1(0)
+  defer { close(epoll) }
+  let pair = SocketPair()
+  var table =
+    outputHighWater.map { ConnectionTable(epoll: epoll, outputHighWater: $0) }
+    ?? ConnectionTable(epoll: epoll)
+  table.open(pair.server, handler: handler)
+  body(pair, &table)
+}
+
 @Suite("ConnectionTable: reading, writing and back-pressure on one loop's connections")
 struct ConnectionTableTests {
   @Test("a connection that stopped reading at the high-water mark reads again once a flush drains it")
   func resumesAfterDrain() {
-    let epoll = epoll_create1(0)
-    defer { close(epoll) }
-    let pair = SocketPair()
-    var table = ConnectionTable(epoll: epoll, outputHighWater: 4_096)
     let handler = EchoHandler()
-    table.open(pair.server, handler: handler)
-    // One read chunk and a little more: the first read fills the output past the mark, so the rest
-    // stays in the socket, and no new input will ever raise another edge for it.
-    let input = (0..<(ConnectionTable.readChunk + 16)).map { UInt8(truncatingIfNeeded: $0) }
-    #expect(pair.send(input) == input.count)
+    withOneConnection(to: handler, outputHighWater: 4_096) { pair, table in
+      // One read chunk and a little more: the first read fills the output past the mark, so the rest
+      // stays in the socket, and no new input will ever raise another edge for it.
+      let input = (0..<(ConnectionTable.readChunk + 16)).map { UInt8(truncatingIfNeeded: $0) }
+      #expect(pair.send(input) == input.count)
 
-    table.service(pair.server, events: EPOLLIN.rawValue)
-    table.flushPass()
-    #expect(pair.drain() == Array(input.prefix(ConnectionTable.readChunk)))
-    #expect(table.resumable == [pair.server])
+      table.service(pair.server, events: EPOLLIN.rawValue)
+      table.flushPass()
+      #expect(pair.drain() == Array(input.prefix(ConnectionTable.readChunk)))
+      #expect(table.resumable == [pair.server])
 
-    table.resumeReading()
-    table.flushPass()
-    #expect(pair.drain() == Array(input.suffix(16)))
-    #expect(table.resumable.isEmpty)
-    table.dropAll()
-    #expect(handler.closeCount == 1)
-    #expect(table.count == 0)
+      table.resumeReading()
+      table.flushPass()
+      #expect(pair.drain() == Array(input.suffix(16)))
+      #expect(table.resumable.isEmpty)
+      table.dropAll()
+      #expect(handler.closeCount == 1)
+      #expect(table.count == 0)
+    }
   }
 
   @Test("requests kept when the output filled up run once it drains, with no new input")
   func runsKeptRequestsAfterDrain() {
-    let epoll = epoll_create1(0)
-    defer { close(epoll) }
-    let pair = SocketPair()
-    var table = ConnectionTable(epoll: epoll, outputHighWater: 4_096)
     let handler = KeepingHandler()
-    table.open(pair.server, handler: handler)
-    #expect(pair.send(Array("abcdefghij".utf8)) == 10)
+    withOneConnection(to: handler, outputHighWater: 4_096) { pair, table in
+      #expect(pair.send(Array("abcdefghij".utf8)) == 10)
 
-    table.service(pair.server, events: EPOLLIN.rawValue)
-    table.flushPass()
-    // Five answers pass the mark; the other five requests wait in the handler.
-    #expect(pair.drain().count == 5_000)
-    #expect(handler.kept == Array("fghij".utf8))
-    #expect(table.resumable == [pair.server])
+      table.service(pair.server, events: EPOLLIN.rawValue)
+      table.flushPass()
+      // Five answers pass the mark; the other five requests wait in the handler.
+      #expect(pair.drain().count == 5_000)
+      #expect(handler.kept == Array("fghij".utf8))
+      #expect(table.resumable == [pair.server])
 
-    table.resumeReading()
-    table.flushPass()
-    let rest = pair.drain()
-    #expect(rest.count == 5_000 && rest.first == UInt8(ascii: "f") && rest.last == UInt8(ascii: "j"))
-    #expect(handler.kept.isEmpty)
-    table.dropAll()
+      table.resumeReading()
+      table.flushPass()
+      let rest = pair.drain()
+      #expect(rest.count == 5_000 && rest.first == UInt8(ascii: "f") && rest.last == UInt8(ascii: "j"))
+      #expect(handler.kept.isEmpty)
+      table.dropAll()
+    }
   }
 
   @Test("large values go out by reference, in order with the copied bytes around them")
@@ -128,19 +138,16 @@ struct ConnectionTableTests {
 
   @Test("the peer's end of input closes the connection once its replies are out")
   func closesAfterEndOfInput() {
-    let epoll = epoll_create1(0)
-    defer { close(epoll) }
-    let pair = SocketPair()
-    var table = ConnectionTable(epoll: epoll)
     let handler = EchoHandler()
-    table.open(pair.server, handler: handler)
-    #expect(pair.send(Array("last words".utf8)) == 10)
-    shutdown(pair.client, Int32(SHUT_WR))
+    withOneConnection(to: handler) { pair, table in
+      #expect(pair.send(Array("last words".utf8)) == 10)
+      shutdown(pair.client, Int32(SHUT_WR))
 
-    table.service(pair.server, events: EPOLLIN.rawValue | EPOLLRDHUP.rawValue)
-    table.flushPass()
-    #expect(pair.drain() == Array("last words".utf8))
-    #expect(handler.closeCount == 1)
-    #expect(table.count == 0)
+      table.service(pair.server, events: EPOLLIN.rawValue | EPOLLRDHUP.rawValue)
+      table.flushPass()
+      #expect(pair.drain() == Array("last words".utf8))
+      #expect(handler.closeCount == 1)
+      #expect(table.count == 0)
+    }
   }
 }

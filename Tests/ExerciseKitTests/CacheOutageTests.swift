@@ -149,40 +149,33 @@ import Testing
 
   @Test(arguments: [Backend.memory, .file])
   func aCheckTakesItsCacheDownAndBringsItBack(backend: Backend) throws {
-    let files = NSTemporaryDirectory() + "cachelings-outage-\(UUID().uuidString)"
-    defer { try? FileManager.default.removeItem(atPath: files) }
-    let context = try CheckContext(
-      backend: backend, checkIndex: 0, servers: ServerSettings(clock: false), files: files,
-      token: "outage-test")
-    defer { context.finish() }
-    let cache = try context.cacheThatCanGoDown()
-    try context.cache.set("user:2", "Grace")
-    #expect(try cache.get("user:2", as: String.self) == "Grace")
-    context.takeCacheServerDown()
-    #expect(context.cacheServerIsDown)
-    #expect(throws: CacheError.self) { try cache.get("user:2", as: String.self) }
-    #expect(try context.cache.get("user:2", as: String.self) == "Grace")
-    try context.bringCacheServerBack()
-    #expect(try cache.get("user:2", as: String.self) == "Grace")
-    #expect(context.cacheCalls == 3)
-    #expect(context.failedCacheCalls == 1)
+    try withCheckContext(backend, token: "outage-test") { context in
+      let cache = try context.cacheThatCanGoDown()
+      try context.cache.set("user:2", "Grace")
+      #expect(try cache.get("user:2", as: String.self) == "Grace")
+      context.takeCacheServerDown()
+      #expect(context.cacheServerIsDown)
+      #expect(throws: CacheError.self) { try cache.get("user:2", as: String.self) }
+      #expect(try context.cache.get("user:2", as: String.self) == "Grace")
+      try context.bringCacheServerBack()
+      #expect(try cache.get("user:2", as: String.self) == "Grace")
+      #expect(context.cacheCalls == 3)
+      #expect(context.failedCacheCalls == 1)
+    }
   }
 
   @Test(arguments: [Backend.memory, .file])
   func theCountedCacheIsTheChecksCacheWithItsCallsCounted(backend: Backend) throws {
-    let files = NSTemporaryDirectory() + "cachelings-counted-\(UUID().uuidString)"
-    defer { try? FileManager.default.removeItem(atPath: files) }
-    let context = try CheckContext(
-      backend: backend, checkIndex: 0, servers: ServerSettings(clock: false), files: files,
-      token: "counted-test")
-    defer { context.finish() }
-    let cache = context.countedCache()
-    try cache.set("user:2", "Grace")
-    #expect(try context.cache.get("user:2", as: String.self) == "Grace", "the same data as the check's cache")
-    #expect(context.cacheCalls == 1, "calls of the check's own cache are not counted")
-    context.takeCacheServerDown()
-    #expect(try cache.get("user:2", as: String.self) == "Grace", "it never goes down")
-    #expect(context.cacheCalls == 2)
-    #expect(context.failedCacheCalls == 0)
+    try withCheckContext(backend, token: "counted-test") { context in
+      let cache = context.countedCache()
+      try cache.set("user:2", "Grace")
+      #expect(
+        try context.cache.get("user:2", as: String.self) == "Grace", "the same data as the check's cache")
+      #expect(context.cacheCalls == 1, "calls of the check's own cache are not counted")
+      context.takeCacheServerDown()
+      #expect(try cache.get("user:2", as: String.self) == "Grace", "it never goes down")
+      #expect(context.cacheCalls == 2)
+      #expect(context.failedCacheCalls == 0)
+    }
   }
 }

@@ -1,5 +1,4 @@
 import CacheKit
-import Foundation
 import Testing
 
 @testable import ExerciseKit
@@ -8,14 +7,8 @@ import Testing
 /// asking for it anywhere else is skipped, not failed.
 @Suite struct MemcachedPoolTests {
   @Test func aCheckOnAnotherBackendIsSkipped() throws {
-    let files = NSTemporaryDirectory() + "cachelings-pool-\(UUID().uuidString)"
-    let context = try CheckContext(
-      backend: .file, checkIndex: 0, servers: ServerSettings(clock: false), files: files,
-      token: "pool-test")
-    defer {
-      context.finish()
-      try? FileManager.default.removeItem(atPath: files)
+    try withCheckContext(.file, token: "pool-test") { context in
+      #expect(throws: CheckSkipped.self) { try context.memcachedPoolOfTwo() }
     }
-    #expect(throws: CheckSkipped.self) { try context.memcachedPoolOfTwo() }
   }
 }

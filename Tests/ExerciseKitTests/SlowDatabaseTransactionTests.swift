@@ -14,9 +14,12 @@ import Testing
 
   struct Cancelled: Error {}
 
+  /// A database of its own for each test: Swift Testing makes a new suite value for every test.
+  let database = SlowDatabase()
+  /// What the test's on-commit actions ran.
+  let log = Log()
+
   @Test func aCommitMakesTheWritesVisibleAndThenRunsTheActionsInOrder() throws {
-    let database = SlowDatabase()
-    let log = Log()
     let result = try database.transaction {
       try database.changePrice(productID: 4, to: 1_999)
       try database.onCommit { log.add("first: \(try database.product(id: 4).priceCents)") }
@@ -34,8 +37,6 @@ import Testing
   }
 
   @Test func aRollbackDiscardsTheWritesAndTheActionsAndRethrows() throws {
-    let database = SlowDatabase()
-    let log = Log()
     #expect(throws: Cancelled.self) {
       try database.transaction {
         try database.changePrice(productID: 2, to: 900)
@@ -55,8 +56,6 @@ import Testing
   }
 
   @Test func outsideATransactionWritesApplyAndActionsRunAtOnce() throws {
-    let database = SlowDatabase()
-    let log = Log()
     try database.changePrice(productID: 7, to: 150)
     #expect(try database.product(id: 7).priceCents == 150)
     try database.onCommit { log.add("now") }
@@ -64,8 +63,6 @@ import Testing
   }
 
   @Test func aNestedTransactionIsASavepoint() throws {
-    let database = SlowDatabase()
-    let log = Log()
     try database.transaction {
       try database.changePrice(productID: 1, to: 1_300)
       try database.onCommit { log.add("outer") }
@@ -89,8 +86,6 @@ import Testing
   }
 
   @Test func anActionThatThrowsEndsTheRunAfterTheRowsAreCommitted() throws {
-    let database = SlowDatabase()
-    let log = Log()
     #expect(throws: Cancelled.self) {
       try database.transaction {
         try database.changePrice(productID: 8, to: 500)
@@ -103,14 +98,12 @@ import Testing
   }
 
   @Test func aWriteToAMissingRowThrowsNotFound() {
-    let database = SlowDatabase()
     #expect(throws: SlowDatabase.NotFound(what: "product 99")) {
       try database.changePrice(productID: 99, to: 1)
     }
   }
 
   @Test func failingQueriesThrowUnavailableAndStillCount() throws {
-    let database = SlowDatabase()
     database.failNextQueries(2)
     #expect(throws: SlowDatabase.Unavailable(query: "user 1")) { try database.user(id: 1) }
     #expect(throws: SlowDatabase.Unavailable(query: "product 99")) { try database.product(id: 99) }
@@ -120,14 +113,12 @@ import Testing
   }
 
   @Test func productQueriesListByCategoryAndByPrice() {
-    let database = SlowDatabase()
     #expect(database.products(inCategory: 2).map(\.id) == [4, 5])
     #expect(database.cheapestProducts(limit: 3).map(\.id) == [7, 6, 8])
     #expect(database.queryCount == 2)
   }
 
   @Test func aSearchFindsOneMembersPostsIgnoringCase() {
-    let database = SlowDatabase()
     let found = database.searchPosts(byUser: 1, matching: "THE")
     #expect(!found.isEmpty)
     #expect(found.allSatisfy { $0.authorID == 1 && $0.text.lowercased().contains("the") })

@@ -24,6 +24,17 @@ struct RequestDecoderTests {
     return result
   }
 
+  /// A decoder fed a storage command line and what follows it, past the line, which it expects to
+  /// come out as one line frame: where a test of the data block that follows begins.
+  private func decoderPast(
+    _ line: String, followedBy rest: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) -> MemcacheRequestDecoder {
+    var decoder = MemcacheRequestDecoder()
+    decoder.append(Array((line + "\r\n" + rest).utf8))
+    #expect(decoder.next() == .line(MemcacheTokens(line)), sourceLocation: sourceLocation)
+    return decoder
+  }
+
   @Test("a pipeline split at every byte gives the same frames, data blocks with CR LF inside whole")
   // A line that is a CR alone keeps it, as memcached does (it drops the CR only from longer lines).
   func splitAtEveryByte() {
@@ -58,9 +69,7 @@ struct RequestDecoderTests {
 
   @Test("a block that does not end in CR LF is reported as such")
   func unterminatedBlock() {
-    var decoder = MemcacheRequestDecoder()
-    decoder.append(Array("set k 0 0 2\r\nabcd\r\n".utf8))
-    #expect(decoder.next() == .line(MemcacheTokens("set k 0 0 2")))
+    var decoder = decoderPast("set k 0 0 2", followedBy: "abcd\r\n")
     decoder.expectData(count: 4)
     #expect(decoder.next() == .data(Array("ab".utf8), terminated: false))
     // What is left, a CR alone before the LF, is a line of its own, as in memcached.
@@ -69,9 +78,7 @@ struct RequestDecoderTests {
 
   @Test("a refused block is swallowed, also when it arrives later and in pieces")
   func swallow() {
-    var decoder = MemcacheRequestDecoder()
-    decoder.append(Array("set k 0 0 10\r\n0123".utf8))
-    #expect(decoder.next() == .line(MemcacheTokens("set k 0 0 10")))
+    var decoder = decoderPast("set k 0 0 10", followedBy: "0123")
     decoder.swallow(count: 12)
     #expect(decoder.next() == nil)
     decoder.append(Array("456".utf8))

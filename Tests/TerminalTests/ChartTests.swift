@@ -7,6 +7,7 @@ import Testing
   private let integer: (Double) -> String = { String(Int($0)) }
   private let oneDecimal: (Double) -> String = { String(format: "%.1f", $0) }
   private let rows: [(label: String, value: Double)] = [("LRU", 91), ("FIFO", 45.5), ("random", 10)]
+  private let crossing: [(name: String, values: [Double])] = [("hits", [0, 10]), ("misses", [10, 0])]
 
   @Test func sparklineSpansTheLevels() {
     #expect(Chart.sparkline([1, 2, 3, 4, 5, 6, 7, 8], theme: .plain) == "▁▂▃▄▅▆▇█")
@@ -81,9 +82,8 @@ import Testing
   }
 
   @Test func lineChartOfTwoSeriesInASCII() {
-    let series: [(name: String, values: [Double])] = [("hits", [0, 10]), ("misses", [10, 0])]
     #expect(
-      Chart.line(series, width: 24, height: 3, theme: ascii, format: integer) == [
+      Chart.line(crossing, width: 24, height: 3, theme: ascii, format: integer) == [
         "10 +xxxxx          *****",
         " 5 +     xxxxxxxxxx",
         " 0 +*****          xxxxx",
@@ -93,9 +93,8 @@ import Testing
   }
 
   @Test func lineChartInColour() {
-    let series: [(name: String, values: [Double])] = [("hits", [0, 10]), ("misses", [10, 0])]
     #expect(
-      Chart.line(series, width: 14, height: 3, theme: colour, format: integer) == [
+      Chart.line(crossing, width: 14, height: 3, theme: colour, format: integer) == [
         "10 ┤\(sgr("35", "×××"))    \(sgr("36", "•••"))",
         " 5 ┤   \(sgr("35", "××××"))",
         " 0 ┤\(sgr("36", "•••"))    \(sgr("35", "×××"))",

@@ -3,46 +3,42 @@ import Testing
 @testable import Terminal
 
 @Suite struct KeyDecoderTests {
+  /// The arrow, Home and End keys: one final byte each, after ESC [ (CSI) or, as a terminal in
+  /// application cursor mode sends them, after ESC O (SS3).
+  static let cursorKeySequences: [([UInt8], [Key])] = [UInt8(0x5B), 0x4F].flatMap { introducer in
+    [(UInt8(0x41), Key.up), (0x42, .down), (0x43, .right), (0x44, .left), (0x48, .home), (0x46, .end)]
+      .map { final, key in ([0x1B, introducer, final], [key]) }
+  }
+
   /// Byte sequences and the keys they decode to, with no lone ESC at the end.
-  static let sequences: [([UInt8], [Key])] = [
-    (Array("a".utf8), [.character("a")]),
-    (Array("é".utf8), [.character("é")]),
-    (Array("日".utf8), [.character("日")]),
-    (Array("🚀".utf8), [.character("🚀")]),
-    ([0x0D], [.enter]),
-    ([0x0C], [.control("l")]),
-    ([0x1A], [.control("z")]),
-    ([0x0A], [.enter]),
-    ([0x7F], [.backspace]),
-    ([0x08], [.backspace]),
-    ([0x09], [.tab]),
-    ([0x03], [.interrupt]),
-    ([0x04], [.endOfInput]),
-    ([0x1B, 0x5B, 0x41], [.up]),
-    ([0x1B, 0x5B, 0x42], [.down]),
-    ([0x1B, 0x5B, 0x43], [.right]),
-    ([0x1B, 0x5B, 0x44], [.left]),
-    ([0x1B, 0x5B, 0x48], [.home]),
-    ([0x1B, 0x5B, 0x46], [.end]),
-    ([0x1B, 0x4F, 0x41], [.up]),
-    ([0x1B, 0x4F, 0x42], [.down]),
-    ([0x1B, 0x4F, 0x43], [.right]),
-    ([0x1B, 0x4F, 0x44], [.left]),
-    ([0x1B, 0x4F, 0x48], [.home]),
-    ([0x1B, 0x4F, 0x46], [.end]),
-    (Array("\u{1B}[1~".utf8), [.home]),
-    (Array("\u{1B}[7~".utf8), [.home]),
-    (Array("\u{1B}[4~".utf8), [.end]),
-    (Array("\u{1B}[8~".utf8), [.end]),
-    (Array("\u{1B}[5~".utf8), [.pageUp]),
-    (Array("\u{1B}[6~".utf8), [.pageDown]),
-    (Array("\u{1B}[1;5C".utf8), [.right]),
-    (Array("\u{1B}[3~".utf8), []),
-    (Array("\u{1B}x".utf8), [.escape, .character("x")]),
-    (Array("\u{1B}\u{1B}[A".utf8), [.escape, .up]),
-    (Array("ab\u{1B}[Bc\r".utf8), [.character("a"), .character("b"), .down, .character("c"), .enter]),
-    (Array("日本\u{1B}OD".utf8), [.character("日"), .character("本"), .left]),
-  ]
+  static let sequences: [([UInt8], [Key])] =
+    cursorKeySequences + [
+      (Array("a".utf8), [.character("a")]),
+      (Array("é".utf8), [.character("é")]),
+      (Array("日".utf8), [.character("日")]),
+      (Array("🚀".utf8), [.character("🚀")]),
+      ([0x0D], [.enter]),
+      ([0x0C], [.control("l")]),
+      ([0x1A], [.control("z")]),
+      ([0x0A], [.enter]),
+      ([0x7F], [.backspace]),
+      ([0x08], [.backspace]),
+      ([0x09], [.tab]),
+      ([0x03], [.interrupt]),
+      ([0x04], [.endOfInput]),
+      (Array("\u{1B}[1~".utf8), [.home]),
+      (Array("\u{1B}[7~".utf8), [.home]),
+      (Array("\u{1B}[4~".utf8), [.end]),
+      (Array("\u{1B}[8~".utf8), [.end]),
+      (Array("\u{1B}[5~".utf8), [.pageUp]),
+      (Array("\u{1B}[6~".utf8), [.pageDown]),
+      (Array("\u{1B}[1;5C".utf8), [.right]),
+      (Array("\u{1B}[3~".utf8), []),
+      (Array("\u{1B}x".utf8), [.escape, .character("x")]),
+      (Array("\u{1B}\u{1B}[A".utf8), [.escape, .up]),
+      (Array("ab\u{1B}[Bc\r".utf8), [.character("a"), .character("b"), .down, .character("c"), .enter]),
+      (Array("日本\u{1B}OD".utf8), [.character("日"), .character("本"), .left]),
+    ]
 
   @Test func wholeSequences() {
     for (bytes, keys) in Self.sequences {

@@ -12,18 +12,8 @@ import Testing
       ### LRU in practice #
       """#
     expectRendered(
-      markdown, widths: [40, 80], themes: [.plain],
-      lines: [
-        "Caching basics",
-        "══════════════",
-        "",
-        "Eviction",
-        "",
-        "LRU in practice",
-      ])
-    expectRendered(
-      markdown, widths: [40, 80], themes: [colour],
-      lines: [
+      markdown, widths: [40, 80],
+      styled: [
         "\(sgr("1", "Caching basics"))",
         "\(sgr("1", "══════════════"))",
         "",
@@ -46,28 +36,15 @@ import Testing
   @Test func longHeading() {
     let markdown = "# A heading that is long enough to wrap onto a second line at forty"
     expectRendered(
-      markdown, widths: [40], themes: [.plain],
-      lines: [
-        "A heading that is long enough to wrap",
-        "onto a second line at forty",
-        "═════════════════════════════════════",
-      ])
-    expectRendered(
-      markdown, widths: [80], themes: [.plain],
-      lines: [
-        "A heading that is long enough to wrap onto a second line at forty",
-        "═════════════════════════════════════════════════════════════════",
-      ])
-    expectRendered(
-      markdown, widths: [40], themes: [colour],
-      lines: [
+      markdown, widths: [40],
+      styled: [
         "\(sgr("1", "A heading that is long enough to wrap"))",
         "\(sgr("1", "onto a second line at forty"))",
         "\(sgr("1", "═════════════════════════════════════"))",
       ])
     expectRendered(
-      markdown, widths: [80], themes: [colour],
-      lines: [
+      markdown, widths: [80],
+      styled: [
         "\(sgr("1", "A heading that is long enough to wrap onto a second line at forty"))",
         "\(sgr("1", "═════════════════════════════════════════════════════════════════"))",
       ])
@@ -107,25 +84,8 @@ import Testing
       > -- *Phil Karlton*
       """#
     expectRendered(
-      markdown, widths: [40], themes: [.plain],
-      lines: [
-        "│ There are only two hard things in",
-        "│ Computer Science: cache invalidation",
-        "│ and naming things.",
-        "│",
-        "│ -- Phil Karlton",
-      ])
-    expectRendered(
-      markdown, widths: [80], themes: [.plain],
-      lines: [
-        "│ There are only two hard things in Computer Science: cache invalidation and",
-        "│ naming things.",
-        "│",
-        "│ -- Phil Karlton",
-      ])
-    expectRendered(
-      markdown, widths: [40], themes: [colour],
-      lines: [
+      markdown, widths: [40],
+      styled: [
         "\(sgr("2", "│")) \(sgr("3", "There are only two hard things in"))",
         "\(sgr("2", "│")) \(sgr("3", "Computer Science: cache invalidation"))",
         "\(sgr("2", "│")) \(sgr("3", "and naming things."))",
@@ -133,8 +93,8 @@ import Testing
         "\(sgr("2", "│")) \(sgr("3", "-- Phil Karlton"))",
       ])
     expectRendered(
-      markdown, widths: [80], themes: [colour],
-      lines: [
+      markdown, widths: [80],
+      styled: [
         "\(sgr("2", "│")) \(sgr("3", "There are only two hard things in Computer Science: cache invalidation and"))",
         "\(sgr("2", "│")) \(sgr("3", "naming things."))",
         "\(sgr("2", "│"))",
@@ -162,30 +122,8 @@ import Testing
       ***
       """#
     expectRendered(
-      markdown, widths: [40], themes: [.plain],
-      lines: [
-        "Above",
-        "",
-        "────────────────────────────────────────",
-        "",
-        "Below",
-        "",
-        "────────────────────────────────────────",
-      ])
-    expectRendered(
-      markdown, widths: [80], themes: [.plain],
-      lines: [
-        "Above",
-        "",
-        "────────────────────────────────────────────────────────────────────────────────",
-        "",
-        "Below",
-        "",
-        "────────────────────────────────────────────────────────────────────────────────",
-      ])
-    expectRendered(
-      markdown, widths: [40], themes: [colour],
-      lines: [
+      markdown, widths: [40],
+      styled: [
         "Above",
         "",
         "\(sgr("90", "────────────────────────────────────────"))",
@@ -195,8 +133,8 @@ import Testing
         "\(sgr("90", "────────────────────────────────────────"))",
       ])
     expectRendered(
-      markdown, widths: [80], themes: [colour],
-      lines: [
+      markdown, widths: [80],
+      styled: [
         "Above",
         "",
         "\(sgr("90", "────────────────────────────────────────────────────────────────────────────────"))",
@@ -245,23 +183,8 @@ import Testing
       End.
       """#
     expectRendered(
-      markdown, widths: [40, 80], themes: [.plain],
-      lines: [
-        "Summary",
-        "",
-        "Text right under the heading.",
-        "",
-        "• item",
-        "",
-        "│ quote",
-        "",
-        "  code",
-        "",
-        "End.",
-      ])
-    expectRendered(
-      markdown, widths: [40, 80], themes: [colour],
-      lines: [
+      markdown, widths: [40, 80],
+      styled: [
         "\(sgr("1;36", "Summary"))",
         "",
         "Text right under the heading.",

@@ -7,28 +7,15 @@ import Testing
     let markdown =
       "Caches are *fast*, _cheap_ and **easy to get wrong**; ***really***. snake_case_names stay, 2 * 3 * 4 too."
     expectRendered(
-      markdown, widths: [40], themes: [.plain],
-      lines: [
-        "Caches are fast, cheap and easy to get",
-        "wrong; really. snake_case_names stay, 2",
-        "* 3 * 4 too.",
-      ])
-    expectRendered(
-      markdown, widths: [80], themes: [.plain],
-      lines: [
-        "Caches are fast, cheap and easy to get wrong; really. snake_case_names stay, 2 *",
-        "3 * 4 too.",
-      ])
-    expectRendered(
-      markdown, widths: [40], themes: [colour],
-      lines: [
+      markdown, widths: [40],
+      styled: [
         "Caches are \(sgr("3", "fast")), \(sgr("3", "cheap")) and \(sgr("1", "easy to get"))",
         "\(sgr("1", "wrong")); \(sgr("1;3", "really")). snake_case_names stay, 2",
         "* 3 * 4 too.",
       ])
     expectRendered(
-      markdown, widths: [80], themes: [colour],
-      lines: [
+      markdown, widths: [80],
+      styled: [
         "Caches are \(sgr("3", "fast")), \(sgr("3", "cheap")) and \(sgr("1", "easy to get wrong")); \(sgr("1;3", "really")). snake_case_names stay, 2 *",
         "3 * 4 too.",
       ])
@@ -52,27 +39,15 @@ import Testing
     let markdown =
       "Read [the Redis docs](https://redis.io/docs) or [https://memcached.org](https://memcached.org)."
     expectRendered(
-      markdown, widths: [40], themes: [.plain],
-      lines: [
-        "Read the Redis docs",
-        "(https://redis.io/docs) or",
-        "https://memcached.org.",
-      ])
-    expectRendered(
-      markdown, widths: [80], themes: [.plain],
-      lines: [
-        "Read the Redis docs (https://redis.io/docs) or https://memcached.org."
-      ])
-    expectRendered(
-      markdown, widths: [40], themes: [colour],
-      lines: [
+      markdown, widths: [40],
+      styled: [
         "Read \(sgr("4", "the Redis docs"))",
         "\(sgr("2", "(https://redis.io/docs)")) or",
         "\(sgr("4", "https://memcached.org")).",
       ])
     expectRendered(
-      markdown, widths: [80], themes: [colour],
-      lines: [
+      markdown, widths: [80],
+      styled: [
         "Read \(sgr("4", "the Redis docs")) \(sgr("2", "(https://redis.io/docs)")) or \(sgr("4", "https://memcached.org"))."
       ])
   }

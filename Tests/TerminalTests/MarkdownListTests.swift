@@ -11,48 +11,26 @@ import Testing
         - nested two
       - Write-back
       """#
+    // Only the first item is long enough to wrap: the others render alike at both widths.
+    let shortItems = [
+      "• Write-through",
+      "  • nested \(sgr("1", "bold"))",
+      "  • nested two",
+      "• Write-back",
+    ]
     expectRendered(
-      markdown, widths: [40], themes: [.plain],
-      lines: [
+      markdown, widths: [40],
+      styled: [
         "• Cache-aside: the application reads the",
         "  cache first and falls back to the",
         "  database",
-        "• Write-through",
-        "  • nested bold",
-        "  • nested two",
-        "• Write-back",
-      ])
+      ] + shortItems)
     expectRendered(
-      markdown, widths: [80], themes: [.plain],
-      lines: [
+      markdown, widths: [80],
+      styled: [
         "• Cache-aside: the application reads the cache first and falls back to the",
         "  database",
-        "• Write-through",
-        "  • nested bold",
-        "  • nested two",
-        "• Write-back",
-      ])
-    expectRendered(
-      markdown, widths: [40], themes: [colour],
-      lines: [
-        "• Cache-aside: the application reads the",
-        "  cache first and falls back to the",
-        "  database",
-        "• Write-through",
-        "  • nested \(sgr("1", "bold"))",
-        "  • nested two",
-        "• Write-back",
-      ])
-    expectRendered(
-      markdown, widths: [80], themes: [colour],
-      lines: [
-        "• Cache-aside: the application reads the cache first and falls back to the",
-        "  database",
-        "• Write-through",
-        "  • nested \(sgr("1", "bold"))",
-        "  • nested two",
-        "• Write-back",
-      ])
+      ] + shortItems)
     expectRendered(
       markdown, widths: [40], themes: [ascii],
       lines: [

@@ -11,18 +11,8 @@ import Testing
       | FIFO | 0.85 | simple |
       """#
     expectRendered(
-      markdown, widths: [40, 80], themes: [.plain],
-      lines: [
-        "┌────────┬──────────┬──────────────┐",
-        "│ Policy │ Hit rate │    Notes     │",
-        "├────────┼──────────┼──────────────┤",
-        "│ LRU    │     0.91 │ good default │",
-        "│ FIFO   │     0.85 │    simple    │",
-        "└────────┴──────────┴──────────────┘",
-      ])
-    expectRendered(
-      markdown, widths: [40, 80], themes: [colour],
-      lines: [
+      markdown, widths: [40, 80],
+      styled: [
         "┌────────┬──────────┬──────────────┐",
         "│ \(sgr("1", "Policy")) │ \(sgr("1", "Hit rate")) │    \(sgr("1", "Notes"))     │",
         "├────────┼──────────┼──────────────┤",
@@ -50,33 +40,8 @@ import Testing
       | FIFO | 0.85 | simple and predictable |
       """#
     expectRendered(
-      markdown, widths: [40], themes: [.plain],
-      lines: [
-        "┌────────┬──────────┬──────────────────┐",
-        "│ Policy │ Hit rate │ Notes            │",
-        "├────────┼──────────┼──────────────────┤",
-        "│ LRU    │     0.91 │ a good default   │",
-        "│        │          │ for most         │",
-        "│        │          │ workloads that   │",
-        "│        │          │ have some        │",
-        "│        │          │ recency          │",
-        "│ FIFO   │     0.85 │ simple and       │",
-        "│        │          │ predictable      │",
-        "└────────┴──────────┴──────────────────┘",
-      ])
-    expectRendered(
-      markdown, widths: [80], themes: [.plain],
-      lines: [
-        "┌────────┬──────────┬──────────────────────────────────────────────────────────┐",
-        "│ Policy │ Hit rate │ Notes                                                    │",
-        "├────────┼──────────┼──────────────────────────────────────────────────────────┤",
-        "│ LRU    │     0.91 │ a good default for most workloads that have some recency │",
-        "│ FIFO   │     0.85 │ simple and predictable                                   │",
-        "└────────┴──────────┴──────────────────────────────────────────────────────────┘",
-      ])
-    expectRendered(
-      markdown, widths: [40], themes: [colour],
-      lines: [
+      markdown, widths: [40],
+      styled: [
         "┌────────┬──────────┬──────────────────┐",
         "│ \(sgr("1", "Policy")) │ \(sgr("1", "Hit rate")) │ \(sgr("1", "Notes"))            │",
         "├────────┼──────────┼──────────────────┤",
@@ -90,8 +55,8 @@ import Testing
         "└────────┴──────────┴──────────────────┘",
       ])
     expectRendered(
-      markdown, widths: [80], themes: [colour],
-      lines: [
+      markdown, widths: [80],
+      styled: [
         "┌────────┬──────────┬──────────────────────────────────────────────────────────┐",
         "│ \(sgr("1", "Policy")) │ \(sgr("1", "Hit rate")) │ \(sgr("1", "Notes"))                                                    │",
         "├────────┼──────────┼──────────────────────────────────────────────────────────┤",

@@ -35,3 +35,21 @@ func expectRendered(
     }
   }
 }
+
+/// Expects markdown to render as `styled` in colour at every one of `widths`, and in the plain theme
+/// as the same lines with their escape codes taken out: for blocks whose colour styles the text and
+/// changes none of it (a code span does: plain text keeps its backticks, colour drops them).
+func expectRendered(
+  _ markdown: String, widths: [Int], styled: [String],
+  sourceLocation: SourceLocation = #_sourceLocation
+) {
+  expectRendered(markdown, widths: widths, themes: [colour], lines: styled, sourceLocation: sourceLocation)
+  expectRendered(
+    markdown, widths: widths, themes: [.plain], lines: styled.map(withoutEscapes),
+    sourceLocation: sourceLocation)
+}
+
+/// A line with its SGR sequences taken out: what the plain theme shows of a line in colour.
+func withoutEscapes(_ line: String) -> String {
+  line.replacing(#/\x{1B}\[[0-9;]*m/#, with: "")
+}
