@@ -1,13 +1,13 @@
 import Arguments
-import Foundation
+import CacheServer
 
 /// `cachelings serve redis|memcached`: runs one of the course's servers in the foreground.
 enum ServeCommand {
   /// Runs the server the command path names; usage is that command's, for mistakes in its options.
   static func run(_ arguments: ParsedArguments, usage: String) -> Int32 {
     switch arguments.commandPath.dropFirst().first {
-    case "redis": return ServeRedisCommand.run(arguments, usage: usage)
-    case "memcached": return ServeMemcachedCommand.run(arguments, usage: usage)
+    case RedisServer.command: return ServeRedisCommand.run(arguments, usage: usage)
+    case MemcachedServer.command: return ServeMemcachedCommand.run(arguments, usage: usage)
     default: return UsageError.report("serve needs a server: redis or memcached", usage: usage)
     }
   }
