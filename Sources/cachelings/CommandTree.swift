@@ -1,4 +1,5 @@
 import Arguments
+import CacheServer
 
 /// Every command of `cachelings` with its options: the parser reads against this tree and `--help` is
 /// generated from it.
@@ -99,11 +100,9 @@ enum CommandTree {
       CommandSpec(
         "serve", summary: "Run the course's Redis-protocol or Memcached-protocol server.",
         subcommands: [
-          CommandSpec(
-            "redis", summary: "The Redis-protocol server, in the foreground until Ctrl-C or SIGTERM.",
+          serve(
+            RedisServer.self,
             options: [
-              OptionSpec("port", value: "N", help: "port to listen on (default 6379; 0 picks a free one)"),
-              OptionSpec("bind", value: "ADDRESS", help: "IPv4 address to listen on (default 127.0.0.1)"),
               OptionSpec(
                 "maxmemory", value: "BYTES", help: "memory limit, like Redis's maxmemory (100mb, 1gb, ...)"),
               OptionSpec(
@@ -111,11 +110,9 @@ enum CommandTree {
               OptionSpec(
                 "test-clock", help: "enable ADVANCECLOCK ms, which moves the server's time (graders)"),
             ]),
-          CommandSpec(
-            "memcached", summary: "The Memcached-protocol server, in the foreground until Ctrl-C or SIGTERM.",
+          serve(
+            MemcachedServer.self,
             options: [
-              OptionSpec("port", value: "N", help: "port to listen on (default 11211; 0 picks a free one)"),
-              OptionSpec("bind", value: "ADDRESS", help: "IPv4 address to listen on (default 127.0.0.1)"),
               OptionSpec(
                 "memory-limit", value: "MB",
                 help: "memory for items in megabytes, like memcached's -m (default 64)"),
@@ -157,4 +154,18 @@ enum CommandTree {
       Run `cachelings` alone to see where you are and what is next.
       Progress is kept in workspace/progress.json in the course folder.
       """)
+
+  /// `serve NAME`: the port and address every server takes, with the server's own defaults, then its
+  /// own options.
+  static func serve<Server: ServedServer>(_ server: Server.Type, options: [OptionSpec]) -> CommandSpec {
+    let defaults = Server.Options()
+    return CommandSpec(
+      Server.command, summary: "The \(Server.title) server, in the foreground until Ctrl-C or SIGTERM.",
+      options: [
+        OptionSpec(
+          "port", value: "N", help: "port to listen on (default \(defaults.port); 0 picks a free one)"),
+        OptionSpec(
+          "bind", value: "ADDRESS", help: "IPv4 address to listen on (default \(defaults.bindAddress))"),
+      ] + options)
+  }
 }

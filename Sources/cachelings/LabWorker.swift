@@ -17,23 +17,12 @@ enum LabWorker {
   enum Mode: String { case local, shared }
 
   /// Reads, hits and stale hits (a copy older than the item's revision in the database).
-  struct Counts {
+  struct Counts: LabCounts {
     var reads = 0
     var hits = 0
     var stale = 0
 
-    init() {}
-
-    init?(numbers: [Int]) {
-      guard numbers.count == 3 else { return nil }
-      (reads, hits, stale) = (numbers[0], numbers[1], numbers[2])
-    }
-
-    mutating func add(_ other: Counts) {
-      reads += other.reads
-      hits += other.hits
-      stale += other.stale
-    }
+    static let fields: [WritableKeyPath<Counts, Int> & Sendable] = [\.reads, \.hits, \.stale]
   }
 
   /// Runs the worker the variable describes; the exit status.
@@ -66,7 +55,7 @@ enum LabWorker {
           try? cache.set(item, current, timeout: .never)
         }
       }
-      answer([counts.reads, counts.hits, counts.stale])
+      answer(counts.numbers)
     }
     return 0
   }

@@ -4,11 +4,10 @@ import Course
 /// `cachelings learn [LESSON]`.
 enum LearnCommand {
   static func run(_ arguments: ParsedArguments) -> Int32 {
-    let setup = CourseSetup(noColor: arguments.flag("no-color"))
-    let content = setup.loadContent()
-    var progress = setup.loadProgress()
-    guard let entry = LessonChoice.pick(arguments.positionals.first, content: content, progress: progress)
-    else { return 2 }
+    guard let loaded = LessonChoice.load(arguments) else { return 2 }
+    let setup = loaded.setup
+    let entry = loaded.entry
+    var progress = loaded.progress
     guard setup.isInteractive else {
       LearnSession(lesson: entry.lesson, console: setup.printer()).printWhole()
       return 0
@@ -16,7 +15,7 @@ enum LearnCommand {
     progress.currentLesson = entry.lesson.id
     var state = progress.lessons[entry.lesson.id] ?? CourseProgress.LessonState()
     if state.completed { state.page = 0 }
-    let exercise = content.exercises.first { $0.lesson == entry.lesson.id }
+    let exercise = loaded.content.exercises.first { $0.lesson == entry.lesson.id }
     let outcome = setup.withConsole { console in
       LearnSession(lesson: entry.lesson, console: console, hasExercise: exercise != nil).run(state: &state)
     }

@@ -5,11 +5,10 @@ import Foundation
 /// `cachelings quiz [LESSON] [--answers LIST] [--seed N] [--json]`.
 enum QuizCommand {
   static func run(_ arguments: ParsedArguments) -> Int32 {
-    let setup = CourseSetup(noColor: arguments.flag("no-color"))
-    let content = setup.loadContent()
-    var progress = setup.loadProgress()
-    guard let entry = LessonChoice.pick(arguments.positionals.first, content: content, progress: progress)
-    else { return 2 }
+    guard let loaded = LessonChoice.load(arguments) else { return 2 }
+    let setup = loaded.setup
+    let entry = loaded.entry
+    var progress = loaded.progress
     var seed: UInt64?
     if let text = arguments.value("seed") {
       guard let value = UInt64(text) else {

@@ -16,7 +16,7 @@ enum TwoLevelLabWorker {
   static let writeEvery = 40
 
   /// What one turn counted.
-  struct Counts: Equatable {
+  struct Counts: LabCounts, Equatable {
     var reads = 0
     var memoryHits = 0
     var sharedHits = 0
@@ -25,25 +25,9 @@ enum TwoLevelLabWorker {
     /// The stale reads that Redis served (the others came from memory).
     var staleFromRedis = 0
 
-    init() {}
-
-    init?(numbers: [Int]) {
-      guard numbers.count == 6 else { return nil }
-      (reads, memoryHits, sharedHits, sharedCalls, stale, staleFromRedis) = (
-        numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5]
-      )
-    }
-
-    var numbers: [Int] { [reads, memoryHits, sharedHits, sharedCalls, stale, staleFromRedis] }
-
-    mutating func add(_ other: Counts) {
-      reads += other.reads
-      memoryHits += other.memoryHits
-      sharedHits += other.sharedHits
-      sharedCalls += other.sharedCalls
-      stale += other.stale
-      staleFromRedis += other.staleFromRedis
-    }
+    static let fields: [WritableKeyPath<Counts, Int> & Sendable] = [
+      \.reads, \.memoryHits, \.sharedHits, \.sharedCalls, \.stale, \.staleFromRedis,
+    ]
   }
 
   static func run(index: UInt64, shared location: RedisLocation) -> Int32 {
