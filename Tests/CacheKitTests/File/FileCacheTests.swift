@@ -1,4 +1,5 @@
 import CacheKit
+import Foundation
 import Glibc
 import Testing
 
@@ -25,16 +26,7 @@ struct FileCacheTests {
   }
 
   private func names(in directory: String) -> [String] {
-    guard let stream = opendir(directory) else { return [] }
-    defer { closedir(stream) }
-    var names: [String] = []
-    while let entry = readdir(stream) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) {
-        String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
-      }
-      if name != "." && name != ".." { names.append(name) }
-    }
-    return names.sorted()
+    ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
   }
 
   private func writeFile(_ path: String, _ bytes: [UInt8]) {
