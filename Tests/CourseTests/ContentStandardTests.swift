@@ -49,15 +49,7 @@ import Testing
     Three.
     :::
 
-    ::: myth
-    [claim]
-    Zero means forever.
-    [false]
-    [reality]
-    Zero means at once.
-    [why it matters]
-    The cache is off.
-    :::
+    \(SampleMyth.block)
 
     ::: pitfall A shared key
     [wrong]

@@ -9,14 +9,21 @@ import Testing
 /// the time limit plus a second, and nothing the program prints can pass for a result.
 /// Each test's time limit guards against a hang (a runaway the grader failed to stop), not a speed: a
 /// runaway's verdict itself says which limit ended it.
-@Suite(.serialized, .timeLimit(.minutes(2))) struct GraderTests {
+@Suite(.serialized, .timeLimit(.minutes(2))) final class GraderTests {
   static let fixtures: String = {
     var path = #filePath
     for _ in 0..<2 { path = (path as NSString).deletingLastPathComponent }
     return path + "/Fixtures/Grading"
   }()
 
+  /// This test's compiled programs; a test that grades a copy of the fixture course puts it beside, with
+  /// "-course" added. Both go with the test.
   let cache = NSTemporaryDirectory() + "cachelings-grader-\(UUID().uuidString)"
+
+  deinit {
+    try? FileManager.default.removeItem(atPath: cache)
+    try? FileManager.default.removeItem(atPath: cache + "-course")
+  }
 
   func exercise() throws -> Exercise {
     let folder = Self.fixtures + "/01-fixture"
@@ -43,7 +50,6 @@ import Testing
   }
 
   @Test func aCorrectSolutionPassesEveryCheckOnEveryBackend() throws {
-    defer { try? FileManager.default.removeItem(atPath: cache) }
     let report = try grade("correct")
     #expect(report.verdict == .passed)
     #expect(report.cells.count == 4)
@@ -52,7 +58,6 @@ import Testing
   }
 
   @Test func theSecondGradingOfTheSameSourceReusesTheProgram() throws {
-    defer { try? FileManager.default.removeItem(atPath: cache) }
     let first = try grade("correct")
     let second = try grade("correct")
     #expect(!first.cachedProgram)
@@ -61,7 +66,6 @@ import Testing
   }
 
   @Test func aWrongSolutionFailsWithTheCheckTheBackendAndAnExplanation() throws {
-    defer { try? FileManager.default.removeItem(atPath: cache) }
     let report = try grade("wrong")
     #expect(report.verdict == .failed)
     let failure = try #require(report.failures.first)
@@ -75,7 +79,6 @@ import Testing
   }
 
   @Test func aCompileErrorShowsTheDiagnosticsAtTheLearnersFileAndLine() throws {
-    defer { try? FileManager.default.removeItem(atPath: cache) }
     let report = try grade("compile-error")
     guard case .compileError(let diagnostics) = report.verdict else {
       Issue.record("expected a compile error, got \(report.verdict)")
@@ -86,7 +89,6 @@ import Testing
   }
 
   @Test func anInfiniteLoopTimesOutDuringTheCheckThatWasRunning() throws {
-    defer { try? FileManager.default.removeItem(atPath: cache) }
     let report = try grade("infinite-loop")
     #expect(report.verdict == .timedOut(seconds: 3))
     #expect(report.interrupted?.check == "reads back what it stored")
@@ -97,7 +99,6 @@ import Testing
   }
 
   @Test func theWholeProcessGroupIsKilledSoNothingOutlivesTheRun() throws {
-    defer { try? FileManager.default.removeItem(atPath: cache) }
     let report = try grade("leaves-a-child")
     #expect(report.verdict == .timedOut(seconds: 3))
     // A killed process lingers in /proc until the kernel has finished its exit: allow it two seconds.
@@ -131,7 +132,6 @@ import Testing
   }
 
   @Test func fatalErrorIsACrashWithItsSignalAndMessage() throws {
-    defer { try? FileManager.default.removeItem(atPath: cache) }
     let report = try grade("fatal-error")
     guard case .crashed(let signal) = report.verdict else {
       Issue.record("expected a crash, got \(report.verdict)")
@@ -143,13 +143,11 @@ import Testing
   }
 
   @Test func aSegfaultIsACrashWithSIGSEGV() throws {
-    defer { try? FileManager.default.removeItem(atPath: cache) }
     let report = try grade("segfault")
     #expect(report.verdict == .crashed(signal: "SIGSEGV"))
   }
 
   @Test func aMemoryBombIsKilledForMemory() throws {
-    defer { try? FileManager.default.removeItem(atPath: cache) }
     let report = try grade("memory-bomb", limits: RunLimits(seconds: 3, memoryBytes: 256 << 20))
     guard case .killedForMemory(let megabytes) = report.verdict else {
       Issue.record("expected killed for memory, got \(report.verdict)")
@@ -159,7 +157,6 @@ import Testing
   }
 
   @Test func tenMegabytesOfPrintsAreCappedAndCountedWithoutBlockingTheProgram() throws {
-    defer { try? FileManager.default.removeItem(atPath: cache) }
     let report = try grade("chatty", limits: RunLimits(seconds: 8))
     #expect(report.verdict == .passed)
     #expect(report.output.utf8.count == 64 << 10)
@@ -167,7 +164,6 @@ import Testing
   }
 
   @Test func printedOrForgedResultLinesDoNotCount() throws {
-    defer { try? FileManager.default.removeItem(atPath: cache) }
     let report = try grade("forged")
     #expect(report.verdict == .failed)
     #expect(
@@ -177,14 +173,12 @@ import Testing
   }
 
   @Test func exitingFromTheLearnersCodeIsReportedNotPassed() throws {
-    defer { try? FileManager.default.removeItem(atPath: cache) }
     let report = try grade("exits-early")
     #expect(report.verdict == .exitedEarly(status: 0))
     #expect(report.interrupted?.check == "reads back what it stored")
   }
 
   @Test func resultsJSONFollowsExercismVersionThreeWithTheBackend() throws {
-    defer { try? FileManager.default.removeItem(atPath: cache) }
     let report = try grade("wrong")
     let json = try #require(
       JSONSerialization.jsonObject(with: Data(ResultsJSON.encode(report).utf8)) as? [String: Any])
@@ -199,14 +193,12 @@ import Testing
   }
 
   @Test func learnerDeclarationsCannotStandInForTheChecksOrTheEntryPoint() throws {
-    defer { try? FileManager.default.removeItem(atPath: cache) }
     let report = try grade("shadows-the-checks")
     #expect(report.verdict == .failed, "the unchanged wrong answer must fail: \(report.verdict)")
     #expect(report.cells.count == 4 && report.failures.count == 4)
   }
 
   @Test func theTokenIsInNoEnvironmentAndItsDescriptorIsSpent() throws {
-    defer { try? FileManager.default.removeItem(atPath: cache) }
     let report = try grade("reads-the-token")
     #expect(
       report.verdict == .exitedEarly(status: 0), "the forged end of the run did not count: \(report.verdict)")
@@ -214,7 +206,6 @@ import Testing
   }
 
   @Test func aRunWhereEveryCheckIsSkippedIsNoPass() throws {
-    defer { try? FileManager.default.removeItem(atPath: cache) }
     let report = try grade("skips-every-check")
     #expect(report.verdict == .nothingPassed)
     #expect(!report.passed)
@@ -247,20 +238,12 @@ import Testing
     .enabled(
       if: ChildProcess.writesConfinable, "this kernel has no Landlock; the next test covers the fallback"))
   func aProgramCannotWriteTheExercisesChecksWhereTheKernelConfinesWrites() throws {
-    defer {
-      try? FileManager.default.removeItem(atPath: cache)
-      try? FileManager.default.removeItem(atPath: cache + "-course")
-    }
     let (report, checks, original) = try gradeTheCheckRewriter(confineWrites: true)
     #expect(try String(contentsOfFile: checks, encoding: .utf8) == original, "the write was refused")
     #expect(report.verdict == .passed, "the solution itself is right: \(report.verdict)")
   }
 
   @Test func checksAProgramRewritesArePutBackAndTheGradeDoesNotCount() throws {
-    defer {
-      try? FileManager.default.removeItem(atPath: cache)
-      try? FileManager.default.removeItem(atPath: cache + "-course")
-    }
     let (report, checks, original) = try gradeTheCheckRewriter(confineWrites: false)
     #expect(report.verdict == .changedCourseFiles([checks]))
     #expect(!report.passed)
@@ -268,7 +251,6 @@ import Testing
   }
 
   @Test func escapeSequencesAProgramPrintsAreShownNotObeyed() throws {
-    defer { try? FileManager.default.removeItem(atPath: cache) }
     let report = try grade("prints-escapes")
     #expect(report.verdict == .failed)
     #expect(!report.output.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{9B}" })

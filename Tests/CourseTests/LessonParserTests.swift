@@ -40,15 +40,7 @@ import Testing
 
     ## Myths
 
-    ::: myth
-    [claim]
-    Zero means forever.
-    [false]
-    [reality]
-    Zero means at once.
-    [why it matters]
-    The cache is off.
-    :::
+    \(SampleMyth.block)
 
     ::: pitfall Greeting by name
     [wrong]
@@ -130,47 +122,6 @@ import Testing
         == [["swift", "exercisekit"], ["swift"]])
     #expect(lesson.codeBlocks[0].code == "let database = SlowDatabase()" && lesson.codeBlocks[0].line == 19)
     #expect(lesson.codeBlocks[1].code == "## not a heading\n::: not a block")
-  }
-
-  /// Each broken variant of the good lesson must fail with this line and a message containing this text.
-  @Test(arguments: [
-    ("id: why-caching", "id: Why Caching", 2, "must be a slug"),
-    ("minutes: 12", "minutes: twelve", 4, "minutes must be a whole number"),
-    ("title: Why caching matters\n", "", 1, "needs 'title:'"),
-    ("minutes: 12", "minutes: 12\ncolour: red", 5, "unknown front matter key 'colour'"),
-    ("- [x] 21.8 ms", "- [ ] 21.8 ms", 24, "no option is marked right"),
-    ("- [ ] 2 ms", "- [x] 2 ms", 24, "exactly one right option"),
-    ("[reveal]", "[explain]", 29, "unknown section [explain]"),
-    ("[false]\n", "", 35, "needs a [true or false] section"),
-    ("::: lab hit-ratio-latency", "::: lab hit-ratio", 54, "unknown simulation 'hit-ratio'"),
-    ("::: pitfall Greeting by name", "::: pitfall", 45, "a pitfall needs a title"),
-    ("[root cause]\nShared key.\n:::", "[root cause]\nShared key.", 53, "close the block opened on line 45"),
-    ("Watch the curve.\n:::", "Watch the curve.", 54, "this block is not closed"),
-    ("::: lab hit", "::: quiz hit", 54, "unknown block 'quiz'"),
-    ("Because a miss pays twice.", "Because.\n::: myth", 31, "blocks do not nest"),
-    ("Opening words.", "::: model\nA copy.\n[analogy]\n:::", 10, "[analogy] is empty"),
-    ("Opening words.", "::: model\n[analogy]\nA notepad.\n:::", 10, "needs the model before [analogy]"),
-    ("Opening words.", "::: model\nA copy.\n[picture]\nA pad.\n:::", 12, "unknown section [picture]"),
-    ("Opening words.", "::: takeaways\n- one\ntwo\n:::", 12, "holds only '- ' lines"),
-    ("Opening words.", "```swift fragmnet\nx\n```", 10, "unknown word 'fragmnet' after ```swift"),
-    (
-      "Watch the curve.\n:::", "Watch the curve.\n:::\n\n```swift\nlet x = 1", 58,
-      "this code block is not closed"
-    ),
-    ("minutes: 12", "minutes: 12\ntopics: expiration", 5, "'topics:' is a list"),
-  ])
-  func malformedLessonsNameTheLine(original: String, replacement: String, line: Int, message: String) {
-    let broken = Self.good.replacingFirst(original, with: replacement)
-    #expect(broken != Self.good)
-    do {
-      _ = try LessonParser.parse(
-        broken, file: "Lessons/01-x/lesson.md", number: 1, simulations: Self.simulations)
-      Issue.record("expected an error for \(replacement)")
-    } catch {
-      #expect(error.file == "Lessons/01-x/lesson.md")
-      #expect(error.line == line, "\(error)")
-      #expect(error.message.contains(message), "\(error)")
-    }
   }
 
   @Test func frontMatterMustExistAndClose() {

@@ -66,31 +66,4 @@ import Testing
     #expect(question.prompt == "Which are shared across processes?")
     #expect(try QuizParser.parse(Self.good, file: "q.md").questions[0].topic == nil)
   }
-
-  @Test(arguments: [
-    ("lesson: why-caching", "lessen: why-caching", 2, "unknown front matter key 'lessen'"),
-    ("## pick-two", "## Pick Two", 26, "must be a slug"),
-    ("## pick-two", "## average-latency", 26, "already used on line 5"),
-    ("difficulty: hard", "difficulty: brutal", 27, "unknown difficulty 'brutal'"),
-    ("difficulty: easy", "level: easy", 6, "must be 'difficulty: easy'"),
-    ("[hint]\nThink servers.\n", "", 26, "needs a [hint] section"),
-    ("[steps]\n1. Add.", "[steps]\n", 5, "[steps] of question 'average-latency' is empty"),
-    ("- [ ] 10 ms\n", "- [ ] 10 ms\nstray text\n", 18, "expected another '- [ ] option'"),
-    ("- [x] 11 ms", "- [ ] 11 ms", 15, "no option is marked right"),
-    ("- [ ] 10 ms", "- [ ] 1 ms", 15, "two options have the same text"),
-    ("[mistakes]\nLocMem", "[errors]\nLocMem", 39, "unknown section [errors]"),
-    ("difficulty: hard", "difficulty: hard\ntopic:", 28, "'topic:' needs a value"),
-    ("difficulty: hard", "difficulty: hard\ntopic: a\ntopic: b", 29, "'topic:' is given twice"),
-  ])
-  func malformedQuizzesNameTheLine(original: String, replacement: String, line: Int, message: String) {
-    let broken = Self.good.replacingFirst(original, with: replacement)
-    #expect(broken != Self.good)
-    do {
-      _ = try QuizParser.parse(broken, file: "Lessons/01-x/quiz.md")
-      Issue.record("expected an error")
-    } catch {
-      #expect(error.line == line, "\(error)")
-      #expect(error.message.contains(message), "\(error)")
-    }
-  }
 }

@@ -103,21 +103,40 @@ import Testing
     return false
   }
 
-  /// The first screen a new learner sees: `cachelings` alone.
-  @Test(arguments: sizes)
-  func welcome(size: Size) throws {
-    defer { try? FileManager.default.removeItem(atPath: scratch) }
-    let screen = try capture([], size: size, course: EndToEndTests.courseRoot)
-    #expect(screen.transcript.contains { $0.contains("Welcome to cachelings") })
-    expectFits(screen, "cachelings", size)
+  /// A command whose screens are checked, the text that shows it ran, and where it runs.
+  struct Command: Sendable, CustomTestStringConvertible {
+    var testDescription: String
+    var arguments: [String]
+    var shows: String
+    /// Whether it runs on the grader's fixture exercise with its wrong solution, not on the course.
+    var onTheFixture = false
+    /// Whether `answerEverything` types at it until it ends; otherwise it ends by itself.
+    var answered = false
   }
 
-  @Test(arguments: sizes)
-  func list(size: Size) throws {
+  static let commands = [
+    // The first screen a new learner sees.
+    Command(testDescription: "cachelings", arguments: [], shows: "Welcome to cachelings"),
+    Command(testDescription: "list", arguments: ["list"], shows: "Why caching matters"),
+    Command(
+      testDescription: "quiz 1", arguments: ["quiz", "1", "--seed", "7"], shows: "Your score", answered: true),
+    Command(
+      testDescription: "check 1", arguments: ["check", "1"], shows: "reads back what it stored",
+      onTheFixture: true),
+    // The course's first exercise, whose check names are long: the grade matrix must not cut them.
+    Command(
+      testDescription: "check 1 of the course", arguments: ["check", "1", "--backend", "memory,file"],
+      shows: "Exercise 1"),
+  ]
+
+  @Test(arguments: sizes, commands)
+  func screens(size: Size, command: Command) throws {
     defer { try? FileManager.default.removeItem(atPath: scratch) }
-    let screen = try capture(["list"], size: size, course: EndToEndTests.courseRoot)
-    #expect(screen.transcript.contains { $0.contains("Why caching matters") })
-    expectFits(screen, "list", size)
+    let course = try command.onTheFixture ? fixtureCourse(solution: "wrong") : EndToEndTests.courseRoot
+    let screen = try capture(
+      command.arguments, size: size, course: course, drive: command.answered ? answerEverything : { _ in })
+    #expect(screen.transcript.contains { $0.contains(command.shows) })
+    expectFits(screen, command.testDescription, size)
   }
 
   @Test(arguments: sizes, lessons)
@@ -139,34 +158,6 @@ import Testing
       (try? FileManager.default.contentsOfDirectory(atPath: EndToEndTests.courseRoot + "/Lessons")) ?? []
     return folders.compactMap { Int($0.prefix { $0.isNumber }) }.sorted()
   }()
-
-  @Test(arguments: sizes)
-  func quiz(size: Size) throws {
-    defer { try? FileManager.default.removeItem(atPath: scratch) }
-    let screen = try capture(
-      ["quiz", "1", "--seed", "7"], size: size, course: EndToEndTests.courseRoot, drive: answerEverything)
-    #expect(screen.transcript.contains { $0.contains("Your score") })
-    expectFits(screen, "quiz 1", size)
-  }
-
-  @Test(arguments: sizes)
-  func checkOnTheFixture(size: Size) throws {
-    defer { try? FileManager.default.removeItem(atPath: scratch) }
-    let course = try fixtureCourse(solution: "wrong")
-    let screen = try capture(["check", "1"], size: size, course: course)
-    #expect(screen.transcript.contains { $0.contains("reads back what it stored") })
-    expectFits(screen, "check 1", size)
-  }
-
-  /// The course's first exercise, whose check names are long: the grade matrix must not cut them.
-  @Test(arguments: sizes)
-  func checkOnTheFirstExercise(size: Size) throws {
-    defer { try? FileManager.default.removeItem(atPath: scratch) }
-    let screen = try capture(
-      ["check", "1", "--backend", "memory,file"], size: size, course: EndToEndTests.courseRoot)
-    #expect(screen.transcript.contains { $0.contains("Exercise 1") })
-    expectFits(screen, "check 1 of the course", size)
-  }
 
   @Test(arguments: sizes)
   func watch(size: Size) throws {

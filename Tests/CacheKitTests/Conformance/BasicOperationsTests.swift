@@ -1,7 +1,8 @@
 import CacheKit
 import Testing
 
-@Suite("Conformance: get, set, add, delete, hasKey, clear")
+/// hasKey, and the true or false that delete returns: KeyProbeTests.
+@Suite("Conformance: get, set, add, delete, clear")
 struct BasicOperationsTests {
   @Test("get of a missing key is nil", arguments: ConformanceBackend.available)
   func getMissing(_ backend: ConformanceBackend) throws {
@@ -56,20 +57,6 @@ struct BasicOperationsTests {
     #expect(try fixture.cache.get("k") == .text("new"))
   }
 
-  @Test("delete of a present key returns true and removes it", arguments: ConformanceBackend.available)
-  func deletePresent(_ backend: ConformanceBackend) throws {
-    let fixture = backend.makeFixture()
-    try fixture.cache.set("k", .text("v"))
-    #expect(try fixture.cache.delete("k"))
-    #expect(try fixture.cache.get("k") == nil)
-  }
-
-  @Test("delete of a missing key returns false", arguments: ConformanceBackend.available)
-  func deleteMissing(_ backend: ConformanceBackend) throws {
-    let fixture = backend.makeFixture()
-    #expect(try fixture.cache.delete("absent") == false)
-  }
-
   @Test("delete removes only the key named", arguments: ConformanceBackend.available)
   func deleteOnlyThatKey(_ backend: ConformanceBackend) throws {
     let fixture = backend.makeFixture()
@@ -78,22 +65,6 @@ struct BasicOperationsTests {
     try fixture.cache.delete("a")
     #expect(try fixture.cache.get("a") == nil)
     #expect(try fixture.cache.get("b") == .text("2"))
-  }
-
-  @Test("hasKey is true for a live key and false for a missing one", arguments: ConformanceBackend.available)
-  func hasKey(_ backend: ConformanceBackend) throws {
-    let fixture = backend.makeFixture()
-    try fixture.cache.set("present", .text("v"))
-    #expect(try fixture.cache.hasKey("present"))
-    #expect(try fixture.cache.hasKey("absent") == false)
-  }
-
-  @Test("hasKey is false once the key has expired", arguments: ConformanceBackend.timeTravelling)
-  func hasKeyExpired(_ backend: ConformanceBackend) throws {
-    let fixture = backend.makeFixture()
-    try fixture.cache.set("k", .text("v"), timeout: 5)
-    fixture.advance(by: 5)
-    #expect(try fixture.cache.hasKey("k") == false)
   }
 
   @Test("clear removes every key, whatever its prefix or version", arguments: ConformanceBackend.available)

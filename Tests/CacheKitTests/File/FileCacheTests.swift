@@ -1,4 +1,5 @@
 import CacheKit
+import Foundation
 import Glibc
 import Testing
 
@@ -14,17 +15,18 @@ struct FileCacheTests {
       options: CacheOptions(clock: ManualClock(), warnings: .silent))
   }
 
+  /// A cache in directory holding maxEntries files, for the keys k0 to k(maxEntries - 1): the next new
+  /// key culls.
+  private func fullCache(
+    _ directory: TemporaryDirectory, maxEntries: Int, cullFrequency: Int
+  ) throws -> FileCache {
+    let cache = makeCache(directory, maxEntries: maxEntries, cullFrequency: cullFrequency)
+    for index in 0..<maxEntries { try cache.set("k\(index)", [1]) }
+    return cache
+  }
+
   private func names(in directory: String) -> [String] {
-    guard let stream = opendir(directory) else { return [] }
-    defer { closedir(stream) }
-    var names: [String] = []
-    while let entry = readdir(stream) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) {
-        String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
-      }
-      if name != "." && name != ".." { names.append(name) }
-    }
-    return names.sorted()
+    ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
   }
 
   private func writeFile(_ path: String, _ bytes: [UInt8]) {
@@ -113,22 +115,22 @@ struct FileCacheTests {
     #expect(names(in: directory.path) == ["README.txt"])
   }
 
-  @Test("at maxEntries a write removes count / cullFrequency files")
-  func cullCount() throws {
+  /// At maxEntries a new key's write first removes count / cullFrequency files, or every file when
+  /// cullFrequency is 0; then writes its own.
+  @Test(arguments: [(maxEntries: 9, cullFrequency: 3, left: 7), (maxEntries: 5, cullFrequency: 0, left: 1)])
+  func cullCount(maxEntries: Int, cullFrequency: Int, left: Int) throws {
     let directory = TemporaryDirectory()
-    let cache = makeCache(directory, maxEntries: 9, cullFrequency: 3)
-    for index in 0..<9 { try cache.set("k\(index)", [1]) }
-    #expect(cache.fileCount == 9)
-    try cache.set("k9", [1])
-    #expect(cache.fileCount == 7)
-    #expect(try cache.get("k9") == [1])
+    let cache = try fullCache(directory, maxEntries: maxEntries, cullFrequency: cullFrequency)
+    #expect(cache.fileCount == maxEntries)
+    try cache.set("new", [1])
+    #expect(cache.fileCount == left)
+    #expect(try cache.get("new") == [1])
   }
 
   @Test("replacing a file in a full directory keeps every file; the next added file culls")
   func cullOnlyWhenAdding() throws {
     let directory = TemporaryDirectory()
-    let cache = makeCache(directory, maxEntries: 6, cullFrequency: 3)
-    for index in 0..<6 { try cache.set("k\(index)", [1]) }
+    let cache = try fullCache(directory, maxEntries: 6, cullFrequency: 3)
     try cache.set("k0", [2])
     #expect(cache.fileCount == 6)
     #expect(try cache.get("k0") == [2])
@@ -142,8 +144,7 @@ struct FileCacheTests {
     var survivorSets: Set<Set<String>> = []
     for _ in 0..<6 {
       let directory = TemporaryDirectory()
-      let cache = makeCache(directory, maxEntries: 12, cullFrequency: 2)
-      for index in 0..<12 { try cache.set("k\(index)", [1]) }
+      let cache = try fullCache(directory, maxEntries: 12, cullFrequency: 2)
       try cache.set("extra", [1])
       survivorSets.insert(Set(try cache.getMany((0..<12).map { "k\($0)" }).keys))
     }
@@ -166,15 +167,6 @@ struct FileCacheTests {
     #expect(first.count == 6)
     #expect(try survivors(seed: 7) == first)
     #expect(try (1...5).map { try survivors(seed: $0) }.contains { $0 != first })
-  }
-
-  @Test("cullFrequency 0 clears a full directory before the write")
-  func cullFrequencyZero() throws {
-    let directory = TemporaryDirectory()
-    let cache = makeCache(directory, maxEntries: 5, cullFrequency: 0)
-    for index in 0..<5 { try cache.set("k\(index)", [1]) }
-    try cache.set("new", [1])
-    #expect(cache.fileCount == 1)
   }
 
   @Test("two caches on one directory share entries, as two processes would")

@@ -18,6 +18,14 @@ struct MemoryCacheTests {
       options: CacheOptions(clock: clock, warnings: .silent))
   }
 
+  /// A cache on a fresh store holding maxEntries entries, k0 to k(maxEntries - 1), each set to its index
+  /// and k0 the least recent: the next insert culls.
+  private func fullCache(maxEntries: Int, cullFrequency: Int) throws -> MemoryCache {
+    let cache = freshCache(maxEntries: maxEntries, cullFrequency: cullFrequency)
+    for index in 0..<maxEntries { try cache.set("k\(index)", [UInt8(index)]) }
+    return cache
+  }
+
   @Test("get, set, add and incr make an entry the most recent")
   func recencyRefreshers() throws {
     let cache = freshCache()
@@ -49,8 +57,7 @@ struct MemoryCacheTests {
 
   @Test("a full store drops count / cullFrequency least recent entries before an insert")
   func cullDropsLeastRecent() throws {
-    let cache = freshCache(maxEntries: 9, cullFrequency: 3)
-    for index in 0..<9 { try cache.set("k\(index)", [UInt8(index)]) }
+    let cache = try fullCache(maxEntries: 9, cullFrequency: 3)
     for index in 0..<3 { _ = try cache.get("k\(index)") }
     try cache.set("k9", [9])
     #expect(cache.entryCount == 7)
@@ -60,15 +67,13 @@ struct MemoryCacheTests {
 
   @Test("no cull below maxEntries")
   func noCullBelowLimit() throws {
-    let cache = freshCache(maxEntries: 9, cullFrequency: 3)
-    for index in 0..<9 { try cache.set("k\(index)", [UInt8(index)]) }
+    let cache = try fullCache(maxEntries: 9, cullFrequency: 3)
     #expect(cache.entryCount == 9)
   }
 
   @Test("setting an existing key in a full store culls too, as locmem does")
   func cullOnOverwrite() throws {
-    let cache = freshCache(maxEntries: 9, cullFrequency: 3)
-    for index in 0..<9 { try cache.set("k\(index)", [UInt8(index)]) }
+    let cache = try fullCache(maxEntries: 9, cullFrequency: 3)
     try cache.set("k8", [88])
     #expect(cache.entryCount == 6)
     #expect(try cache.get("k0") == nil)
@@ -77,8 +82,7 @@ struct MemoryCacheTests {
 
   @Test("cullFrequency 0 empties a full store before the insert")
   func cullFrequencyZero() throws {
-    let cache = freshCache(maxEntries: 5, cullFrequency: 0)
-    for index in 0..<5 { try cache.set("k\(index)", [UInt8(index)]) }
+    let cache = try fullCache(maxEntries: 5, cullFrequency: 0)
     try cache.set("new", [1])
     #expect(cache.entryCount == 1)
     #expect(cache.keysByRecency() == [":1:new"])
