@@ -208,6 +208,17 @@ private func expectReport(
     line: line)
 }
 
+/// Measures a new run of `traffic` (what the run does on the cache measureHits hands it) on the
+/// check's cache, and fails unless the report is the run's truth.
+private func expectMeasuredRun(
+  _ context: CheckContext, mistake: (hits: Int, misses: Int, why: String)? = nil, line: Int = #line,
+  _ traffic: (Run, any Cache) throws -> Void
+) throws {
+  let run = Run()
+  let report = try run.measured(on: context.cache) { cache in try traffic(run, cache) }
+  try expectReport(report, of: run, context, mistake: mistake, line: line)
+}
+
 /// The server's hit counter summed over its servers; nil on memory and file.
 private func serverHits(_ cache: any Cache) throws -> Int? {
   let (readings, name) =
@@ -257,51 +268,47 @@ let exerciseChecks: [Check] = [
   },
 
   Check("getOrSet on a missing key: a miss, then a hit") { context in
-    let run = Run()
-    let report = try run.measured(on: context.cache) { cache in
-      for number in 1...5 { try run.getOrSet(cache, number) }
-      for number in 1...5 { try run.getOrSet(cache, number) }
-    }
-    try expectReport(
-      report, of: run, context,
+    try expectMeasuredRun(
+      context,
       mistake: (
         hits: 5, misses: 5,
         why: "You counted one lookup per getOrSet call. On a missing key getOrSet reads, adds and "
           + "reads again (as Django's get_or_set does, in case another process added the key in "
           + "between), and the servers count both reads: count at the cache's get, which every "
-          + "read goes through."))
+          + "read goes through.")
+    ) { run, cache in
+      for number in 1...5 { try run.getOrSet(cache, number) }
+      for number in 1...5 { try run.getOrSet(cache, number) }
+    }
   },
 
   Check("a stored nil is a hit, not a miss") { context in
-    let run = Run()
-    let report = try run.measured(on: context.cache) { cache in
+    try expectMeasuredRun(context) { run, cache in
       for number in 1...2 { try run.set(cache, number) }
       try run.setNil(cache, 3)
       for number in [1, 2, 4] { try run.get(cache, number) }
       try run.getNil(cache, 3)
     }
-    try expectReport(report, of: run, context)
   },
 
   Check(
     "other processes' lookups count too",
     backends: [.redis, .memcached]
   ) { context in
-    let run = Run()
     let otherWorker = try context.cacheOfAnotherProcess()
-    let report = try run.measured(on: context.cache) { cache in
-      for number in 1...3 { try run.set(cache, number) }
-      for number in [1, 2, 4] { try run.get(cache, number) }
-      for number in [1, 2, 3, 5, 6] { try run.get(otherWorker, number) }
-    }
-    try expectReport(
-      report, of: run, context,
+    try expectMeasuredRun(
+      context,
       mistake: (
         hits: 2, misses: 1,
         why: "Those are the lookups made through the cache you handed the traffic. Another worker "
           + "process of the site made 5 more on the same \(context.backend.rawValue) server in the "
           + "same run, through its own connection, where no counter of yours can see them. The "
-          + "server counts every client's lookups: report its counters here."))
+          + "server counts every client's lookups: report its counters here.")
+    ) { run, cache in
+      for number in 1...3 { try run.set(cache, number) }
+      for number in [1, 2, 4] { try run.get(cache, number) }
+      for number in [1, 2, 3, 5, 6] { try run.get(otherWorker, number) }
+    }
   },
 
   Check("a pool's servers added up", backends: [.memcached]) { context in
