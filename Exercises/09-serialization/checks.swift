@@ -69,7 +69,7 @@ private func version1JSON(_ tag: String, posts: Int) -> [UInt8] {
 
 /// The check's cache with a server that fails: `get` (or `set`) throws
 /// `CacheError.backendFailure`, as a client does when the cache server cannot be reached.
-private final class CacheWithFailing: Cache {
+private final class CacheWithFailing: ForwardingCache {
   let store: any Cache
   let failsGet: Bool
   let failsSet: Bool
@@ -84,8 +84,6 @@ private final class CacheWithFailing: Cache {
     .backendFailure("\(call) failed: the cache server cannot be reached (the check made it fail)")
   }
 
-  var options: CacheOptions { store.options }
-  var keyPolicy: KeyPolicy { store.keyPolicy }
   func add(_ key: CacheKey, _ value: [UInt8], timeout: ResolvedTimeout) throws -> Bool {
     if failsSet { throw failure("add") }
     return try store.add(key, value, timeout: timeout)
@@ -108,17 +106,10 @@ private final class CacheWithFailing: Cache {
     if failsSet { throw failure("set_many") }
     return try store.setMany(items, timeout: timeout)
   }
-  func touch(_ key: CacheKey, timeout: ResolvedTimeout) throws -> Bool {
-    try store.touch(key, timeout: timeout)
-  }
-  func delete(_ key: CacheKey) throws -> Bool { try store.delete(key) }
-  func deleteMany(_ keys: [CacheKey]) throws { try store.deleteMany(keys) }
   func hasKey(_ key: CacheKey) throws -> Bool {
     if failsGet { throw failure("has_key") }
     return try store.hasKey(key)
   }
-  func incr(_ key: CacheKey, by delta: Int) throws -> Int { try store.incr(key, by: delta) }
-  func clear() throws { try store.clear() }
 }
 
 /// Fails unless calling hashtagStats through `cache` throws `CacheError.backendFailure`.

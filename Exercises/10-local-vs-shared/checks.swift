@@ -31,7 +31,7 @@ private func waitForAll(
 /// call (whatever it is, and whether it succeeds or throws), it waits until every worker has made
 /// its first call too. That is the worst moment of a real race, made certain: every process has
 /// looked at the missing counter before any of them goes on.
-private final class CacheWithFirstCallLine: Cache {
+private final class CacheWithFirstCallLine: CallWrappingCache {
   let store: any Cache
   let workers: Int
   let line: String
@@ -43,7 +43,7 @@ private final class CacheWithFirstCallLine: Cache {
     self.line = line
   }
 
-  private func call<T>(_ body: () throws -> T) throws -> T {
+  func wrap<T>(_ call: () throws -> T) throws -> T {
     defer {
       let first = waited.withLock { waited in
         defer { waited = true }
@@ -51,28 +51,15 @@ private final class CacheWithFirstCallLine: Cache {
       }
       if first { try? waitForAll(workers, on: store, line: line, seconds: 2) }
     }
-    return try body()
+    return try call()
   }
+}
 
-  var options: CacheOptions { store.options }
-  var keyPolicy: KeyPolicy { store.keyPolicy }
-  func add(_ key: CacheKey, _ value: [UInt8], timeout: ResolvedTimeout) throws -> Bool {
-    try call { try store.add(key, value, timeout: timeout) }
-  }
-  func get(_ key: CacheKey) throws -> [UInt8]? { try call { try store.get(key) } }
-  func set(_ key: CacheKey, _ value: [UInt8], timeout: ResolvedTimeout) throws {
-    try call { try store.set(key, value, timeout: timeout) }
-  }
-  func touch(_ key: CacheKey, timeout: ResolvedTimeout) throws -> Bool {
-    try call { try store.touch(key, timeout: timeout) }
-  }
-  func delete(_ key: CacheKey) throws -> Bool { try call { try store.delete(key) } }
-  func deleteMany(_ keys: [CacheKey]) throws { try call { try store.deleteMany(keys) } }
-  func hasKey(_ key: CacheKey) throws -> Bool { try call { try store.hasKey(key) } }
-  func incr(_ key: CacheKey, by delta: Int) throws -> Int {
-    try call { try store.incr(key, by: delta) }
-  }
-  func clear() throws { try call { try store.clear() } }
+/// A worker process that serves 20 views of post 7 and returns the count the last one saw.
+private func twentyViews(_ context: CheckContext) throws -> String {
+  var last = 0
+  for _ in 1...20 { last = try recordView(of: 7, cache: context.cache) }
+  return String(last)
 }
 
 /// The fresh posts of the first-view race check.
@@ -105,11 +92,7 @@ let exerciseChecks: [Check] = [
 
   Check(
     "on memory, each process counts only its own views", backends: [.memory],
-    worker: { context in
-      var last = 0
-      for _ in 1...20 { last = try recordView(of: 7, cache: context.cache) }
-      return String(last)
-    }
+    worker: twentyViews
   ) { context in
     let counts = try context.runWorkers(3)
     try expect(
@@ -127,11 +110,7 @@ let exerciseChecks: [Check] = [
 
   Check(
     "processes one after another add to one shared count", backends: [.file, .redis, .memcached],
-    worker: { context in
-      var last = 0
-      for _ in 1...20 { last = try recordView(of: 7, cache: context.cache) }
-      return String(last)
-    }
+    worker: twentyViews
   ) { context in
     let counts = try context.runWorkers(3, concurrently: false)
     let name = backendName(context.backend)

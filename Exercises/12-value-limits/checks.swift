@@ -26,7 +26,7 @@ private func size(_ count: Int) -> String {
 
 /// The cache under test with memcached's item size enforced on every backend, a record of every
 /// key written, and hooks to make a write fail or let another process write in the middle.
-private final class GuardedCache: Cache {
+private final class GuardedCache: ForwardingCache {
   struct State {
     var written: [(key: String, size: Int)] = []
     var tooLarge: (key: String, size: Int)?
@@ -34,13 +34,10 @@ private final class GuardedCache: Cache {
     var interleaveAt: Int?
     var interleave: (@Sendable () throws -> Void)?
   }
-  let inner: any Cache
+  let store: any Cache
   let state = Mutex(State())
 
-  init(_ inner: any Cache) { self.inner = inner }
-
-  var options: CacheOptions { inner.options }
-  var keyPolicy: KeyPolicy { inner.keyPolicy }
+  init(_ store: any Cache) { self.store = store }
 
   /// Every write passes here: it refuses items memcached would, and runs the hooks.
   private func write<T>(_ key: CacheKey, _ value: [UInt8], _ body: () throws -> T) throws -> T {
@@ -65,19 +62,11 @@ private final class GuardedCache: Cache {
   }
 
   func add(_ key: CacheKey, _ value: [UInt8], timeout: ResolvedTimeout) throws -> Bool {
-    try write(key, value) { try inner.add(key, value, timeout: timeout) }
+    try write(key, value) { try store.add(key, value, timeout: timeout) }
   }
-  func get(_ key: CacheKey) throws -> [UInt8]? { try inner.get(key) }
   func set(_ key: CacheKey, _ value: [UInt8], timeout: ResolvedTimeout) throws {
-    try write(key, value) { try inner.set(key, value, timeout: timeout) }
+    try write(key, value) { try store.set(key, value, timeout: timeout) }
   }
-  func touch(_ key: CacheKey, timeout: ResolvedTimeout) throws -> Bool {
-    try inner.touch(key, timeout: timeout)
-  }
-  func delete(_ key: CacheKey) throws -> Bool { try inner.delete(key) }
-  func hasKey(_ key: CacheKey) throws -> Bool { try inner.hasKey(key) }
-  func incr(_ key: CacheKey, by delta: Int) throws -> Int { try inner.incr(key, by: delta) }
-  func clear() throws { try inner.clear() }
 
   var writeCount: Int { state.withLock { $0.written.count } }
   var writtenKeys: [String] { state.withLock { $0.written.map(\.key) } }

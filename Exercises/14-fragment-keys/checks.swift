@@ -80,6 +80,20 @@ private func expectQueries(
     line: line)
 }
 
+/// Renders member 2's page (Grace's) for Ada in English, then member `memberID`'s page for Ada in `language`,
+/// and fails unless the second is the template's page (`pageWhy`) and ran exactly `queries`
+/// (`queriesWhy`): what the first page's fragments could not serve.
+private func expectSecondPage(
+  _ memberID: Int, in language: String, _ context: CheckContext, _ pageWhy: String,
+  queries: [String], _ queriesWhy: String, line: Int = #line
+) throws {
+  _ = try render(2, as: ada, in: "en", context)
+  context.database.resetCounters()
+  let page = try render(memberID, as: ada, in: language, context)
+  try expectPage(page, try expectedPage(memberID, as: ada, in: language), pageWhy, line: line)
+  try expectQueries(context, queries, queriesWhy, line: line)
+}
+
 /// The three fragments of the template, with the timeouts of their tags.
 private struct Fragment {
   var name: String
@@ -215,32 +229,24 @@ let exerciseChecks: [Check] = [
   },
 
   Check("each member gets their own card and posts, and all share the sidebar") { context in
-    _ = try render(2, as: ada, in: "en", context)
-    context.database.resetCounters()
-    let linus = try render(3, as: ada, in: "en", context)
-    try expectPage(
-      linus, try expectedPage(3, as: ada, in: "en"),
+    try expectSecondPage(
+      3, in: "en", context,
       "Ada opened Linus's page after Grace's and must see Linus's profile and posts. Seeing Grace's "
         + "means the card or the posts were cached under a key without the member's id: a fragment's "
-        + "key holds only the name and the values you list, never the URL.")
-    try expectQueries(
-      context, ["user 3", "posts by user 3"],
+        + "key holds only the name and the values you list, never the URL.",
+      queries: ["user 3", "posts by user 3"],
       "Linus's card and posts were not cached yet, so they render; the trending sidebar is the same "
         + "on every member's page and should be a hit on the copy Grace's page stored. Varying it on "
         + "the member id would render it once per member.")
   },
 
   Check("each language gets its own fragments") { context in
-    _ = try render(2, as: ada, in: "en", context)
-    context.database.resetCounters()
-    let german = try render(2, as: ada, in: "de", context)
-    try expectPage(
-      german, try expectedPage(2, as: ada, in: "de"),
+    try expectSecondPage(
+      2, in: "de", context,
       "A German visitor was served English fragments. Unlike a page key, a fragment key holds no "
         + "language: a translated fragment must list LANGUAGE_CODE among its vary-on values, or it "
-        + "is served in the language of whoever rendered it first.")
-    try expectQueries(
-      context, ["user 2", "posts by user 2", "trending hashtags"],
+        + "is served in the language of whoever rendered it first.",
+      queries: ["user 2", "posts by user 2", "trending hashtags"],
       "Every fragment is translated, so the German page renders each one once in German.")
   },
 

@@ -71,16 +71,21 @@ private func formatted(_ seconds: Double) -> String {
   String(format: "%.2f s", seconds)
 }
 
-/// Fails unless every request returned the report's posts.
-private func expectAllServed(_ outcomes: [Outcome], line: Int = #line) throws {
+/// Why no request may still be waiting when the others are done.
+private let whyNoneWaitsForEver =
+  "A request that waits for the lock holder must stop waiting once the posts are in the cache "
+  + "(read \"\(postsKey)\" again on every round of the wait), and once the lock is gone, try "
+  + "to take it itself. Waiting for ever turns one slow report into a site that hangs."
+
+/// Fails unless every request returned the report's posts; `ifStuck` says why it matters when some
+/// were still waiting after the `patience` seconds sendAtOnce gave them.
+private func expectAllServed(
+  _ outcomes: [Outcome], patience: Int = 8, ifStuck: String = whyNoneWaitsForEver, line: Int = #line
+) throws {
   let stuck = outcomes.filter { $0.error == "still waiting" }.count
   try expect(
     stuck == 0, expected: "every request answered",
-    got: "\(stuck) of \(outcomes.count) still waiting after 8 s",
-    "A request that waits for the lock holder must stop waiting once the posts are in the cache "
-      + "(read \"\(postsKey)\" again on every round of the wait), and once the lock is gone, try "
-      + "to take it itself. Waiting for ever turns one slow report into a site that hangs.",
-    line: line)
+    got: "\(stuck) of \(outcomes.count) still waiting after \(patience) s", ifStuck, line: line)
   if let failed = outcomes.first(where: { $0.error != nil }) {
     throw CheckFailure(
       expected: "every request to return the popular posts",
@@ -455,17 +460,14 @@ let exerciseChecks: [Check] = [
       "Take the lock with timeout: 1, and on every round of the wait try the add again: once the "
       + "dead holder's lock has expired, the add succeeds and one waiting request runs the "
       + "report itself."
-    let stuck = outcomes.filter { $0.error == "still waiting" }.count
-    try expect(
-      stuck == 0, expected: "every request answered",
-      got: "\(stuck) of \(waitersOfDeadHolder) still waiting after 5 s",
-      "The request that took the lock (with \(lockTimeout)) died before it stored the posts, and "
-        + "the requests after it were still waiting 5 s later. "
+    try expectAllServed(
+      outcomes, patience: 5,
+      ifStuck: "The request that took the lock (with \(lockTimeout)) died before it stored the posts, "
+        + "and the requests after it were still waiting 5 s later. "
         + (lock.timeout == .never
           ? "A lock with no timeout ends only with a delete, and a dead holder deletes nothing. "
           : "")
         + fix)
-    try expectAllServed(outcomes)
     let shortLock: Bool
     if case .seconds(let seconds) = lock.timeout, seconds <= 1 {
       shortLock = true

@@ -23,7 +23,7 @@ private let earliestRefresh = 15.0
 private let expectedTags = SlowDatabase().trendingHashtags()
 
 /// The check's cache, watched: how many reads of the tags missed, and when the tags were stored.
-private final class WatchedCache: Cache {
+private final class WatchedCache: ForwardingCache {
   let store: any Cache
   let misses = Mutex(0)
   /// When each store of the tags happened, by the check's clock.
@@ -37,8 +37,6 @@ private final class WatchedCache: Cache {
     if isTags(key) { stores.withLock { $0.append(options.clock.now()) } }
   }
 
-  var options: CacheOptions { store.options }
-  var keyPolicy: KeyPolicy { store.keyPolicy }
   func add(_ key: CacheKey, _ value: [UInt8], timeout: ResolvedTimeout) throws -> Bool {
     let added = try store.add(key, value, timeout: timeout)
     if added { stored(key) }
@@ -53,13 +51,6 @@ private final class WatchedCache: Cache {
     try store.set(key, value, timeout: timeout)
     stored(key)
   }
-  func touch(_ key: CacheKey, timeout: ResolvedTimeout) throws -> Bool {
-    try store.touch(key, timeout: timeout)
-  }
-  func delete(_ key: CacheKey) throws -> Bool { try store.delete(key) }
-  func hasKey(_ key: CacheKey) throws -> Bool { try store.hasKey(key) }
-  func incr(_ key: CacheKey, by delta: Int) throws -> Int { try store.incr(key, by: delta) }
-  func clear() throws { try store.clear() }
 }
 
 /// What the requests of a run returned: how many there were, and the first wrong answer.

@@ -23,10 +23,13 @@ private final class Run {
 
   var lookups: Int { hits + misses }
 
-  /// The traffic closure's body: counts the call, then runs `body`.
-  func traffic(_ body: () throws -> Void) rethrows {
-    calls += 1
-    try body()
+  /// What the learner's measureHits reports for this run: `traffic` is the run's lookups and writes
+  /// on the cache measureHits hands it, and each call of it is counted.
+  func measured(on cache: any Cache, _ traffic: (any Cache) throws -> Void) throws -> HitReport {
+    try measureHits(on: cache) { cache in
+      calls += 1
+      try traffic(cache)
+    }
   }
 
   func set(_ cache: any Cache, _ number: Int) throws {
@@ -119,11 +122,16 @@ private func figures(_ report: HitReport) -> String {
   figures(hits: report.hits, misses: report.misses) + ", hit rate \(describe(report.hitRate))"
 }
 
-/// Fails unless the report is the run's truth, explaining the likely mistake in caching terms.
+/// Fails unless the report is the run's truth, explaining the likely mistake in caching terms; a
+/// report with the figures of the check's own `mistake` fails first, with its why.
 private func expectReport(
   _ report: HitReport, of run: Run, _ context: CheckContext, earlier: (hits: Int, misses: Int) = (0, 0),
-  line: Int = #line
+  mistake: (hits: Int, misses: Int, why: String)? = nil, line: Int = #line
 ) throws {
+  if let mistake, report.hits == mistake.hits && report.misses == mistake.misses {
+    throw CheckFailure(
+      expected: figures(hits: run.hits, misses: run.misses), got: figures(report), why: mistake.why)
+  }
   try expect(
     run.calls == 1, expected: "the traffic run once", got: "it ran \(run.calls) times",
     "measureHits must call traffic exactly once, with the cache it measures: the report is about that run.",
@@ -200,6 +208,17 @@ private func expectReport(
     line: line)
 }
 
+/// Measures a new run of `traffic` (what the run does on the cache measureHits hands it) on the
+/// check's cache, and fails unless the report is the run's truth.
+private func expectMeasuredRun(
+  _ context: CheckContext, mistake: (hits: Int, misses: Int, why: String)? = nil, line: Int = #line,
+  _ traffic: (Run, any Cache) throws -> Void
+) throws {
+  let run = Run()
+  let report = try run.measured(on: context.cache) { cache in try traffic(run, cache) }
+  try expectReport(report, of: run, context, mistake: mistake, line: line)
+}
+
 /// The server's hit counter summed over its servers; nil on memory and file.
 private func serverHits(_ cache: any Cache) throws -> Int? {
   let (readings, name) =
@@ -218,12 +237,10 @@ let exerciseChecks: [Check] = [
     try earlierTraffic(context.cache)
     let run = Run()
     let hitsBefore = try serverHits(context.cache)
-    let report = try measureHits(on: context.cache) { cache in
-      try run.traffic {
-        for number in 1...6 { try run.set(cache, number) }
-        for number in 1...8 { try run.get(cache, number) }
-        try run.getMany(cache, [5, 9, 10])
-      }
+    let report = try run.measured(on: context.cache) { cache in
+      for number in 1...6 { try run.set(cache, number) }
+      for number in 1...8 { try run.get(cache, number) }
+      try run.getMany(cache, [5, 9, 10])
     }
     if let hitsBefore, let hitsAfter = try serverHits(context.cache), hitsAfter < hitsBefore + run.hits {
       throw CheckFailure(
@@ -237,77 +254,61 @@ let exerciseChecks: [Check] = [
 
   Check("hit rate = hits / lookups; nil with no lookup") { context in
     let writes = Run()
-    let quiet = try measureHits(on: context.cache) { cache in
-      try writes.traffic {
-        for number in 1...3 { try writes.set(cache, number) }
-        _ = try cache.delete("product:3")
-      }
+    let quiet = try writes.measured(on: context.cache) { cache in
+      for number in 1...3 { try writes.set(cache, number) }
+      _ = try cache.delete("product:3")
     }
     try expectReport(quiet, of: writes, context)
     let reads = Run(after: writes)
-    let report = try measureHits(on: context.cache) { cache in
-      try reads.traffic {
-        for number in 11...13 { try reads.set(cache, number) }
-        for number in 11...14 { try reads.get(cache, number) }
-      }
+    let report = try reads.measured(on: context.cache) { cache in
+      for number in 11...13 { try reads.set(cache, number) }
+      for number in 11...14 { try reads.get(cache, number) }
     }
     try expectReport(report, of: reads, context)
   },
 
   Check("getOrSet on a missing key: a miss, then a hit") { context in
-    let run = Run()
-    let report = try measureHits(on: context.cache) { cache in
-      try run.traffic {
-        for number in 1...5 { try run.getOrSet(cache, number) }
-        for number in 1...5 { try run.getOrSet(cache, number) }
-      }
-    }
-    if report.hits == 5 && report.misses == 5 {
-      throw CheckFailure(
-        expected: figures(hits: 10, misses: 5), got: figures(report),
+    try expectMeasuredRun(
+      context,
+      mistake: (
+        hits: 5, misses: 5,
         why: "You counted one lookup per getOrSet call. On a missing key getOrSet reads, adds and "
           + "reads again (as Django's get_or_set does, in case another process added the key in "
           + "between), and the servers count both reads: count at the cache's get, which every "
           + "read goes through.")
+    ) { run, cache in
+      for number in 1...5 { try run.getOrSet(cache, number) }
+      for number in 1...5 { try run.getOrSet(cache, number) }
     }
-    try expectReport(report, of: run, context)
   },
 
   Check("a stored nil is a hit, not a miss") { context in
-    let run = Run()
-    let report = try measureHits(on: context.cache) { cache in
-      try run.traffic {
-        for number in 1...2 { try run.set(cache, number) }
-        try run.setNil(cache, 3)
-        for number in [1, 2, 4] { try run.get(cache, number) }
-        try run.getNil(cache, 3)
-      }
+    try expectMeasuredRun(context) { run, cache in
+      for number in 1...2 { try run.set(cache, number) }
+      try run.setNil(cache, 3)
+      for number in [1, 2, 4] { try run.get(cache, number) }
+      try run.getNil(cache, 3)
     }
-    try expectReport(report, of: run, context)
   },
 
   Check(
     "other processes' lookups count too",
     backends: [.redis, .memcached]
   ) { context in
-    let run = Run()
     let otherWorker = try context.cacheOfAnotherProcess()
-    let report = try measureHits(on: context.cache) { cache in
-      try run.traffic {
-        for number in 1...3 { try run.set(cache, number) }
-        for number in [1, 2, 4] { try run.get(cache, number) }
-        for number in [1, 2, 3, 5, 6] { try run.get(otherWorker, number) }
-      }
-    }
-    if report.hits == 2 && report.misses == 1 {
-      throw CheckFailure(
-        expected: figures(hits: 5, misses: 3), got: figures(report),
+    try expectMeasuredRun(
+      context,
+      mistake: (
+        hits: 2, misses: 1,
         why: "Those are the lookups made through the cache you handed the traffic. Another worker "
           + "process of the site made 5 more on the same \(context.backend.rawValue) server in the "
           + "same run, through its own connection, where no counter of yours can see them. The "
           + "server counts every client's lookups: report its counters here.")
+    ) { run, cache in
+      for number in 1...3 { try run.set(cache, number) }
+      for number in [1, 2, 4] { try run.get(cache, number) }
+      for number in [1, 2, 3, 5, 6] { try run.get(otherWorker, number) }
     }
-    try expectReport(report, of: run, context)
   },
 
   Check("a pool's servers added up", backends: [.memcached]) { context in
@@ -315,12 +316,10 @@ let exerciseChecks: [Check] = [
     let stats = { try (pool as? MemcachedCache)?.stats() ?? [] }
     let before = try stats()
     let run = Run()
-    let report = try measureHits(on: pool) { cache in
-      try run.traffic {
-        for number in 1...8 { try run.set(cache, number) }
-        for number in 1...10 { try run.get(cache, number) }
-        try run.getMany(cache, [3, 11, 12])
-      }
+    let report = try run.measured(on: pool) { cache in
+      for number in 1...8 { try run.set(cache, number) }
+      for number in 1...10 { try run.get(cache, number) }
+      try run.getMany(cache, [3, 11, 12])
     }
     let after = try stats()
     let perServer = zip(before, after).map { earlier, later in
@@ -343,25 +342,20 @@ let exerciseChecks: [Check] = [
 
   Check("two runs reported apart") { context in
     let first = Run()
-    _ = try measureHits(on: context.cache) { cache in
-      try first.traffic {
-        for number in 1...2 { try first.set(cache, number) }
-        for number in 1...3 { try first.get(cache, number) }
-      }
+    _ = try first.measured(on: context.cache) { cache in
+      for number in 1...2 { try first.set(cache, number) }
+      for number in 1...3 { try first.get(cache, number) }
     }
     let second = Run(after: first)
-    let report = try measureHits(on: context.cache) { cache in
-      try second.traffic {
-        for number in [2, 7, 8, 9] { try second.get(cache, number) }
-      }
+    let report = try second.measured(on: context.cache) { cache in
+      for number in [2, 7, 8, 9] { try second.get(cache, number) }
     }
-    if report.hits == 3 && report.misses == 4 {
-      throw CheckFailure(
-        expected: figures(hits: 1, misses: 3), got: figures(report),
+    try expectReport(
+      report, of: second, context,
+      mistake: (
+        hits: 3, misses: 4,
         why: "The second report adds in the first run's 2 hits and 1 miss: counters kept from one "
           + "measurement to the next (a global, or a counting cache reused) make every report a "
-          + "total since the first. Each report covers its own run.")
-    }
-    try expectReport(report, of: second, context)
+          + "total since the first. Each report covers its own run."))
   },
 ]

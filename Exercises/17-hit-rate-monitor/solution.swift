@@ -1,4 +1,5 @@
 import CacheKit
+import ExerciseKit
 import Synchronization
 
 /// Runs `traffic` against `cache` and reports the hits and misses its lookups made: from the
@@ -67,59 +68,31 @@ struct MissingCounter: Error, CustomStringConvertible {
   }
 }
 
-/// A cache that passes every call to the one it wraps and counts its lookups: a get that finds a
-/// value is a hit, one that finds nothing a miss. Every typed read (`get(_:as:)`, `getOrSet`)
-/// goes through `get` or `getMany`, so it sees them all.
-final class CountingCache: Cache {
-  let wrapped: any Cache
+/// A cache that passes every call to the one it wraps (ExerciseKit's `ForwardingCache` forwards
+/// the primitives) and counts its lookups: a get that finds a value is a hit, one that finds
+/// nothing a miss. Every typed read (`get(_:as:)`, `getOrSet`) goes through `get` or `getMany`,
+/// so it sees them all.
+final class CountingCache: ForwardingCache {
+  let store: any Cache
   private let tally = Mutex((hits: 0, misses: 0))
 
-  init(wrapping cache: any Cache) { wrapped = cache }
+  init(wrapping cache: any Cache) { store = cache }
 
   /// The lookups so far.
   var counts: (hits: Int, misses: Int) { tally.withLock { $0 } }
 
-  var options: CacheOptions { wrapped.options }
-  var keyPolicy: KeyPolicy { wrapped.keyPolicy }
-
   func get(_ key: CacheKey) throws -> [UInt8]? {
-    let value = try wrapped.get(key)
+    let value = try store.get(key)
     tally.withLock { if value == nil { $0.misses += 1 } else { $0.hits += 1 } }
     return value
   }
 
   func getMany(_ keys: [CacheKey]) throws -> [CacheKey: [UInt8]] {
-    let found = try wrapped.getMany(keys)
+    let found = try store.getMany(keys)
     tally.withLock {
       $0.hits += found.count
       $0.misses += keys.count - found.count
     }
     return found
   }
-
-  func add(_ key: CacheKey, _ value: [UInt8], timeout: ResolvedTimeout) throws -> Bool {
-    try wrapped.add(key, value, timeout: timeout)
-  }
-
-  func set(_ key: CacheKey, _ value: [UInt8], timeout: ResolvedTimeout) throws {
-    try wrapped.set(key, value, timeout: timeout)
-  }
-
-  func touch(_ key: CacheKey, timeout: ResolvedTimeout) throws -> Bool {
-    try wrapped.touch(key, timeout: timeout)
-  }
-
-  func delete(_ key: CacheKey) throws -> Bool { try wrapped.delete(key) }
-  func hasKey(_ key: CacheKey) throws -> Bool { try wrapped.hasKey(key) }
-  func incr(_ key: CacheKey, by delta: Int) throws -> Int { try wrapped.incr(key, by: delta) }
-  func clear() throws { try wrapped.clear() }
-
-  func setMany(
-    _ items: [(key: CacheKey, value: [UInt8])], timeout: ResolvedTimeout
-  ) throws -> [CacheKey] {
-    try wrapped.setMany(items, timeout: timeout)
-  }
-
-  func deleteMany(_ keys: [CacheKey]) throws { try wrapped.deleteMany(keys) }
-  func close() throws { try wrapped.close() }
 }

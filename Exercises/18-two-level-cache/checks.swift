@@ -46,6 +46,18 @@ private func expectMemoryCopyAlive(_ local: any Cache, after seconds: Int) throw
       + "whichever level answered.")
 }
 
+/// Fails unless `cache` (`place`, in words) holds no copy of member 2 right after rename: `ifOld` says
+/// why when it holds the old profile, `ifOther` when it holds another copy.
+private func expectNoCopyAfterRename(
+  in cache: any Cache, _ place: String, ifOld: String, ifOther: String, line: Int = #line
+) throws {
+  let name = try cache.get("user:2", as: User.self)?.name
+  try expect(
+    name == nil, expected: "no copy of member 2 in \(place) right after rename",
+    got: name == oldName ? "the old profile" : "a copy holding \(shownName(name ?? ""))",
+    name == oldName ? ifOld : ifOther, line: line)
+}
+
 let exerciseChecks: [Check] = [
   Check("a read within 5 s is served from memory") { context in
     let local = context.localCache()
@@ -210,25 +222,19 @@ let exerciseChecks: [Check] = [
     try expect(
       stored == newName, expected: "the database to hold \"\(newName)\" after rename",
       got: shownName(stored), "rename must write the new name to the database with database.renameUser.")
-    let inShared = try sharedName(context)
-    try expect(
-      inShared == nil, expected: "no copy of member 2 in the shared cache right after rename",
-      got: inShared == oldName ? "the old profile" : "a copy holding \(shownName(inShared ?? ""))",
-      inShared == oldName
-        ? "rename must delete \"user:<id>\" from the shared cache, or every process's next refill "
-          + "brings the old name back."
-        : "rename must delete \"user:<id>\" and leave the refill to the next read, not store a copy "
-          + "itself, not even by reading the profile again: two renames that finish out of order would leave the older name in the shared "
-          + "cache for 300 s while the database holds the newer one. Two deletes cannot disagree.")
-    let inMemory = try local.get("user:2", as: User.self)?.name
-    try expect(
-      inMemory == nil, expected: "no copy of member 2 in this process's memory right after rename",
-      got: inMemory == oldName ? "the old profile" : "a copy holding \(shownName(inMemory ?? ""))",
-      inMemory == oldName
-        ? "The process that renamed member 2 still held the old copy in its own memory. rename must "
-          + "delete \"user:<id>\" from `local` too, so a member sees their own change at once."
-        : "rename must delete \"user:<id>\" from `local`, not store a copy there: the next read fills "
-          + "memory from what the shared cache or the database holds then.")
+    try expectNoCopyAfterRename(
+      in: context.cache, "the shared cache",
+      ifOld: "rename must delete \"user:<id>\" from the shared cache, or every process's next refill "
+        + "brings the old name back.",
+      ifOther: "rename must delete \"user:<id>\" and leave the refill to the next read, not store a copy "
+        + "itself, not even by reading the profile again: two renames that finish out of order would leave the older name in the shared "
+        + "cache for 300 s while the database holds the newer one. Two deletes cannot disagree.")
+    try expectNoCopyAfterRename(
+      in: local, "this process's memory",
+      ifOld: "The process that renamed member 2 still held the old copy in its own memory. rename must "
+        + "delete \"user:<id>\" from `local` too, so a member sees their own change at once.",
+      ifOther: "rename must delete \"user:<id>\" from `local`, not store a copy there: the next read fills "
+        + "memory from what the shared cache or the database holds then.")
     let shown = try profile(of: 2, local: local, shared: context.cache, database: context.database).name
     try expect(
       shown == newName, expected: "the new name \"\(newName)\" on the next read", got: shownName(shown),

@@ -1,7 +1,9 @@
 import CacheKit
 
-/// A cache that hands every primitive to `store`: a check's wrapper adopts it and writes only the calls
-/// it watches or changes, instead of forwarding each of the others by hand.
+/// A cache that hands every primitive to `store`: a wrapper (a check's, or a solution's) adopts it and
+/// writes only the calls it watches or changes, instead of forwarding each of the others by hand.
+/// `getMany`, `setMany` and `deleteMany` keep `Cache`'s defaults, which call the wrapper's own
+/// primitives key by key, so the wrapper sees them too.
 public protocol ForwardingCache: Cache {
   var store: any Cache { get }
 }

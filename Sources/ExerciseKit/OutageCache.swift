@@ -56,28 +56,25 @@ final class CacheOutage: Sendable {
 /// A cache in front of another that counts its calls and failures on an outage switch, and (with
 /// `failsWhileDown`) throws `CacheError.backendFailure` for every call while the switch is down, as a
 /// client of a server that went away does.
-final class OutageCache: Cache {
-  let base: any Cache
+final class OutageCache: CallWrappingCache {
+  let store: any Cache
   let outage: CacheOutage
   let failsWhileDown: Bool
 
-  init(_ base: any Cache, outage: CacheOutage, failsWhileDown: Bool) {
-    self.base = base
+  init(_ store: any Cache, outage: CacheOutage, failsWhileDown: Bool) {
+    self.store = store
     self.outage = outage
     self.failsWhileDown = failsWhileDown
   }
 
-  var options: CacheOptions { base.options }
-  var keyPolicy: KeyPolicy { base.keyPolicy }
-
   /// Runs one call, failing it while the switch is down, and counts it; only a failure to reach the
   /// store counts as failed (a missing key for incr is an answer, not an outage).
-  private func call<T>(_ body: () throws -> T) throws -> T {
+  func wrap<T>(_ call: () throws -> T) throws -> T {
     do {
       if failsWhileDown && outage.isDown {
         throw CacheError.backendFailure("cannot connect to the cache: it is down (the check took it down)")
       }
-      let result = try body()
+      let result = try call()
       outage.record(failed: false)
       return result
     } catch let error as CacheError {
@@ -85,25 +82,4 @@ final class OutageCache: Cache {
       throw error
     }
   }
-
-  func add(_ key: CacheKey, _ value: [UInt8], timeout: ResolvedTimeout) throws -> Bool {
-    try call { try base.add(key, value, timeout: timeout) }
-  }
-  func get(_ key: CacheKey) throws -> [UInt8]? { try call { try base.get(key) } }
-  func set(_ key: CacheKey, _ value: [UInt8], timeout: ResolvedTimeout) throws {
-    try call { try base.set(key, value, timeout: timeout) }
-  }
-  func touch(_ key: CacheKey, timeout: ResolvedTimeout) throws -> Bool {
-    try call { try base.touch(key, timeout: timeout) }
-  }
-  func delete(_ key: CacheKey) throws -> Bool { try call { try base.delete(key) } }
-  func hasKey(_ key: CacheKey) throws -> Bool { try call { try base.hasKey(key) } }
-  func incr(_ key: CacheKey, by delta: Int) throws -> Int { try call { try base.incr(key, by: delta) } }
-  func clear() throws { try call { try base.clear() } }
-  func getMany(_ keys: [CacheKey]) throws -> [CacheKey: [UInt8]] { try call { try base.getMany(keys) } }
-  func setMany(_ items: [(key: CacheKey, value: [UInt8])], timeout: ResolvedTimeout) throws -> [CacheKey] {
-    try call { try base.setMany(items, timeout: timeout) }
-  }
-  func deleteMany(_ keys: [CacheKey]) throws { try call { try base.deleteMany(keys) } }
-  func close() throws { try base.close() }
 }

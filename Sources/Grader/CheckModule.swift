@@ -14,7 +14,7 @@ enum CheckModule {
         "func expectQueries", "func expectStored", "func describe", "protocol OptionalProtocol",
         "enum ExerciseRunner", "struct User", "struct Post", "struct Product", "class SlowDatabase",
         "class CacheWithReaderAfterDeletes", "struct SeededGenerator", "protocol ForwardingCache",
-        "func expectStillCached",
+        "func expectStillCached", "protocol CallWrappingCache",
       ]
     ),
     (
