@@ -20,7 +20,7 @@ let package = Package(
     .target(name: "CacheKit", dependencies: ["Primitives", "RESP"]),
     .target(name: "CLinux"),
     .target(name: "Terminal"),
-    .target(name: "Arguments", dependencies: ["Terminal"]),
+    .target(name: "Arguments", dependencies: ["Primitives", "Terminal"]),
     // What a graded program and the grader say to each other: backends, grade records, the environment.
     .target(name: "GradeProtocol"),
     .target(name: "ExerciseKit", dependencies: ["CacheKit", "GradeProtocol", "Primitives"]),
@@ -28,7 +28,7 @@ let package = Package(
     .target(name: "Grader", dependencies: ["CacheKit", "CLinux", "GradeProtocol"]),
     .target(
       name: "Course",
-      dependencies: ["Arguments", "CacheKit", "GradeProtocol", "Grader", "Primitives", "Terminal"]),
+      dependencies: ["CacheKit", "GradeProtocol", "Grader", "Primitives", "Terminal"]),
     .target(name: "CacheServer", dependencies: ["RESP", "MemcacheText", "CLinux", "Primitives"]),
     // A server over loopback as the tests and the benchmark use it: run as a child process, fuzzed, attacked.
     .target(name: "ServerAttacks", dependencies: ["Primitives"]),

@@ -1,3 +1,5 @@
+import Primitives
+
 /// Reads a command line against a tree of commands: subcommands first, then options (`--name value`,
 /// `--name=value`, `-n value`, flags) and positional arguments in any order, `--` ending the options.
 public struct ArgumentParser: Sendable {

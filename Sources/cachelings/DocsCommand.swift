@@ -1,5 +1,6 @@
 import Arguments
 import Course
+import Primitives
 
 /// `cachelings docs [NAME]`: the index of CacheKit and ExerciseKit, or one type's page, read from the
 /// doc comments in the course's Sources/ and shown through the pager on a terminal.

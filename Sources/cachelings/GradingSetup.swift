@@ -3,6 +3,7 @@ import Course
 import Foundation
 import GradeProtocol
 import Grader
+import Primitives
 
 /// What every grading command needs: the backends asked for, the toolchain with an up-to-date runtime,
 /// the servers, and a grader whose programs are cached in the workspace.

@@ -1,5 +1,6 @@
 import Arguments
 import Course
+import Primitives
 
 /// `cachelings lab [NAME]`: runs a simulation and draws it as a lesson's lab block does; without a name,
 /// lists the labs.

@@ -67,15 +67,6 @@ import Testing
         == .run(ParsedArguments(commandPath: ["quiz"], positionals: ["--json"])))
   }
 
-  @Test func suggestionsUseEditDistanceAndPrefixes() {
-    #expect(Suggestions.editDistance("kitten", "sitting") == 3)
-    #expect(Suggestions.editDistance("ab", "ba") == 1)
-    #expect(Suggestions.closest(to: "cache-asdie", among: ["cache-aside", "why-caching"]) == ["cache-aside"])
-    #expect(Suggestions.closest(to: "why", among: ["cache-aside", "why-caching"]) == ["why-caching"])
-    #expect(Suggestions.closest(to: "zzz", among: ["cache-aside"]).isEmpty)
-    #expect(Suggestions.didYouMean("lern", among: ["learn", "list"]) == " (did you mean 'learn'?)")
-  }
-
   private func message(_ arguments: [String]) -> String? {
     do {
       _ = try parser.parse(arguments)

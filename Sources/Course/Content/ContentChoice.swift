@@ -1,4 +1,4 @@
-import Arguments
+import Primitives
 
 /// Why a command found no lesson or exercise to work on: the course has none, or none has the name the
 /// learner typed. The description is the sentence for the learner.
