@@ -83,12 +83,18 @@ struct RedisCommandFileTests {
       ),
       (
         "client | -2 | | none | @slow | | | 2.4.0 | connection | O(N) | Names.",
-        "commands.txt: no line for get, bound in RedisCommandBinding.all"
+        "commands.txt: no line for get, multi, bound in RedisCommandBinding.all"
+      ),
+      (
+        "multi | 1 | fast | none | @fast | | | 1.2.0 | transactions | O(1) | Queues.\n"
+          + "multi now | 2 | fast | none | @fast | | | 1.2.0 | transactions | O(1) | Queues.",
+        "commands.txt:1: multi is run by RedisConnection: no subcommands"
       ),
     ])
   func unmatchedBinding(text: String, expected: String) throws {
     let bindings: [String: RedisCommandBinding] = [
       "get": .run(RedisStringCommands.get), "client": .run(RedisConnectionCommands.client),
+      "multi": .control(.multi),
     ]
     let lines = try RedisCommandLine.parse(Array(text.utf8))
     do {

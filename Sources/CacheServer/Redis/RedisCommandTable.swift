@@ -76,19 +76,17 @@ struct RedisCommandTable {
         index += 1
       }
       switch binding {
-      case .run(let handler):
-        commands.append(
-          RedisCommand(line.name, arity: line.arity, run: handler, info: line.info, subcommands: subcommands))
-      case .control(let control) where subcommands.isEmpty:
+      case .control(let control):
+        guard subcommands.isEmpty else {
+          throw RedisCommandFileError(
+            line: line.number, "\(line.name) is run by RedisConnection: no subcommands")
+        }
         commands.append(RedisCommand(line.name, arity: line.arity, control: control, info: line.info))
-      case .control:
-        throw RedisCommandFileError(
-          line: line.number, "\(line.name) is run by RedisConnection: no subcommands")
-      case .testClock(let handler) where testClock:
+      case .testClock where !testClock:
+        continue
+      case .run(let handler), .testClock(let handler):
         commands.append(
           RedisCommand(line.name, arity: line.arity, run: handler, info: line.info, subcommands: subcommands))
-      case .testClock:
-        continue
       }
     }
     let unlisted = bindings.keys.filter { !listed.contains($0) }.sorted()
