@@ -26,10 +26,11 @@ let package = Package(
     .target(name: "ExerciseKit", dependencies: ["CacheKit", "GradeProtocol", "Primitives"]),
     // Compiles a learner's file with an exercise's checks, runs it contained, and reports.
     .target(name: "Grader", dependencies: ["CacheKit", "CLinux", "GradeProtocol"]),
+    .target(name: "Course", dependencies: ["CacheKit", "GradeProtocol", "Grader", "Primitives", "Terminal"]),
+    // Redis/commands.txt, every Redis command's facts a line, is compiled in as `PackageResources.commands_txt`.
     .target(
-      name: "Course",
-      dependencies: ["CacheKit", "GradeProtocol", "Grader", "Primitives", "Terminal"]),
-    .target(name: "CacheServer", dependencies: ["RESP", "MemcacheText", "CLinux", "Primitives"]),
+      name: "CacheServer", dependencies: ["RESP", "MemcacheText", "CLinux", "Primitives"],
+      resources: [.embedInCode("Redis/commands.txt")]),
     // A server over loopback as the tests and the benchmark use it: run as a child process, fuzzed, attacked.
     .target(name: "ServerAttacks", dependencies: ["Primitives"]),
     .executableTarget(

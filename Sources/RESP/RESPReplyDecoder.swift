@@ -47,17 +47,13 @@ public struct RESPReplyDecoder: Sendable {
       value = .double(double)
     case UInt8(ascii: "("): value = .bigNumber(Array(body))
     case UInt8(ascii: "$"), UInt8(ascii: "!"), UInt8(ascii: "="):
-      let length = try number(body)
-      if length == -1 && type == UInt8(ascii: "$") {
+      guard let length = try headerLength(body, of: type, upTo: Int64(RESP.maxBulkLength), "bulk") else {
         value = .null
         break
       }
-      guard length >= 0, length <= Int64(RESP.maxBulkLength) else {
-        throw RESPProtocolError("Protocol error: invalid bulk length")
-      }
-      guard buffer.count - next >= Int(length) + 2 else { return nil }
-      let data = Array(buffer[next..<(next + Int(length))])
-      next += Int(length) + 2
+      guard buffer.count - next >= length + 2 else { return nil }
+      let data = Array(buffer[next..<(next + length)])
+      next += length + 2
       if type == UInt8(ascii: "$") {
         value = .bulkString(data)
       } else if type == UInt8(ascii: "!") {
@@ -69,13 +65,9 @@ public struct RESPReplyDecoder: Sendable {
         value = .verbatim(format: Array(data[0..<3]), text: Array(data[4...]))
       }
     case UInt8(ascii: "*"), UInt8(ascii: "~"), UInt8(ascii: ">"), UInt8(ascii: "%"), UInt8(ascii: "|"):
-      let count = try number(body)
-      if count == -1 && type == UInt8(ascii: "*") {
+      guard let count = try headerLength(body, of: type, upTo: Int64(Int32.max), "aggregate") else {
         value = .null
         break
-      }
-      guard count >= 0, count <= Int64(Int32.max) else {
-        throw RESPProtocolError("Protocol error: invalid aggregate length")
       }
       let isPairs = type == UInt8(ascii: "%") || type == UInt8(ascii: "|")
       var items: [RESPValue] = []
@@ -104,6 +96,19 @@ public struct RESPReplyDecoder: Sendable {
       return nil
     }
     return carriageReturn
+  }
+
+  /// The length a bulk or aggregate header gives, from 0 to `limit`; nil for RESP2's nulls, `$-1` and
+  /// `*-1`. Bulk strings and aggregates check their headers alike.
+  private func headerLength(
+    _ body: ArraySlice<UInt8>, of type: UInt8, upTo limit: Int64, _ kind: String
+  ) throws(RESPProtocolError) -> Int? {
+    let length = try number(body)
+    if length == -1 && (type == UInt8(ascii: "$") || type == UInt8(ascii: "*")) { return nil }
+    guard length >= 0, length <= limit else {
+      throw RESPProtocolError("Protocol error: invalid \(kind) length")
+    }
+    return Int(length)
   }
 
   private func number(_ bytes: ArraySlice<UInt8>) throws(RESPProtocolError) -> Int64 {

@@ -76,4 +76,21 @@ struct WriterAndReplyDecoderTests {
     #expect(try decoder.next() == .null)
     #expect(try decoder.next() == nil)
   }
+
+  @Test(
+    "a bad length header is refused; -1 is null only after $ and *",
+    arguments: [
+      ("$-2\r\n", "Protocol error: invalid bulk length"),
+      ("!-1\r\n", "Protocol error: invalid bulk length"),
+      ("$536870913\r\n", "Protocol error: invalid bulk length"),
+      ("*-2\r\n", "Protocol error: invalid aggregate length"),
+      ("~-1\r\n", "Protocol error: invalid aggregate length"),
+      ("%2147483648\r\n", "Protocol error: invalid aggregate length"),
+      ("*x\r\n", "Protocol error: invalid number"),
+    ])
+  func badLengthHeaders(reply: String, message: String) {
+    var decoder = RESPReplyDecoder()
+    decoder.append(Array(reply.utf8))
+    #expect(throws: RESPProtocolError(message)) { try decoder.next() }
+  }
 }

@@ -1,6 +1,6 @@
 /// What COMMAND INFO and COMMAND DOCS say about each command: Redis 7.0's flags, key positions, ACL
 /// categories, tips and key-spec flags (facts a client library may rely on), with a summary of our own.
-/// Each command's entry in the command table holds its own.
+/// Read from the command's line of commands.txt (`RedisCommandLine`).
 struct RedisCommandInfo {
   let flags: [String]
   /// First key, last key (-1: the last argument) and step; all 0 when the command takes no key.
@@ -29,20 +29,17 @@ struct RedisCommandInfo {
     /// Every other argument from the first (key value pairs).
     static let pairs = Keys(first: 1, last: -1, step: 2)
   }
+}
 
-  /// The words are separated by spaces, as Redis's documentation lists them.
-  init(
-    _ flags: String, keys: Keys = .none, _ categories: String, tips: String = "",
-    spec: String = "", _ summary: String, since: String, _ group: String, _ complexity: String = "O(1)"
-  ) {
-    self.flags = flags.split(separator: " ").map(String.init)
-    self.keys = keys
-    self.categories = categories.split(separator: " ").map(String.init)
-    self.tips = tips.split(separator: " ").map(String.init)
-    self.keySpecFlags = spec.split(separator: " ").map(String.init)
-    self.summary = summary
-    self.since = since
-    self.group = group
-    self.complexity = complexity
+extension RedisCommandInfo.Keys {
+  /// The keys commands.txt names by a word: none, one, all or pairs.
+  init?(word: String) {
+    switch word {
+    case "none": self = Self.none
+    case "one": self = Self.one
+    case "all": self = Self.all
+    case "pairs": self = Self.pairs
+    default: return nil
+    }
   }
 }
