@@ -14,8 +14,8 @@ import Testing
   func report(_ verdict: GradeReport.Verdict = .failed) -> GradeReport {
     func cell(_ check: String, _ backend: Backend, _ status: GradeReport.Cell.Status) -> GradeReport.Cell {
       GradeReport.Cell(
-        check: check, backend: backend, status: status, message: status == .failed ? "it was not shared" : nil
-      )
+        check: check, backend: backend, status: status,
+        details: CheckDetails(message: status == .failed ? "it was not shared" : nil))
     }
     return GradeReport(
       exercise: "cache-aside-ttl", verdict: verdict,
