@@ -68,7 +68,8 @@ public enum ExerciseRunner {
     else {
       channel.send(
         GradeRecord(
-          token: channel.token, event: .failed, message: "a worker was started for a check without one"))
+          token: channel.token, event: .failed,
+          details: CheckDetails(message: "a worker was started for a check without one")))
       exit(2)
     }
     let record = outcome(check: checks[checkIndex].name, backend: backend, token: channel.token) {
@@ -91,24 +92,21 @@ public enum ExerciseRunner {
     do {
       if let result = try body() {
         record.event = .worker
-        record.message = result
+        record.details = CheckDetails(message: result)
       }
     } catch let failure as CheckFailure {
       record.event = .failed
-      record.message = failure.message
-      record.expected = failure.expected
-      record.got = failure.got
-      record.why = failure.why
-      record.line = failure.line
+      record.details = CheckDetails(
+        message: failure.message, expected: failure.expected, got: failure.got, why: failure.why,
+        line: failure.line)
     } catch let skipped as CheckSkipped {
       record.event = .skipped
-      record.message = skipped.reason
+      record.details = CheckDetails(message: skipped.reason)
     } catch {
       record.event = .failed
-      record.message = "your code threw an error: \(error)"
-      record.got = "the error \(error)"
-      record.expected = "no error"
-      record.why = "A cache should not turn a working request into an error; check what threw."
+      record.details = CheckDetails(
+        message: "your code threw an error: \(error)", expected: "no error", got: "the error \(error)",
+        why: "A cache should not turn a working request into an error; check what threw.")
     }
     return record
   }

@@ -86,13 +86,13 @@ struct WorkerProcess {
         continue
       }
       switch record.event {
-      case .worker: return record.message ?? ""
+      case .worker: return record.details?.message ?? ""
       case .failed:
         throw CheckFailure(
-          expected: record.expected ?? "worker \(index) to succeed",
-          got: record.got ?? record.message ?? "a failure",
-          why: record.why ?? "")
-      case .skipped: throw CheckSkipped(reason: record.message ?? "a worker was skipped")
+          expected: record.details?.expected ?? "worker \(index) to succeed",
+          got: record.details?.got ?? record.details?.message ?? "a failure",
+          why: record.details?.why ?? "")
+      case .skipped: throw CheckSkipped(reason: record.details?.message ?? "a worker was skipped")
       default: continue
       }
     }

@@ -14,32 +14,21 @@ public struct GradeRecord: Codable, Sendable, Equatable {
   public var event: Event
   public var check: String?
   public var backend: Backend?
-  /// For failed: the whole message; for skipped: the reason; for worker: what the worker returned.
-  public var message: String?
-  public var expected: String?
-  public var got: String?
-  public var why: String?
-  /// For failed: the line of the checks file whose expectation failed.
-  public var line: Int?
+  /// What the check said: set on failed, skipped and worker records.
+  public var details: CheckDetails?
   public var milliseconds: Double?
   /// The check's place in the exercise, from 0.
   public var order: Int?
 
   public init(
-    token: String, event: Event, check: String? = nil, backend: Backend? = nil, message: String? = nil,
-    expected: String? = nil, got: String? = nil, why: String? = nil, line: Int? = nil,
-    milliseconds: Double? = nil, order: Int? = nil
+    token: String, event: Event, check: String? = nil, backend: Backend? = nil, details: CheckDetails? = nil,
+    order: Int? = nil
   ) {
     self.token = token
     self.event = event
     self.check = check
     self.backend = backend
-    self.message = message
-    self.expected = expected
-    self.got = got
-    self.why = why
-    self.line = line
-    self.milliseconds = milliseconds
+    self.details = details
     self.order = order
   }
 }

@@ -20,7 +20,8 @@ enum CheckModule {
     (
       "GradeProtocol",
       [
-        "enum Backend", "struct UnknownBackend", "struct GradeRecord", "enum GradeEnvironment",
+        "enum Backend", "struct UnknownBackend", "struct GradeRecord", "struct CheckDetails",
+        "enum GradeEnvironment",
         "enum TokenPipe",
       ]
     ),

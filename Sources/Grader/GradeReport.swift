@@ -37,12 +37,8 @@ public struct GradeReport: Sendable, Equatable {
     public var check: String
     public var backend: Backend
     public var status: Status
-    public var message: String?
-    public var expected: String?
-    public var got: String?
-    public var why: String?
-    /// The line of the checks file whose expectation failed.
-    public var line: Int?
+    /// What the check said, its control characters made visible.
+    public var details = CheckDetails()
     public var milliseconds: Double?
     /// The check's place in the exercise, for the order of the report.
     public var order = 0

@@ -210,11 +210,7 @@ public struct Grader: Sendable {
       case .skipped: cell.status = .skipped
       }
       if record.event != .started && record.event != .planned {
-        cell.message = record.message.map(VisibleControls.escape)
-        cell.expected = record.expected.map(VisibleControls.escape)
-        cell.got = record.got.map(VisibleControls.escape)
-        cell.why = record.why.map(VisibleControls.escape)
-        cell.line = record.line
+        cell.details = (record.details ?? CheckDetails()).mapText(VisibleControls.escape)
         cell.milliseconds = record.milliseconds
       }
       if let index { cells[index] = cell } else { cells.append(cell) }

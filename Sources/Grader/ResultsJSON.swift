@@ -38,9 +38,9 @@ public enum ResultsJSON {
       Test(
         name: cell.check, backend: cell.backend.rawValue,
         status: testStatus(cell.status),
-        message: cell.message
+        message: cell.details.message
           ?? (cell.status == .notRun ? "not run: the program stopped before this check" : nil),
-        expected: cell.expected, got: cell.got, why: cell.why)
+        expected: cell.details.expected, got: cell.details.got, why: cell.details.why)
     }
     let document = Document(
       status: status, message: message, exercise: report.exercise, tests: tests,

@@ -45,11 +45,7 @@ struct WatchSession {
   /// The screen for the last report, from the top on a terminal when clearing.
   func draw(clearing: Bool = true) {
     if clearing { clear() }
-    let place = WatchScreen.Place(
-      exercise: exercise,
-      position: (content.exercises.firstIndex { $0.id == exercise.id } ?? 0) + 1,
-      exercises: content.exercises.count,
-      passed: content.exercises.filter { progress.exercises[$0.id]?.passed == true }.count)
+    let place = WatchScreen.Place(exercise, in: content, progress: progress)
     let next = steps.watchNext(report, exercise: exercise, file: file, content: content, progress: progress)
     console.print(WatchScreen(console: console).lines(report, place: place, next: next))
   }

@@ -1,3 +1,4 @@
+import Foundation
 import GradeProtocol
 import Terminal
 import Testing
@@ -13,8 +14,8 @@ import Testing
   func report(_ verdict: GradeReport.Verdict = .failed) -> GradeReport {
     func cell(_ check: String, _ backend: Backend, _ status: GradeReport.Cell.Status) -> GradeReport.Cell {
       GradeReport.Cell(
-        check: check, backend: backend, status: status, message: status == .failed ? "it was not shared" : nil
-      )
+        check: check, backend: backend, status: status,
+        details: CheckDetails(message: status == .failed ? "it was not shared" : nil))
     }
     return GradeReport(
       exercise: "cache-aside-ttl", verdict: verdict,
@@ -91,5 +92,20 @@ import Testing
     #expect(lines.last?.contains("q or esc quit") == true)
     #expect(lines.contains { $0.contains("3 of 14 exercises passed") })
     #expect(lines.contains { $0.contains("✗ file: processes share") }, "the first failure is explained")
+  }
+
+  @Test func watchPlacesTheExerciseAmongTheCoursesAndCountsThosePassed() {
+    let content = CourseContent.load(root: EndToEndTests.courseRoot)
+    let third = content.exercises[2]
+    var passed = CourseProgress.ExerciseState()
+    passed.passedAt = Date(timeIntervalSince1970: 1_800_000_000)
+    var progress = CourseProgress()
+    progress.exercises[content.exercises[0].id] = passed
+    progress.exercises[content.exercises[1].id] = CourseProgress.ExerciseState()
+    progress.exercises[third.id] = passed
+    let place = WatchScreen.Place(third, in: content, progress: progress)
+    #expect(place.position == 3)
+    #expect(place.exercises == content.exercises.count)
+    #expect(place.passed == 2, "an exercise checked but not passed does not count")
   }
 }

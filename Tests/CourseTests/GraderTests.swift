@@ -71,10 +71,10 @@ import Testing
     let failure = try #require(report.failures.first)
     #expect(failure.check == "reads back what it stored")
     #expect(failure.backend == .memory)
-    #expect(failure.expected == "42")
-    #expect(failure.got == "43")
-    #expect(failure.why == "a cache returns what was stored")
-    #expect(failure.line == 6, "the line of the fixture's checks.swift that failed")
+    #expect(failure.details.expected == "42")
+    #expect(failure.details.got == "43")
+    #expect(failure.details.why == "a cache returns what was stored")
+    #expect(failure.details.line == 6, "the line of the fixture's checks.swift that failed")
     #expect(report.failures.count == 4)
   }
 

@@ -2,11 +2,6 @@
 public struct TopicMention: Sendable, Equatable {
   public var slug: String
   public var line: Int
-
-  public init(slug: String, line: Int) {
-    self.slug = slug
-    self.line = line
-  }
 }
 
 /// One entry of the course's topic vocabulary: what the course must cover.

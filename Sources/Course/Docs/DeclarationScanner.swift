@@ -9,13 +9,20 @@ struct DeclarationScanner {
   /// A type or extension whose body is open at braceDepth.
   private struct Container {
     var name: String
-    /// Whether its members are public without saying so (a public protocol's requirements).
-    var membersPublic: Bool
-    /// Whether it is a public enum, whose cases are public.
-    var isPublicEnum: Bool
-    /// Whether it is a declared type that is not public, so nothing inside is visible.
-    var hidden: Bool
+    var members: Members
     var braceDepth: Int
+  }
+
+  /// Which members of a container are public.
+  private enum Members {
+    /// None: it is a declared type that is not public, or is inside one.
+    case hidden
+    /// Every one, without saying so: a public protocol's requirements.
+    case allPublic
+    /// Its cases, and those marked public or open: a public enum.
+    case casesAndMarked
+    /// Those marked public or open.
+    case marked
   }
 
   static let accessModifiers: Set<String> = [
@@ -90,14 +97,11 @@ struct DeclarationScanner {
             documentation: documentation.joined(separator: "\n"), module: module))
       }
       if Self.containerKinds.contains(start.keyword), depth > before {
-        let isPublic = start.access == "public" || start.access == "open"
         let qualified =
           start.keyword == "extension" ? start.name : (owner.map { $0.name + "." } ?? "") + start.name
         containers.append(
           Container(
-            name: qualified, membersPublic: start.keyword == "protocol" && isPublic,
-            isPublicEnum: start.keyword == "enum" && isPublic,
-            hidden: (owner?.hidden ?? false) || (start.keyword != "extension" && !visible),
+            name: qualified, members: Self.members(of: start, visible: visible, in: owner),
             braceDepth: before + 1))
       }
       while let container = containers.last, depth < container.braceDepth { containers.removeLast() }
@@ -171,13 +175,20 @@ struct DeclarationScanner {
     return ""
   }
 
+  /// Which members are public of the container that start opens, itself visible or not.
+  private static func members(of start: Start, visible: Bool, in owner: Container?) -> Members {
+    if owner?.members == .hidden || (start.keyword != "extension" && !visible) { return .hidden }
+    let isPublic = start.access == "public" || start.access == "open"
+    if isPublic && start.keyword == "protocol" { return .allPublic }
+    if isPublic && start.keyword == "enum" { return .casesAndMarked }
+    return .marked
+  }
+
   private static func isVisible(_ start: Start, in owner: Container?) -> Bool {
-    if owner?.hidden == true { return false }
-    switch start.access {
-    case "public", "open": return true
-    case nil:
-      guard let owner else { return false }
-      return owner.membersPublic || (owner.isPublicEnum && start.keyword == "case")
+    switch (start.access, owner?.members) {
+    case (_, .hidden): return false
+    case ("public", _), ("open", _), (nil, .allPublic): return true
+    case (nil, .casesAndMarked): return start.keyword == "case"
     default: return false
     }
   }

@@ -25,7 +25,7 @@ public enum ReferenceCheck {
     case .passed:
       if let cell = report.cells.first(where: { $0.status != .passed }) {
         problem =
-          "\"\(cell.check)\" on \(cell.backend.rawValue) was \(cell.status.rawValue): \(cell.message ?? "")"
+          "\"\(cell.check)\" on \(cell.backend.rawValue) was \(cell.status.rawValue): \(cell.details.message ?? "")"
       }
       let missing = exercise.backends.filter { !report.backends.contains($0) }
       if problem == nil && !missing.isEmpty {
@@ -33,8 +33,8 @@ public enum ReferenceCheck {
       }
     case .failed:
       let cell = report.failures[0]
-      let place = cell.line.map { " (\(exercise.checksPath):\($0))" } ?? ""
-      problem = "fails \"\(cell.check)\" on \(cell.backend.rawValue)\(place): \(cell.message ?? "")"
+      let place = cell.details.line.map { " (\(exercise.checksPath):\($0))" } ?? ""
+      problem = "fails \"\(cell.check)\" on \(cell.backend.rawValue)\(place): \(cell.details.message ?? "")"
     case .compileError(let diagnostics):
       problem = "does not compile:\n" + diagnostics
     default:

@@ -146,7 +146,7 @@ public struct GradeView {
     var shown: [(cell: GradeReport.Cell, backends: [String])] = []
     for cell in report.failures {
       if let index = shown.firstIndex(where: {
-        $0.cell.check == cell.check && $0.cell.message == cell.message
+        $0.cell.check == cell.check && $0.cell.details.message == cell.details.message
       }) {
         shown[index].backends.append(cell.backend.rawValue)
       } else {
@@ -164,11 +164,11 @@ public struct GradeView {
           .dim)
         + console.paint(cell.check, .bold)
       console.print(wrap(heading, width: console.width, indent: "  "))
-      if let expected = cell.expected, let got = cell.got {
+      if let expected = cell.details.expected, let got = cell.details.got {
         console.print(console.markdown("  expected: " + expected))
         console.print(console.markdown("  got:      " + got))
-        if let why = cell.why, !why.isEmpty { console.print(console.markdown("  " + why)) }
-      } else if let message = cell.message {
+        if let why = cell.details.why, !why.isEmpty { console.print(console.markdown("  " + why)) }
+      } else if let message = cell.details.message {
         console.print(console.markdown("  " + message))
       }
     }
@@ -183,7 +183,7 @@ public struct GradeView {
           width: console.width))
     }
     for cell in report.cells where cell.status == .skipped {
-      let text = "skipped \"\(cell.check)\" on \(cell.backend.rawValue): \(cell.message ?? "")"
+      let text = "skipped \"\(cell.check)\" on \(cell.backend.rawValue): \(cell.details.message ?? "")"
       console.print(wrap(console.paint(text, .dim), width: console.width, firstIndent: "  ", indent: "    "))
     }
   }

@@ -23,13 +23,6 @@ public struct WatchScreen {
     public var position: Int
     public var exercises: Int
     public var passed: Int
-
-    public init(exercise: Exercise, position: Int, exercises: Int, passed: Int) {
-      self.exercise = exercise
-      self.position = position
-      self.exercises = exercises
-      self.passed = passed
-    }
   }
 
   /// The screen's lines for a report (nil while none could be made), with next (Markdown) under it.
@@ -77,6 +70,16 @@ public struct WatchScreen {
     let ellipsis = TextLayout.ellipsis(console.theme)
     let note = console.paint("\(ellipsis) \(body.count - room + 1) more lines: f shows the full report", .dim)
     return Array(body.prefix(room - 1)) + [note]
+  }
+}
+
+extension WatchScreen.Place {
+  /// The exercise's place among the course's exercises, with how many of them progress records as passed.
+  public init(_ exercise: Exercise, in content: CourseContent, progress: CourseProgress) {
+    self.init(
+      exercise: exercise, position: (content.exercises.firstIndex { $0.id == exercise.id } ?? 0) + 1,
+      exercises: content.exercises.count,
+      passed: content.exercises.filter { progress.exercises[$0.id]?.passed == true }.count)
   }
 }
 
