@@ -36,9 +36,11 @@ public final class ServerProcess: @unchecked Sendable {
 
   /// SIGKILL, then reaps it. Not SIGTERM: the child inherits the signal mask of the thread that spawned
   /// it, test threads block SIGTERM, and so the server would never see it. These servers keep no data
-  /// to save.
+  /// to save. A failed init runs this too: a process that never started has id 0, and kill(0) would
+  /// signal this whole process group.
   deinit {
     let pid = process.processIdentifier
+    guard pid > 0 else { return }
     kill(pid, SIGKILL)
     for _ in 0..<400 {
       let reaped = waitpid(pid, nil, WNOHANG)

@@ -7,14 +7,17 @@ final class FileWatcher {
 
   private let descriptor: Int32
 
+  /// Nil when inotify refuses; the descriptor is stored only once watching, so a failed init closes it
+  /// here and never again in `deinit`.
   init?(folder: String) {
-    descriptor = inotify_init1(Int32(IN_CLOEXEC))
-    guard descriptor >= 0 else { return nil }
+    let opened = inotify_init1(Int32(IN_CLOEXEC))
+    guard opened >= 0 else { return nil }
     let mask = UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_TO) | UInt32(IN_CREATE)
-    guard inotify_add_watch(descriptor, folder, mask) >= 0 else {
-      close(descriptor)
+    guard inotify_add_watch(opened, folder, mask) >= 0 else {
+      close(opened)
       return nil
     }
+    descriptor = opened
   }
 
   deinit { close(descriptor) }
