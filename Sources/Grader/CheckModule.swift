@@ -1,5 +1,5 @@
-/// The Checks module of a graded program: the exercise's checks.swift behind a preamble, and the entry
-/// point. The preamble imports from the learner's module only the declarations the exercise asks for
+/// The Checks module of a graded program: each of the exercise's checks files behind a preamble, and the
+/// entry point. The preamble imports from the learner's module only the declarations the exercise asks for
 /// (so no other declaration of the learner's, an operator overload included, can reach the checks),
 /// then every ExerciseKit and GradeProtocol declaration by name: a declaration imported by name wins
 /// over one of the same name from a whole module, so a learner's own `expect`, `Check` or
@@ -42,7 +42,7 @@ enum CheckModule {
   /// The entry point, in the Checks module: it sees the checks' `exerciseChecks`, never the learner's.
   static let entryPoint = "import enum ExerciseKit.ExerciseRunner\n\nExerciseRunner.main(exerciseChecks)\n"
 
-  /// checks.swift behind the preamble, its lines and path kept for the compiler's messages and for the
+  /// A checks file behind the preamble, its lines and path kept for the compiler's messages and for the
   /// line an expectation reports.
   static func source(checks: [UInt8], path: String, solution: [String]) -> String {
     preamble(solution: solution)

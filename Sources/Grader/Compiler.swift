@@ -9,7 +9,7 @@ import Foundation
 public struct Compiler: Sendable {
   public enum Outcome: Sendable, Equatable {
     case program(path: String, cached: Bool)
-    /// The compiler's diagnostics, which name the learner's file (or the checks file) and line.
+    /// The compiler's diagnostics, which name the learner's file (or a checks file) and line.
     case errors(String)
   }
 
@@ -24,14 +24,19 @@ public struct Compiler: Sendable {
     self.cacheFolder = cacheFolder
   }
 
-  /// Compiles solution with the checks, and with support (types the task gives the learner) when given.
-  /// The checks see only the top-level declarations of the interface files (the starter, the support).
+  /// Compiles solution with the checks (checks.swift, which declares `exerciseChecks`, then any further
+  /// checks files), and with support (types the task gives the learner) when given. The checks see only
+  /// the top-level declarations of the interface files (the starter, the support).
   public func compile(
-    solution: String, checks: String, support: String? = nil, interface: [String] = []
+    solution: String, checks: [String], support: String? = nil, interface: [String] = []
   ) throws(GradingError) -> Outcome {
     let files = FileManager.default
+    guard !checks.isEmpty else { throw .cannotRun("the exercise has no checks file") }
     let solutionBytes = try Self.read(solution)
-    let checksBytes = try Self.read(checks)
+    var checksBytes: [Data] = []
+    for path in checks { checksBytes.append(try Self.read(path)) }
+    // Every checks file's path and text: a change to any of them compiles the checks again.
+    let checksParts = zip(checks, checksBytes).flatMap { path, bytes in [Data(path.utf8), bytes] }
     let supportBytes = try support.map { path throws(GradingError) in try Self.read(path) }
     var names: [String] = []
     for path in interface {
@@ -41,10 +46,11 @@ public struct Compiler: Sendable {
       }
     }
     let preamble = CheckModule.preamble(solution: names)
-    let key = ContentKey.of([
-      Data(toolchain.fingerprint.utf8), solutionBytes, checksBytes, supportBytes ?? Data(),
-      Data(CheckModule.entryPoint.utf8), Data(preamble.utf8), Data(checks.utf8),
-    ])
+    let key = ContentKey.of(
+      [
+        Data(toolchain.fingerprint.utf8), solutionBytes, supportBytes ?? Data(),
+        Data(CheckModule.entryPoint.utf8), Data(preamble.utf8),
+      ] + checksParts)
     let program = cacheFolder + "/" + key
     if files.isExecutableFile(atPath: program) {
       try? files.setAttributes([.modificationDate: Date()], ofItemAtPath: program)
@@ -71,24 +77,28 @@ public struct Compiler: Sendable {
     }
     let checksObject =
       cacheFolder + "/checks-"
-      + ContentKey.of([
-        Data(toolchain.fingerprint.utf8), checksBytes, interface, Data(preamble.utf8),
-        Data(CheckModule.entryPoint.utf8), Data(checks.utf8),
-      ])
+      + ContentKey.of(
+        [
+          Data(toolchain.fingerprint.utf8), interface, Data(preamble.utf8),
+          Data(CheckModule.entryPoint.utf8),
+        ] + checksParts)
       + ".o"
     if !files.fileExists(atPath: checksObject) {
+      // Each checks file behind its own copy of the preamble (imports hold in their file only).
+      let sources = checks.indices.map { work + "/checks-\($0).swift" }
       do {
-        try Data(CheckModule.source(checks: [UInt8](checksBytes), path: checks, solution: names).utf8)
-          .write(to: URL(fileURLWithPath: work + "/checks.swift"))
+        for (index, path) in checks.enumerated() {
+          try Data(CheckModule.source(checks: [UInt8](checksBytes[index]), path: path, solution: names).utf8)
+            .write(to: URL(fileURLWithPath: sources[index]))
+        }
         try Data(CheckModule.entryPoint.utf8).write(to: URL(fileURLWithPath: work + "/main.swift"))
       } catch {
         throw .cannotRun("could not prepare the checks: \(error)")
       }
       let partial = checksObject + ".partial-" + UUID().uuidString
       if let errors = try swiftc(
-        [
-          "-c", "-wmo", "-module-name", "Checks", "-I", work, work + "/checks.swift", work + "/main.swift",
-          "-o", partial,
+        ["-c", "-wmo", "-module-name", "Checks", "-I", work] + sources + [
+          work + "/main.swift", "-o", partial,
         ])
       {
         try? files.removeItem(atPath: partial)

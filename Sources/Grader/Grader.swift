@@ -8,7 +8,8 @@ public struct GradeRequest: Sendable {
   /// The exercise's id, carried into the report.
   public var exercise: String
   public var solution: String
-  public var checks: String
+  /// The checks files: checks.swift, which declares `exerciseChecks`, first.
+  public var checks: [String]
   /// Types the task gives the learner, compiled with the learner's file.
   public var support: String?
   /// Files whose top-level declarations the checks may see of the learner's module: the starter and
@@ -26,7 +27,7 @@ public struct GradeRequest: Sendable {
   public var limits: RunLimits
 
   public init(
-    exercise: String, solution: String, checks: String, support: String? = nil, interface: [String] = [],
+    exercise: String, solution: String, checks: [String], support: String? = nil, interface: [String] = [],
     protectedFiles: [String] = [],
     backends: [Backend], redis: String? = nil, memcached: String? = nil,
     secondMemcached: String? = nil, serverClock: Bool = false, limits: RunLimits = RunLimits()
@@ -73,7 +74,8 @@ public struct Grader: Sendable {
       program = path
       report.cachedProgram = cached
     }
-    let courseFiles = ProtectedFiles(request.protectedFiles)
+    let courseFiles = ProtectedFiles(
+      request.protectedFiles, checkFolders: request.checks.map { ($0 as NSString).deletingLastPathComponent })
     // Put back what a program changed however the runs end, also when one could not start; the normal
     // path below restores first, to name the files, and then this finds nothing left to do.
     defer { _ = courseFiles.restoreChanged() }

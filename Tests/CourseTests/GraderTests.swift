@@ -240,14 +240,22 @@ import Testing
   func aProgramCannotWriteTheExercisesChecksWhereTheKernelConfinesWrites() throws {
     let (report, checks, original) = try gradeTheCheckRewriter(confineWrites: true)
     #expect(try String(contentsOfFile: checks, encoding: .utf8) == original, "the write was refused")
+    #expect(!FileManager.default.fileExists(atPath: Self.addedChecks(beside: checks)), "so was the new file")
     #expect(report.verdict == .passed, "the solution itself is right: \(report.verdict)")
   }
 
-  @Test func checksAProgramRewritesArePutBackAndTheGradeDoesNotCount() throws {
+  @Test func checksAProgramRewritesOrAddsArePutBackOrRemovedAndTheGradeDoesNotCount() throws {
     let (report, checks, original) = try gradeTheCheckRewriter(confineWrites: false)
-    #expect(report.verdict == .changedCourseFiles([checks]))
+    let added = Self.addedChecks(beside: checks)
+    #expect(report.verdict == .changedCourseFiles([checks, added]))
     #expect(!report.passed)
     #expect(try String(contentsOfFile: checks, encoding: .utf8) == original, "the checks were put back")
+    #expect(!FileManager.default.fileExists(atPath: added), "the next grade would compile an added one")
+  }
+
+  /// The checks file the check rewriter adds beside checks.
+  static func addedChecks(beside checks: String) -> String {
+    (checks as NSString).deletingLastPathComponent + "/checks+Passes.swift"
   }
 
   @Test func escapeSequencesAProgramPrintsAreShownNotObeyed() throws {

@@ -11,7 +11,7 @@ extension Exercise {
   ) -> GradeRequest {
     let support = FileManager.default.fileExists(atPath: supportPath) ? supportPath : nil
     return GradeRequest(
-      exercise: id, solution: solution, checks: checksPath, support: support,
+      exercise: id, solution: solution, checks: checksPaths, support: support,
       interface: [starterPath] + (support.map { [$0] } ?? []), protectedFiles: courseFiles,
       backends: backends, redis: redis, memcached: memcached, secondMemcached: secondMemcached,
       serverClock: serverClock, limits: limits ?? RunLimits(seconds: timeLimit))

@@ -1,5 +1,6 @@
 import Foundation
 import GradeProtocol
+import Grader
 
 /// An exercise: the task, the starter the learner edits, the checks, the hints and a reference solution,
 /// all in Exercises/NN-slug/.
@@ -20,17 +21,21 @@ public struct Exercise: Sendable, Equatable {
   public var backends: [Backend]
   /// The topics from Lessons/topics.md the exercise practises.
   public var topics: [TopicMention] = []
-  /// The exercise's folder: starter.swift, checks.swift and solution.swift live there.
+  /// The exercise's folder: starter.swift, checks.swift (and any checks+<What>.swift) and solution.swift
+  /// live there.
   public var folder: String
 
   public var starterPath: String { folder + "/starter.swift" }
-  public var checksPath: String { folder + "/checks.swift" }
+  /// The checks file that declares `exerciseChecks`.
+  public var checksPath: String { folder + "/" + CheckFiles.main }
+  /// Every checks file, read from the folder: checks.swift, then the checks+<What>.swift files by name.
+  public var checksPaths: [String] { CheckFiles.paths(in: folder) }
   public var solutionPath: String { folder + "/solution.swift" }
   /// Types the task gives the learner, compiled with the learner's file; optional.
   public var supportPath: String { folder + "/support.swift" }
   /// The exercise's own files, which only the course may change.
   public var courseFiles: [String] {
-    [folder + "/exercise.md", starterPath, checksPath, solutionPath, supportPath]
+    [folder + "/exercise.md", starterPath] + checksPaths + [solutionPath, supportPath]
   }
   /// The name of the learner's copy in the workspace.
   public var workspaceFileName: String { (folder as NSString).lastPathComponent + ".swift" }
