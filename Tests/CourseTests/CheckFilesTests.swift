@@ -91,8 +91,8 @@ import Testing
     let changed = try grade(exercise)
     #expect(!changed.cachedProgram)
     #expect(changed.verdict == .failed, "the checks now expect 43")
-    #expect(changed.failures.first?.got == "42")
-    #expect(changed.failures.first?.line == 6, "the line of checks.swift whose expectation failed")
+    #expect(changed.failures.first?.details.got == "42")
+    #expect(changed.failures.first?.details.line == 6, "the line of checks.swift whose expectation failed")
   }
 
   @Test func aChecksPlusFileAProgramChangesOrAddsIsPutBackOrRemoved() throws {
