@@ -1,5 +1,3 @@
-import CacheKit
-
 /// The kinds of data the site caches, each with a lifetime of its own. The task gives it to the
 /// learner; the grader compiles it with the learner's file.
 enum DataKind: CaseIterable, Sendable {
@@ -17,18 +15,4 @@ enum DataKind: CaseIterable, Sendable {
 struct Session: Codable, Equatable, Sendable {
   var id: String
   var userID: Int
-}
-
-/// Cache-aside on `key`, with the kind's timeout from the learner's table. The task gives it, so the
-/// table is the one place a lifetime is set.
-func cached<V: Codable>(
-  _ kind: DataKind, key: String, cache: any Cache, load: () throws -> V
-) throws -> V {
-  try cache.getOrSet(key, timeout: timeout(for: kind)) { try load() }
-}
-
-/// Stores a new session under "session:<id>", for the session's timeout from the learner's table. The
-/// task gives it.
-func startSession(_ session: Session, cache: any Cache) throws {
-  try cache.set("session:\(session.id)", session, timeout: timeout(for: .session))
 }

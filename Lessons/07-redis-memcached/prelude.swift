@@ -1,5 +1,6 @@
-// Declarations the Swift blocks of "Redis and Memcached" assume but do not show. CI compiles each
-// block as the top level of a main.swift, with `import CacheKit`, `import Foundation` and this file.
+// Declarations the Swift blocks of "Redis and Memcached" assume but do not show. CI compiles each block as
+// the top level of a main.swift, with `import CacheKit`, `import Foundation`, the course's
+// Lessons/prelude.swift (User, Product, HitCounter, productStats) and this file.
 import CacheKit
 import Foundation
 

@@ -4,6 +4,7 @@ import CacheKit
 /// call (counts it, fails it, holds it) writes that once, instead of wrapping each primitive by hand.
 /// A batch call (`getMany`, `setMany`, `deleteMany`) is one call; `close` goes straight to `store`.
 public protocol CallWrappingCache: Cache {
+  /// The cache every call is run on.
   var store: any Cache { get }
   /// Runs `call`, one call of `store`, with what the wrapper adds around it.
   func wrap<T>(_ call: () throws -> T) throws -> T

@@ -4,8 +4,11 @@
 public struct CheckDetails: Codable, Sendable, Equatable {
   /// For failed: the whole message; for skipped: the reason; for worker: what the worker returned.
   public var message: String?
+  /// For failed: what the check expected, in words.
   public var expected: String?
+  /// For failed: what happened instead.
   public var got: String?
+  /// For failed: why it matters for caching, written for the learner.
   public var why: String?
   /// For failed: the line of the checks file whose expectation failed.
   public var line: Int?

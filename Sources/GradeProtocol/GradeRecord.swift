@@ -1,6 +1,7 @@
 /// One line of the channel from a graded program to the grader: a check starting on a backend, its
 /// outcome, or the end of the run. Each carries the run's token, so a line a learner prints elsewhere
-/// can never pass for a result.
+/// can never pass for a result. Only a program built against the same runtime reads its JSON (the
+/// grader's compile cache is keyed on the runtime library), so its shape may change with the runtime.
 public struct GradeRecord: Codable, Sendable, Equatable {
   public enum Event: String, Codable, Sendable {
     /// Sent for every check and backend before any runs, so the grader knows what was not reached.
@@ -16,6 +17,7 @@ public struct GradeRecord: Codable, Sendable, Equatable {
   public var backend: Backend?
   /// What the check said: set on failed, skipped and worker records.
   public var details: CheckDetails?
+  /// How long the check ran: set on its outcome record after the init.
   public var milliseconds: Double?
   /// The check's place in the exercise, from 0.
   public var order: Int?

@@ -23,8 +23,9 @@ import Testing
     on two lines.
     """
 
-  func parse(_ text: String, file: String = "exercise.md") throws(ContentError) -> Exercise {
-    try ExerciseParser.parse(text, file: file, number: 1, folder: "/course/Exercises/01-cache-aside-ttl")
+  func parse(_ text: String) throws(ContentError) -> Exercise {
+    try ExerciseParser.parse(
+      text, file: "exercise.md", number: 1, folder: "/course/Exercises/01-cache-aside-ttl")
   }
 
   func error(_ text: String) -> ContentError? {

@@ -32,7 +32,9 @@ import Testing
       case .lesson:
         _ = try LessonParser.parse(text, file: file, number: 1, simulations: LessonParserTests.simulations)
       case .quiz: _ = try QuizParser.parse(text, file: file)
-      case .exercise: _ = try ExerciseParserTests().parse(text, file: file)
+      case .exercise:
+        _ = try ExerciseParser.parse(
+          text, file: file, number: 1, folder: "/course/Exercises/01-cache-aside-ttl")
       }
     }
   }
