@@ -5,8 +5,8 @@ import Testing
 
 @testable import Course
 
-/// `list` at the terminal's width, and whole into a pipe.
-@Suite struct ListWidthTests {
+/// Output at the terminal's width, and whole into a pipe: `list`, and an error.
+@Suite struct OutputWidthTests {
   let workspace = NSTemporaryDirectory() + "cachelings-list-\(UUID().uuidString)"
 
   var environment: [String: String] { LearnerEnvironment.make(workspace: workspace) }
@@ -39,5 +39,29 @@ import Testing
         output.split(separator: "\n").contains { $0.contains(exercise.title) && $0.contains("not started") },
         "exercise \(exercise.number) is one line, its status included")
     }
+  }
+
+  @Test func atSixtyColumnsAnErrorBreaksNoWord() throws {
+    defer { try? FileManager.default.removeItem(atPath: workspace) }
+    let binary = try #require(BuiltProducts.executable("cachelings"), "cachelings is built beside the tests")
+    let terminal = try PseudoTerminal(
+      executable: binary, arguments: ["learn", "no-such-lesson"], environment: environment, columns: 60,
+      rows: 24)
+    #expect(terminal.wait() == 2)
+    let lines = terminal.text.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+    #expect(lines.allSatisfy { DisplayWidth.of($0) <= 60 }, "\(lines.filter { DisplayWidth.of($0) > 60 })")
+    #expect(lines.count == 2, "the 75-column message takes two lines: \(lines)")
+    let words = lines.flatMap { $0.split(separator: " ").map(String.init) }
+    #expect(words.contains("shows"), "no word is cut at the edge: \(lines)")
+  }
+
+  @Test func intoAPipeAnErrorIsOneLine() throws {
+    defer { try? FileManager.default.removeItem(atPath: workspace) }
+    let binary = try #require(BuiltProducts.executable("cachelings"), "cachelings is built beside the tests")
+    let (status, _, error) = try ProgramRun.run(
+      binary, ["learn", "no-such-lesson"], environment: environment)
+    #expect(status == 2)
+    #expect(
+      error == "cachelings: there is no lesson 'no-such-lesson'; `cachelings list` shows them all\n")
   }
 }
