@@ -4,33 +4,50 @@ import Primitives
 /// The few file operations the file backend needs, straight on the system calls: one open, one read,
 /// one close per lookup, and writes that a reader never sees half done.
 enum PosixFiles {
-  /// The whole content of `path`, or nil when it cannot be read (missing, a directory, unreadable).
+  /// The whole content of `path`, or nil when it cannot be read (missing, a directory, not a regular
+  /// file, unreadable). A cache file fits the first read, so a lookup costs an open, a read and a close;
+  /// only a first read that comes back empty or full asks fstat whether this is a regular file (a
+  /// device could be endless), and a non-blocking open keeps a FIFO from waiting for a writer.
   static func readAll(_ path: String) -> [UInt8]? {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }
-    var info = stat()
-    guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-    var content: [UInt8] = []
-    var chunk = max(Int(info.st_size), 0) + 1
-    while true {
-      var failed = false
-      var reachedEnd = false
-      content.append(
-        contentsOf: [UInt8](unsafeUninitializedCapacity: chunk) { buffer, initialized in
-          while true {
-            let got = read(descriptor, buffer.baseAddress, chunk)
-            if got < 0 && errno == EINTR { continue }
-            failed = got < 0
-            reachedEnd = got < chunk  // a short read of a regular file is its end
-            initialized = max(got, 0)
-            return
-          }
-        })
-      if failed { return nil }
-      if reachedEnd { return content }
-      chunk = 64 * 1024
+    guard var content = read(descriptor, upTo: firstRead) else { return nil }
+    // A short read of a regular file is its end.
+    if !content.isEmpty && content.count < firstRead { return content }
+    guard isRegularFile(descriptor) else { return nil }
+    var last = content.count
+    while last == firstRead || last == laterReads {
+      guard let more = read(descriptor, upTo: laterReads) else { return nil }
+      content.append(contentsOf: more)
+      last = more.count
     }
+    return content
+  }
+
+  /// Bytes asked of a lookup's first read: more than most cache files hold.
+  private static let firstRead = 16 * 1024
+  /// Bytes asked of each read after a first one that came back full.
+  private static let laterReads = 64 * 1024
+
+  /// Up to `count` bytes from one read (again after EINTR); nil when the read fails.
+  private static func read(_ descriptor: Int32, upTo count: Int) -> [UInt8]? {
+    var failed = false
+    let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+      while true {
+        let got = Glibc.read(descriptor, buffer.baseAddress, count)
+        if got < 0 && errno == EINTR { continue }
+        failed = got < 0
+        initialized = max(got, 0)
+        return
+      }
+    }
+    return failed ? nil : bytes
+  }
+
+  private static func isRegularFile(_ descriptor: Int32) -> Bool {
+    var info = stat()
+    return fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
   }
 
   /// Writes `bytes` to a new temporary file in `directory` and returns its path; the caller renames or
