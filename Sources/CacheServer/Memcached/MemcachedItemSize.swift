@@ -8,6 +8,13 @@ enum MemcachedItemSize {
     header + keyLength + 1 + valueLength + 2 + 8 + (flags == 0 ? 0 : 4)
   }
 
+  /// What `stats` calls `bytes`: the sum of every item's total, from the keyspace's running counts.
+  static func total(of keyspace: Keyspace) -> Int {
+    keyspace.count * total(keyLength: 0, valueLength: 0, flags: 0) + keyspace.keyAndValueBytes
+      + keyspace.flaggedCount
+      * (total(keyLength: 0, valueLength: 0, flags: 1) - total(keyLength: 0, valueLength: 0, flags: 0))
+  }
+
   static func fits(keyLength: Int, valueLength: Int, flags: UInt32, limit: Int) -> Bool {
     total(keyLength: keyLength, valueLength: valueLength, flags: flags) <= limit
   }

@@ -27,6 +27,10 @@ public struct Keyspace: Sendable {
 
   /// Bytes the entries take, by the estimate `key + value + entryOverhead`.
   public private(set) var memoryUsed = 0
+  /// How many entries carry client flags other than 0 (memcached stores those in 4 more bytes).
+  public private(set) var flaggedCount = 0
+  /// The bytes of every key and value, without the per-entry estimate.
+  public var keyAndValueBytes: Int { memoryUsed - count * Self.entryOverhead }
   /// Keys removed because their time ran out.
   public private(set) var expiredCount: UInt64 = 0
 
@@ -100,9 +104,11 @@ public struct Keyspace: Sendable {
     let oldCount = entry.value.count
     // Taking the value out keeps it uniquely referenced, so `body` can change it without a copy.
     slots[position].entry.value = []
+    let oldFlagged = Self.flagged(entry)
     let result = body(&entry)
     let expiresAt = entry.expiresAt
     memoryUsed += entry.value.count - oldCount
+    flaggedCount += Self.flagged(entry) - oldFlagged
     entry.expiresAt = slots[position].entry.expiresAt
     slots[position].entry = entry
     if expiresAt != entry.expiresAt { setExpiry(expiresAt, at: position) }
@@ -128,6 +134,7 @@ public struct Keyspace: Sendable {
     let hash = KeyHash.hash(key.bytes)
     if let position = find(key) {
       memoryUsed += entry.value.count - slots[position].entry.value.count
+      flaggedCount += Self.flagged(entry) - Self.flagged(slots[position].entry)
       let expiresAt = entry.expiresAt
       slots[position].entry = entry
       slots[position].entry.expiresAt = StoreEntry.never
@@ -141,6 +148,7 @@ public struct Keyspace: Sendable {
     slots[position].entry.expiresAt = StoreEntry.never
     setExpiry(entry.expiresAt, at: position)
     memoryUsed += Self.footprint(key, entry.value)
+    flaggedCount += Self.flagged(entry)
     return position
   }
 
@@ -180,6 +188,7 @@ public struct Keyspace: Sendable {
     if slots[position].volatileIndex != Self.none { removeFromVolatile(position) }
     let removed = slots.remove(position)
     memoryUsed -= Self.footprint(removed.key, removed.entry.value)
+    flaggedCount -= Self.flagged(removed.entry)
     index.remove(hash: KeyHash.hash(removed.key.bytes), position: position)
   }
 
@@ -191,6 +200,7 @@ public struct Keyspace: Sendable {
     slots.removeAll()
     volatile.removeAll()
     memoryUsed = 0
+    flaggedCount = 0
   }
 
   /// One round of active expiry: checks up to `samples` random keys with a TTL and removes the expired;
@@ -231,6 +241,8 @@ public struct Keyspace: Sendable {
   static func footprint(_ key: StoreKey, _ value: [UInt8]) -> Int {
     key.bytes.count + value.count + entryOverhead
   }
+
+  private static func flagged(_ entry: StoreEntry) -> Int { entry.flags == 0 ? 0 : 1 }
 
   private mutating func removeFromVolatile(_ position: Int32) {
     let at = Int(slots[position].volatileIndex)

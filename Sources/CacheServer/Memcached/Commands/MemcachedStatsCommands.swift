@@ -48,7 +48,8 @@ enum MemcachedStatsCommands {
       ("bytes_read", String(counters.bytesRead)), ("bytes_written", String(counters.bytesWritten)),
       ("limit_maxbytes", String(session.shared.configuration.memoryLimit)), ("accepting_conns", "1"),
       ("threads", String(session.shared.configuration.threads)), ("conn_yields", "0"),
-      ("bytes", String(store.memoryUsed)), ("curr_items", String(store.databases[0].count)),
+      ("bytes", String(MemcachedItemSize.total(of: store.databases[0]))),
+      ("curr_items", String(store.databases[0].count)),
       ("total_items", String(counters.totalItems)), ("expired_unfetched", "0"), ("evicted_unfetched", "0"),
       ("evictions", String(store.statistics.evicted)), ("reclaimed", String(store.expiredTotal)),
     ]
