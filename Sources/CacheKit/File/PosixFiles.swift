@@ -16,13 +16,12 @@ enum PosixFiles {
     // A short read of a regular file is its end.
     if !content.isEmpty && content.count < firstRead { return content }
     guard isRegularFile(descriptor) else { return nil }
-    var last = content.count
-    while last == firstRead || last == laterReads {
+    if content.isEmpty { return content }
+    while true {
       guard let more = read(descriptor, upTo: laterReads) else { return nil }
       content.append(contentsOf: more)
-      last = more.count
+      if more.count < laterReads { return content }
     }
-    return content
   }
 
   /// Bytes asked of a lookup's first read: more than most cache files hold.

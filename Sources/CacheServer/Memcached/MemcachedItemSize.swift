@@ -3,16 +3,18 @@
 /// decides whether an item fits the item size limit (`-I`, 1 MB by default) and its slab class.
 enum MemcachedItemSize {
   static let header = 48
+  /// What every item adds to its key and value: the header, the key's NUL, the value's CR LF, the cas.
+  static let fixed = header + 1 + 2 + 8
+  /// What non-zero client flags add.
+  static let flagBytes = 4
 
   static func total(keyLength: Int, valueLength: Int, flags: UInt32) -> Int {
-    header + keyLength + 1 + valueLength + 2 + 8 + (flags == 0 ? 0 : 4)
+    fixed + keyLength + valueLength + (flags == 0 ? 0 : flagBytes)
   }
 
   /// What `stats` calls `bytes`: the sum of every item's total, from the keyspace's running counts.
   static func total(of keyspace: Keyspace) -> Int {
-    keyspace.count * total(keyLength: 0, valueLength: 0, flags: 0) + keyspace.keyAndValueBytes
-      + keyspace.flaggedCount
-      * (total(keyLength: 0, valueLength: 0, flags: 1) - total(keyLength: 0, valueLength: 0, flags: 0))
+    keyspace.count * fixed + keyspace.keyAndValueBytes + keyspace.flaggedCount * flagBytes
   }
 
   static func fits(keyLength: Int, valueLength: Int, flags: UInt32, limit: Int) -> Bool {
